@@ -1,0 +1,25 @@
+//! Solution of `call_function`: ask Python to do two small jobs for the office.
+//!
+//! Run `cargo xtask check call_function` after each edit.
+
+use pyo3::prelude::*;
+use pyo3::types::PyString;
+
+// ANCHOR: solution
+/// Returns `name` in upper case, as Python's `str.upper` writes it, for the fax cover page.
+///
+/// # Errors
+/// Any exception Python raises.
+pub fn shout(name: &Bound<'_, PyString>) -> PyResult<String> {
+    name.call_method0("upper")?.extract()
+}
+
+/// Returns the sum of `sales`, computed by Python's builtin `sum`.
+///
+/// # Errors
+/// Any exception Python raises.
+pub fn total_sales(py: Python<'_>, sales: Vec<i64>) -> PyResult<i64> {
+    let builtins = py.import("builtins")?;
+    builtins.getattr("sum")?.call1((sales,))?.extract()
+}
+// ANCHOR_END: solution

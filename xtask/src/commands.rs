@@ -1,0 +1,9 @@
+//! One file per subcommand; each gives its `flags` struct a `run` method.
+
+mod bless;
+mod book;
+mod check;
+mod doctor;
+mod hint;
+mod list;
+mod verify;

@@ -1,0 +1,82 @@
+//! `cargo xtask check [EXERCISE]`: the student's loop, as in rustlings.
+//!
+//! With a name, checks that exercise. Without, walks the exercises in order, skipping
+//! those that passed with exactly their current files, and stops at the first unsolved
+//! one. Never writes into an exercise folder; insta runs with `INSTA_UPDATE=no`.
+
+use crate::course::{Course, Exercise};
+use crate::flags::Check;
+use crate::progress::{Progress, fingerprint};
+use crate::workspace::Workspace;
+use crate::{python, show, stages, ui};
+use anyhow::Result;
+use std::process::ExitCode;
+
+impl Check {
+    pub fn run(self) -> Result<ExitCode> {
+        let ws = Workspace::find()?;
+        let course = Course::load(&ws.root)?;
+        python::ensure_venv(&ws)?;
+        let mut progress = Progress::load(&ws);
+        let total = course.exercises.len();
+        let solved = if let Some(name) = &self.exercise {
+            let exercise = course.exercise(name)?;
+            let passed = check_one(&ws, &course, exercise, &mut progress)?;
+            progress.save(&ws)?;
+            passed
+        } else {
+            let mut all = true;
+            for exercise in &course.exercises {
+                if progress.is_done(&ws, exercise) {
+                    continue;
+                }
+                let passed = check_one(&ws, &course, exercise, &mut progress)?;
+                progress.save(&ws)?;
+                if !passed {
+                    all = false;
+                    break;
+                }
+            }
+            all
+        };
+        let done = course.exercises.iter().filter(|e| progress.is_done(&ws, e)).count();
+        ui::line(&format!("{done}/{total} done"));
+        if solved && self.exercise.is_none() {
+            ui::line(&ui::paint(ui::PASS, "Every exercise passes. Congratulations!"));
+        }
+        Ok(if solved { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    }
+}
+
+/// Checks one exercise, prints its report and records the result. Returns whether all
+/// its stages passed.
+fn check_one(ws: &Workspace, course: &Course, exercise: &Exercise, progress: &mut Progress) -> Result<bool> {
+    let position = course.exercises.iter().position(|e| e.name() == exercise.name()).unwrap_or(0) + 1;
+    ui::line(&format!(
+        "{} {}",
+        ui::paint(ui::BOLD, format!("Checking `{}`", exercise.name())),
+        ui::paint(
+            ui::DIM,
+            format!("(exercise {position}/{}, {}, {})", course.exercises.len(), course.part_title(exercise.part.get_ref()), exercise.kind)
+        ),
+    ));
+    let report = stages::run(ws, exercise, &exercise.package(), &[])?;
+    show::report(&report, true);
+    let entry = progress.entry(exercise.name());
+    entry.stages_passed = report.passed_count();
+    entry.stages_total = exercise.stages.get_ref().len();
+    let passed = report.all_passed();
+    entry.passed_fingerprint = if passed { Some(fingerprint(ws, exercise)?) } else { None };
+    if !passed {
+        let files: Vec<String> = exercise.editable().iter().map(|p| p.display().to_string()).collect();
+        ui::line(&format!(
+            "{}/{} stages pass. Edit {} and run `cargo xtask check {}` again.",
+            report.passed_count(),
+            entry.stages_total,
+            files.join(", "),
+            exercise.name()
+        ));
+        ui::line(&format!("Stuck? `cargo xtask hint {}` shows a hint.", exercise.name()));
+    }
+    Ok(passed)
+}

@@ -1,0 +1,108 @@
+//! `cargo xtask doctor`: which Python the workbook uses, and whether a Rust program that
+//! embeds Python really runs that interpreter.
+//!
+//! The trap it catches: pyo3 links `-lpython3.x` found in the chosen interpreter's LIBDIR,
+//! but at run time the dynamic loader may pick another libpython with the same name (on
+//! Debian, `/usr/lib/.../libpython3.11.so.1.0`, a different 3.11). The program then runs
+//! another Python, silently, without the venv's packages. The workbook's embedding crates
+//! carry a build script that adds a run path to LIBDIR; the probe shows both cases.
+
+use crate::flags::Doctor;
+use crate::python::{self, Interpreter};
+use crate::ui;
+use crate::workspace::{Workspace, run_quiet};
+use anyhow::{Context, Result};
+use std::process::ExitCode;
+
+impl Doctor {
+    pub fn run(self) -> Result<ExitCode> {
+        let ws = Workspace::find()?;
+        python::ensure_venv(&ws)?;
+        let chosen = python::describe(&ws, &ws.venv_python())?;
+        ui::line(&ui::paint(ui::BOLD, "The workbook's Python"));
+        ui::line(&format!("  base Python:  {} (WORKBOOK_PYTHON, else python3)", python::base_python().display()));
+        ui::line(&format!("  venv:         {}", ws.venv().display()));
+        ui::line(&format!("  interpreter:  {} (PYO3_PYTHON for every build)", chosen.executable));
+        ui::line(&format!("  version:      {}", first_line(&chosen.version)));
+        ui::line(&format!("  base prefix:  {}", chosen.base_prefix));
+        ui::line(&format!("  LIBDIR:       {}", chosen.libdir.as_deref().unwrap_or("(none)")));
+        let maturin = run_quiet(ws.command(ws.venv_bin().join("maturin")).arg("--version"), "asking maturin its version")
+            .map(|v| v.trim().to_string())
+            .unwrap_or_else(|e| format!("not usable: {e}"));
+        ui::line(&format!("  maturin:      {maturin}"));
+
+        ui::line(&ui::paint(ui::BOLD, "\nEmbedded Python (xtask/probe, built and run now)"));
+        run_quiet(
+            ws.cargo().args(["build", "--quiet", "--package", "embed-probe", "--bins"]),
+            "building the embedding probe",
+        )?;
+        let target = target_dir(&ws)?;
+        let with_rpath = probe(&ws, &target.join("debug/embed-probe"))?;
+        let matches = same_interpreter(&chosen, &with_rpath);
+        ui::line(&format!("  {} as the workbook builds it (run path to LIBDIR):", ui::mark(matches)));
+        describe_probe(&with_rpath);
+        let without = probe(&ws, &target.join("debug/embed-probe-without-rpath")).ok();
+        if let Some(without) = &without {
+            let same = same_interpreter(&chosen, without);
+            ui::line(&format!(
+                "  {} without that run path (what a crate without the build script gets):",
+                if same { ui::mark(true) } else { ui::paint(ui::NOTE, "!") }
+            ));
+            describe_probe(without);
+            if !same {
+                ui::line("    This machine has another libpython on the loader's path: a crate that embeds Python needs");
+                ui::line("    the build script (build.rs: pyo3_build_config::add_libpython_rpath_link_args()).");
+            }
+        }
+        if matches {
+            ui::line(&format!("\n{} embedded Python is the chosen interpreter.", ui::mark(true)));
+            Ok(ExitCode::SUCCESS)
+        } else {
+            ui::line(&format!("\n{} embedded Python is NOT the chosen interpreter.", ui::mark(false)));
+            ui::line("Fix: make sure every crate that embeds Python has a build.rs calling");
+            ui::line("`pyo3_build_config::add_libpython_rpath_link_args();` (build-dependency pyo3-build-config),");
+            if let Some(libdir) = &chosen.libdir {
+                ui::line(&format!("or run the program with LD_LIBRARY_PATH={libdir} (DYLD_LIBRARY_PATH on macOS, PATH on Windows)."));
+            }
+            ui::line("If the versions differ in their minor number, remove target/ and `cargo xtask check` again.");
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+/// What the probe printed: the interpreter fields and the libpython it loaded.
+struct Probe {
+    interpreter: Interpreter,
+    libpython: Option<String>,
+}
+
+fn probe(ws: &Workspace, binary: &std::path::Path) -> Result<Probe> {
+    let mut cmd = std::process::Command::new(binary);
+    cmd.current_dir(&ws.root).env_remove("LD_LIBRARY_PATH").env_remove("PYTHONHOME").env_remove("PYTHONPATH");
+    let out = run_quiet(&mut cmd, &format!("running {}", binary.display()))?;
+    let value: serde_json::Value = serde_json::from_str(out.trim()).with_context(|| format!("the probe printed: {out}"))?;
+    let libpython = value.get("libpython").and_then(|v| v.as_str()).map(str::to_string);
+    Ok(Probe { interpreter: serde_json::from_value(value)?, libpython })
+}
+
+fn describe_probe(probe: &Probe) {
+    ui::line(&format!("      sys.version: {}", first_line(&probe.interpreter.version)));
+    ui::line(&format!("      sys.prefix:  {}", probe.interpreter.prefix));
+    ui::line(&format!("      libpython:   {}", probe.libpython.as_deref().unwrap_or("(not visible on this system)")));
+}
+
+/// Whether the embedded interpreter is the chosen one: the same version string and the
+/// same installation (the embedded `sys.prefix` is the base Python's: it ignores the venv).
+fn same_interpreter(chosen: &Interpreter, probe: &Probe) -> bool {
+    chosen.version == probe.interpreter.version && chosen.base_prefix == probe.interpreter.prefix
+}
+
+fn first_line(text: &str) -> &str {
+    text.lines().next().unwrap_or(text)
+}
+
+fn target_dir(ws: &Workspace) -> Result<std::path::PathBuf> {
+    let out = run_quiet(ws.cargo().args(["metadata", "--format-version", "1", "--no-deps"]), "reading cargo metadata")?;
+    let value: serde_json::Value = serde_json::from_str(&out)?;
+    Ok(value["target_directory"].as_str().context("cargo metadata has no target_directory")?.into())
+}

@@ -1,0 +1,50 @@
+//! `cargo xtask list`: every exercise in order, with its part, kind and progress.
+
+use crate::course::Course;
+use crate::flags::List;
+use crate::progress::Progress;
+use crate::ui;
+use crate::workspace::Workspace;
+use anyhow::Result;
+use std::process::ExitCode;
+
+impl List {
+    pub fn run(self) -> Result<ExitCode> {
+        let ws = Workspace::find()?;
+        let course = Course::load(&ws.root)?;
+        let progress = Progress::load(&ws);
+        let width = course.exercises.iter().map(|e| e.name().len()).max().unwrap_or(4).max(4);
+        ui::line(&ui::paint(ui::BOLD, format!("  #  {:width$}  {:17}  {:8}  {:6}  part", "name", "kind", "progress", "points")));
+        let mut done = 0;
+        let mut current_found = false;
+        for (i, exercise) in course.exercises.iter().enumerate() {
+            let entry = progress.exercises.get(exercise.name());
+            let is_done = progress.is_done(&ws, exercise);
+            done += usize::from(is_done);
+            let state = if is_done {
+                ui::paint(ui::PASS, format!("{:8}", "done"))
+            } else {
+                match entry {
+                    Some(e) if e.stages_total > 0 => format!("{:8}", format!("{}/{}", e.stages_passed, e.stages_total)),
+                    _ => format!("{:8}", "-"),
+                }
+            };
+            let pointer = if !is_done && !current_found {
+                current_found = true;
+                "→"
+            } else {
+                " "
+            };
+            ui::line(&format!(
+                "{pointer}{:>2}  {:width$}  {:17}  {state}  {:6}  {}",
+                i + 1,
+                exercise.name(),
+                exercise.kind.to_string(),
+                exercise.max_score(),
+                course.part_title(exercise.part.get_ref())
+            ));
+        }
+        ui::line(&format!("{done}/{} done. `cargo xtask check` checks the exercise marked →.", course.exercises.len()));
+        Ok(ExitCode::SUCCESS)
+    }
+}

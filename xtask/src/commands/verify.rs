@@ -1,0 +1,204 @@
+//! `cargo xtask verify`: the authors' and CI's proof that the course holds together,
+//! like rustlings' `dev check`, and more. Each step prints `✓` or `✗`; the last line is
+//! `N passed, N failed`.
+//!
+//! Steps: the metadata is valid; each starter compiles and fails its first stage; each
+//! solution passes every stage; every snapshot is used and none is pending; files a
+//! student may not edit match between starter and solution; the book builds; the tests of
+//! the xtask, the embedding probe and the book's snippets (skeptic) pass.
+
+use crate::course::{Course, Exercise};
+use crate::flags::Verify;
+use crate::stages::{self, Report};
+use crate::workspace::Workspace;
+use crate::{layout, python, show, ui};
+use anyhow::{Context, Result};
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// The tally of steps.
+#[derive(Default)]
+struct Tally {
+    passed: usize,
+    failed: usize,
+}
+
+impl Tally {
+    fn step(&mut self, ok: bool, what: &str, details: &[String]) {
+        if ok {
+            self.passed += 1;
+        } else {
+            self.failed += 1;
+        }
+        ui::line(&format!("{} {what}", ui::mark(ok)));
+        for line in details {
+            ui::line(&format!("    {}", line.replace('\n', "\n    ")));
+        }
+    }
+}
+
+impl Verify {
+    pub fn run(self) -> Result<ExitCode> {
+        let ws = Workspace::find()?;
+        python::ensure_venv(&ws)?;
+        let mut tally = Tally::default();
+        let course = match Course::load(&ws.root) {
+            Ok(course) => {
+                let stages: usize = course.exercises.iter().map(|e| e.stages.get_ref().len()).sum();
+                tally.step(
+                    true,
+                    &format!("metadata: {} exercises, {stages} stages, {} parts", course.exercises.len(), course.parts.len()),
+                    &[],
+                );
+                Some(course)
+            }
+            Err(err) => {
+                tally.step(false, "metadata", &[format!("{err:#}")]);
+                None
+            }
+        };
+        if let Some(course) = &course {
+            let selected: Vec<&Exercise> = course
+                .exercises
+                .iter()
+                .filter(|e| self.exercises.is_empty() || self.exercises.iter().any(|n| n == e.name()))
+                .collect();
+            ui::note(&format!("Building {} starters and solutions", selected.len()));
+            prebuild(&ws, &selected);
+            for (part, count) in count_by_part(course, &selected) {
+                ui::note(&format!("{count} exercise(s) in part `{part}`"));
+            }
+            for exercise in selected {
+                verify_exercise(&ws, exercise, &mut tally)?;
+            }
+        }
+        let pending = pending_snapshots(&ws);
+        tally.step(pending.is_empty(), "no pending snapshots (.snap.new, .pending-snap)", &pending);
+        match super::book::build(&ws.path("book")) {
+            Ok(index) => tally.step(true, &format!("the book builds: {}", index.display()), &[]),
+            Err(err) => tally.step(false, "the book builds", &[format!("{err:#}")]),
+        }
+        ui::note("Running the tests of the xtask, the embedding probe and the book's snippets");
+        let output = ws
+            .cargo()
+            .args(["test", "--package", "xtask", "--package", "embed-probe", "--package", "book"])
+            .output()
+            .context("running cargo test")?;
+        let summary = test_summary(&String::from_utf8_lossy(&output.stdout));
+        if output.status.success() {
+            tally.step(true, &format!("workspace tests: {summary}"), &[]);
+        } else {
+            let mut details = vec![show::compiler_messages(&String::from_utf8_lossy(&output.stderr))];
+            details.push(String::from_utf8_lossy(&output.stdout).into_owned());
+            tally.step(false, "workspace tests (xtask, probe, book snippets)", &details);
+        }
+        ui::line(&format!("{} passed, {} failed", tally.passed, tally.failed));
+        Ok(if tally.failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    }
+}
+
+/// Builds every selected starter's and solution's tests in one cargo run, so that the
+/// crates compile in parallel; failures show up again, per exercise, in the steps.
+fn prebuild(ws: &Workspace, exercises: &[&Exercise]) {
+    let mut cmd = ws.cargo();
+    cmd.args(["test", "--no-run", "--quiet"]);
+    for exercise in exercises {
+        cmd.args(["--package", &exercise.package(), "--package", &exercise.solution_package()]);
+    }
+    let _ = cmd.output();
+}
+
+fn count_by_part<'a>(course: &'a Course, exercises: &[&'a Exercise]) -> Vec<(&'a str, usize)> {
+    course
+        .parts
+        .iter()
+        .map(|p| (p.id.get_ref().as_str(), exercises.iter().filter(|e| e.part.get_ref() == p.id.get_ref()).count()))
+        .filter(|(_, n)| *n > 0)
+        .collect()
+}
+
+fn verify_exercise(ws: &Workspace, exercise: &Exercise, tally: &mut Tally) -> Result<()> {
+    let name = exercise.name();
+    let starter = stages::run(ws, exercise, &exercise.package(), &[])?;
+    let (ok, details) = match &starter {
+        Report::BuildFailed { output } => (false, vec![format!("the starter must compile:\n{}", show::compiler_messages(output))]),
+        Report::Ran { stages, .. } => match stages.first() {
+            Some(first) if !first.passed() => (true, vec![]),
+            _ => (false, vec!["its first stage passes: a starter must leave the first stage for the student".to_string()]),
+        },
+    };
+    tally.step(ok, &format!("starter `{name}` compiles and fails stage 1 ({} of {} stages pass)", starter.passed_count(), exercise.stages.get_ref().len()), &details);
+
+    let references = tempfile::NamedTempFile::new()?;
+    let refs_path = references.path().to_string_lossy().into_owned();
+    let solution = stages::run(ws, exercise, &exercise.solution_package(), &[("INSTA_SNAPSHOT_REFERENCES_FILE", &refs_path)])?;
+    let mut details = Vec::new();
+    if !solution.all_passed() {
+        show::report(&solution, true);
+        details.push("the solution must pass every stage (details above)".to_string());
+    }
+    if let Report::Ran { unassigned, .. } = &solution {
+        for test in unassigned {
+            details.push(format!("test `{test}` belongs to no stage: add it to a stage's `tests` in exercises/info.toml"));
+        }
+    }
+    tally.step(
+        details.is_empty(),
+        &format!("solution `{name}` passes {}/{} stages", solution.passed_count(), exercise.stages.get_ref().len()),
+        &details,
+    );
+
+    let mut problems = layout::problems(ws, exercise)?;
+    let used: BTreeSet<PathBuf> = std::fs::read_to_string(references.path())
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| std::fs::canonicalize(l).ok())
+        .collect();
+    let snapshot_dir = ws.path(exercise.dir()).join("tests/snapshots");
+    let mut snapshot_count = 0;
+    if let Ok(entries) = std::fs::read_dir(&snapshot_dir) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.extension().is_some_and(|e| e == "snap") {
+                snapshot_count += 1;
+                if solution.all_passed() && !used.contains(&std::fs::canonicalize(&path)?) {
+                    problems.push(format!("{} is used by no test: delete it, or run `cargo xtask bless {name}`", path.strip_prefix(&ws.root)?.display()));
+                }
+            }
+        }
+    }
+    tally.step(
+        problems.is_empty(),
+        &format!("`{name}`: locked files match the solution; {snapshot_count} snapshots, all used"),
+        &problems,
+    );
+    Ok(())
+}
+
+/// Files insta leaves when a snapshot does not match and writing was on.
+fn pending_snapshots(ws: &Workspace) -> Vec<String> {
+    let mut out = Vec::new();
+    for top in ["exercises", "solutions", "book"] {
+        for entry in walkdir::WalkDir::new(ws.path(top)).into_iter().filter_entry(|e| e.file_name() != "target").flatten() {
+            let name = entry.file_name().to_string_lossy();
+            if name.ends_with(".snap.new") || name.ends_with(".pending-snap") {
+                out.push(format!("{}: review it, then delete it (only `cargo xtask bless` writes snapshots)", entry.path().display()));
+            }
+        }
+    }
+    out
+}
+
+/// The harness's totals, summed over every test binary: "N passed, N failed, N ignored".
+fn test_summary(stdout: &str) -> String {
+    let mut totals = [0usize; 3];
+    for line in stdout.lines().filter(|l| l.starts_with("test result: ")) {
+        for (i, key) in [" passed", " failed", " ignored"].iter().enumerate() {
+            if let Some(n) = line.split(';').find(|p| p.ends_with(key)).and_then(|p| p.trim().rsplit(' ').nth(1)?.parse::<usize>().ok()) {
+                totals[i] += n;
+            }
+        }
+    }
+    format!("{} passed, {} failed, {} ignored", totals[0], totals[1], totals[2])
+}

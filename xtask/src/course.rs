@@ -1,0 +1,346 @@
+//! The course's metadata: `exercises/info.toml`, read into typed structs and validated.
+//!
+//! The format follows rustlings' `info.toml` (`format_version = 1`, one `[[exercises]]`
+//! table per exercise, in the order students take them), with parts, a kind per
+//! exercise, the files a student may edit, and stages with points for grading.
+//! Every error names the file, the line and the field, and says how to fix it.
+
+use anyhow::{Result, bail};
+use serde::Deserialize;
+use std::collections::HashSet;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// Where the metadata lives, relative to the repository root.
+pub const INFO_TOML: &str = "exercises/info.toml";
+
+/// The only format this xtask reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The whole file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Course {
+    /// Must be [`FORMAT_VERSION`].
+    pub format_version: Spanned<u32>,
+    /// The parts of the course, in the book's order.
+    #[serde(default)]
+    pub parts: Vec<Part>,
+    /// Every exercise, in the order students take them.
+    #[serde(default)]
+    pub exercises: Vec<Exercise>,
+}
+
+/// A part of the course: a group of chapters and the exercises that end it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Part {
+    /// The part's identifier and folder name under `exercises/` and `solutions/`.
+    pub id: Spanned<String>,
+    /// The part's title, as in the book.
+    pub title: String,
+}
+
+/// How an exercise's code meets Python, which also decides how it is checked.
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// Rust embeds the interpreter (`Python::attach`); checked with `cargo test`.
+    Embedding,
+    /// Python imports a Rust extension module (`#[pymodule]`).
+    ExtensionModule,
+    /// Python loads a `cdylib` through ctypes or cffi (`extern "C"`).
+    CAbi,
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Kind::Embedding => "embedding",
+            Kind::ExtensionModule => "extension module",
+            Kind::CAbi => "C ABI",
+        })
+    }
+}
+
+/// One exercise: a starter crate under `exercises/`, its solution under `solutions/`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exercise {
+    /// Unique name, also the starter's package name (`<name>_solution` for the solution).
+    pub name: Spanned<String>,
+    /// The starter's folder, relative to the root: `exercises/<part>/<name>`.
+    pub dir: Spanned<String>,
+    /// The part it ends, one of `[[parts]]`' ids.
+    pub part: Spanned<String>,
+    /// How its code meets Python.
+    pub kind: Kind,
+    /// The files a student may edit, relative to the root, inside `dir`. Grading takes
+    /// these files, and only these, from a submission.
+    pub editable: Spanned<Vec<Spanned<String>>>,
+    /// Hints, from a nudge to nearly the answer; `cargo xtask hint` shows one more each time.
+    pub hints: Spanned<Vec<String>>,
+    /// The stages, in order; each is a group of tests in `tests/check.rs`.
+    pub stages: Spanned<Vec<Stage>>,
+}
+
+/// A stage: one behaviour of the exercise, checked by some tests and worth some points.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stage {
+    /// A short name a student reads: "call a method".
+    pub name: Spanned<String>,
+    /// The names of the test functions in `tests/check.rs` that make up the stage.
+    pub tests: Spanned<Vec<String>>,
+    /// The points the stage is worth when all its tests pass (grading's `max_score`).
+    pub points: Spanned<u32>,
+}
+
+impl Exercise {
+    /// The exercise's name.
+    pub fn name(&self) -> &str {
+        self.name.get_ref()
+    }
+
+    /// The starter's package name.
+    pub fn package(&self) -> String {
+        self.name().to_string()
+    }
+
+    /// The solution's package name.
+    pub fn solution_package(&self) -> String {
+        format!("{}_solution", self.name())
+    }
+
+    /// The starter's folder, relative to the root.
+    pub fn dir(&self) -> PathBuf {
+        PathBuf::from(self.dir.get_ref())
+    }
+
+    /// The solution's folder, relative to the root: `dir` with `exercises/` replaced by
+    /// `solutions/`.
+    pub fn solution_dir(&self) -> PathBuf {
+        to_solution_path(Path::new(self.dir.get_ref()))
+    }
+
+    /// The editable files, relative to the root.
+    pub fn editable(&self) -> Vec<PathBuf> {
+        self.editable.get_ref().iter().map(|p| PathBuf::from(p.get_ref())).collect()
+    }
+
+    /// The sum of the stages' points.
+    pub fn max_score(&self) -> u32 {
+        self.stages.get_ref().iter().map(|s| *s.points.get_ref()).sum()
+    }
+}
+
+/// The solution's counterpart of a path under `exercises/`.
+pub fn to_solution_path(path: &Path) -> PathBuf {
+    match path.strip_prefix("exercises") {
+        Ok(rest) => Path::new("solutions").join(rest),
+        Err(_) => path.to_path_buf(),
+    }
+}
+
+impl Course {
+    /// Reads and validates `exercises/info.toml` under `root`.
+    ///
+    /// # Errors
+    /// A message naming the file, the line and the field, with the fix.
+    pub fn load(root: &Path) -> Result<Course> {
+        let path = root.join(INFO_TOML);
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| anyhow::anyhow!("{INFO_TOML}: cannot read it: {e}"))?;
+        Course::parse(root, &text)
+    }
+
+    /// Parses and validates metadata `text` for the course at `root`.
+    ///
+    /// # Errors
+    /// A message naming the file, the line and the field, with the fix.
+    pub fn parse(root: &Path, text: &str) -> Result<Course> {
+        let course: Course = toml::from_str(text).map_err(|e| {
+            let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(0);
+            anyhow::anyhow!("{INFO_TOML}:{line}: {}", e.message().trim_end())
+        })?;
+        let problems = course.problems(root, text);
+        if !problems.is_empty() {
+            bail!("{} problem(s) in the course metadata:\n{}", problems.len(), problems.join("\n"));
+        }
+        Ok(course)
+    }
+
+    /// The exercise called `name`.
+    ///
+    /// # Errors
+    /// When there is none, listing the names there are.
+    pub fn exercise(&self, name: &str) -> Result<&Exercise> {
+        self.exercises.iter().find(|e| e.name() == name).ok_or_else(|| {
+            let names: Vec<&str> = self.exercises.iter().map(|e| e.name()).collect();
+            anyhow::anyhow!("no exercise is called `{name}`; the exercises are: {}", names.join(", "))
+        })
+    }
+
+    /// The title of the part `id`.
+    pub fn part_title<'a>(&'a self, id: &'a str) -> &'a str {
+        self.parts.iter().find(|p| p.id.get_ref() == id).map(|p| p.title.as_str()).unwrap_or(id)
+    }
+
+    /// Every rule of the format that `self` breaks, one message each.
+    fn problems(&self, root: &Path, text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut say = |span: std::ops::Range<usize>, field: &str, message: String| {
+            out.push(format!("{INFO_TOML}:{}: `{field}`: {message}", line_of(text, span.start)));
+        };
+        if *self.format_version.get_ref() != FORMAT_VERSION {
+            say(
+                self.format_version.span(),
+                "format_version",
+                format!("this xtask reads format_version = {FORMAT_VERSION}; update the file or the xtask"),
+            );
+        }
+        let part_ids: Vec<&str> = self.parts.iter().map(|p| p.id.get_ref().as_str()).collect();
+        let mut names = HashSet::new();
+        for exercise in &self.exercises {
+            let name = exercise.name();
+            if !names.insert(name) {
+                say(exercise.name.span(), "name", format!("`{name}` is used twice; give each exercise its own name"));
+            }
+            if !name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') || name.is_empty() {
+                say(exercise.name.span(), "name", format!("`{name}` must be snake_case (it is a crate name)"));
+            }
+            if !part_ids.contains(&exercise.part.get_ref().as_str()) {
+                say(
+                    exercise.part.span(),
+                    "part",
+                    format!("`{}` is not a part; use one of: {}", exercise.part.get_ref(), part_ids.join(", ")),
+                );
+            }
+            let expected_dir = format!("exercises/{}/{}", exercise.part.get_ref(), name);
+            if exercise.dir.get_ref() != &expected_dir {
+                say(exercise.dir.span(), "dir", format!("expected \"{expected_dir}\" (exercises/<part>/<name>)"));
+            }
+            for (dir, what) in [(exercise.dir(), "starter"), (exercise.solution_dir(), "solution")] {
+                if !root.join(&dir).join("Cargo.toml").is_file() {
+                    say(exercise.dir.span(), "dir", format!("the {what} crate {}/Cargo.toml does not exist", dir.display()));
+                }
+            }
+            if exercise.editable.get_ref().is_empty() {
+                say(exercise.editable.span(), "editable", "list at least one file the student edits".into());
+            }
+            for file in exercise.editable.get_ref() {
+                let path = Path::new(file.get_ref());
+                if !path.starts_with(exercise.dir.get_ref()) || path.components().any(|c| c == std::path::Component::ParentDir) {
+                    say(file.span(), "editable", format!("`{}` must be a path inside `{}`", file.get_ref(), exercise.dir.get_ref()));
+                } else {
+                    for p in [path.to_path_buf(), to_solution_path(path)] {
+                        if !root.join(&p).is_file() {
+                            say(file.span(), "editable", format!("{} does not exist", p.display()));
+                        }
+                    }
+                }
+            }
+            if exercise.hints.get_ref().is_empty() || exercise.hints.get_ref().iter().any(|h| h.trim().is_empty()) {
+                say(exercise.hints.span(), "hints", format!("exercise `{name}` needs at least one hint, and no empty hint"));
+            }
+            if exercise.stages.get_ref().is_empty() {
+                say(exercise.stages.span(), "stages", format!("exercise `{name}` needs at least one [[exercises.stages]]"));
+            }
+            let mut tests = HashSet::new();
+            for stage in exercise.stages.get_ref() {
+                if stage.tests.get_ref().is_empty() {
+                    say(stage.tests.span(), "tests", format!("stage `{}` names no test", stage.name.get_ref()));
+                }
+                for test in stage.tests.get_ref() {
+                    if !tests.insert(test.as_str()) {
+                        say(stage.tests.span(), "tests", format!("test `{test}` belongs to two stages"));
+                    }
+                }
+                if *stage.points.get_ref() == 0 {
+                    say(stage.points.span(), "points", format!("stage `{}` must be worth at least 1 point", stage.name.get_ref()));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The 1-based line of byte `offset` in `text`.
+pub fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+format_version = 1
+
+[[parts]]
+id = "p"
+title = "A part"
+
+[[exercises]]
+name = "one"
+dir = "exercises/p/one"
+part = "p"
+kind = "embedding"
+editable = ["exercises/p/one/src/lib.rs"]
+hints = ["Look closer."]
+
+[[exercises.stages]]
+name = "first"
+tests = ["a", "b"]
+points = 2
+"#;
+
+    fn fixture() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for side in ["exercises", "solutions"] {
+            let krate = dir.path().join(side).join("p/one");
+            std::fs::create_dir_all(krate.join("src")).unwrap();
+            std::fs::write(krate.join("Cargo.toml"), "").unwrap();
+            std::fs::write(krate.join("src/lib.rs"), "").unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn reads_a_valid_file() {
+        let dir = fixture();
+        let course = Course::parse(dir.path(), GOOD).unwrap();
+        let one = course.exercise("one").unwrap();
+        assert_eq!(one.max_score(), 2);
+        assert_eq!(one.solution_dir(), PathBuf::from("solutions/p/one"));
+        assert_eq!(one.kind, Kind::Embedding);
+    }
+
+    #[test]
+    fn a_syntax_error_names_file_and_line() {
+        let dir = fixture();
+        let err = Course::parse(dir.path(), &GOOD.replace("points = 2", "points = two")).unwrap_err();
+        assert!(err.to_string().starts_with("exercises/info.toml:20:"), "{err}");
+    }
+
+    #[test]
+    fn an_unknown_field_is_named() {
+        let dir = fixture();
+        let err = Course::parse(dir.path(), &GOOD.replace("hints =", "hint =")).unwrap_err().to_string();
+        assert!(err.contains("unknown field `hint`") && err.contains(":14:"), "{err}");
+    }
+
+    #[test]
+    fn semantic_problems_name_line_and_field() {
+        let dir = fixture();
+        let bad = GOOD
+            .replace("part = \"p\"", "part = \"q\"")
+            .replace("exercises/p/one/src/lib.rs", "exercises/p/one/src/missing.rs")
+            .replace("points = 2", "points = 0");
+        let err = Course::parse(dir.path(), &bad).unwrap_err().to_string();
+        assert!(err.contains("exercises/info.toml:11: `part`: `q` is not a part"), "{err}");
+        assert!(err.contains("exercises/info.toml:13: `editable`: exercises/p/one/src/missing.rs does not exist"), "{err}");
+        assert!(err.contains("exercises/info.toml:20: `points`"), "{err}");
+    }
+}

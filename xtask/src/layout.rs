@@ -1,0 +1,122 @@
+//! The rules that tie an exercise's starter to its solution.
+//!
+//! A solution is the starter with its editable files solved, nothing else: every other
+//! file is identical, except two that are mechanical:
+//! - `Cargo.toml` differs only in the package name (`<name>_solution`) and the relative
+//!   path to `exercises/check-support`;
+//! - `tests/check.rs` is a two-line wrapper that includes the starter's tests, so that
+//!   one copy of the tests and of the snapshots (`tests/snapshots/`) serves both.
+
+use crate::course::{Exercise, Kind};
+use crate::workspace::Workspace;
+use anyhow::Result;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// The solution's `tests/check.rs` for `exercise`, byte for byte.
+pub fn solution_check_rs(exercise: &Exercise) -> String {
+    format!(
+        "// Runs the exercise's stage checks, and so its snapshots, against the solution.\nextern crate {}_solution as {};\ninclude!(\"../../../../{}/tests/check.rs\");\n",
+        exercise.name(),
+        exercise.name(),
+        exercise.dir().display()
+    )
+}
+
+/// The solution's `Cargo.toml` as the starter's implies it.
+pub fn solution_cargo_toml(exercise: &Exercise, starter: &str) -> String {
+    starter
+        .replacen(&format!("name = \"{}\"", exercise.name()), &format!("name = \"{}_solution\"", exercise.name()), 1)
+        .replace("path = \"../../check-support\"", "path = \"../../../exercises/check-support\"")
+}
+
+/// Every way the starter and solution of `exercise` break the rules above, one message
+/// each, naming the file and the fix.
+///
+/// # Errors
+/// When a folder cannot be read.
+pub fn problems(ws: &Workspace, exercise: &Exercise) -> Result<Vec<String>> {
+    let starter_dir = ws.path(exercise.dir());
+    let solution_dir = ws.path(exercise.solution_dir());
+    let editable: BTreeSet<PathBuf> = exercise
+        .editable()
+        .iter()
+        .filter_map(|p| p.strip_prefix(exercise.dir()).ok().map(Path::to_path_buf))
+        .collect();
+    let mechanical = [PathBuf::from("Cargo.toml"), PathBuf::from("tests/check.rs")];
+    let starter_files = files(&starter_dir)?;
+    let solution_files = files(&solution_dir)?;
+    let mut out = Vec::new();
+    for file in starter_files.union(&solution_files) {
+        if editable.contains(file) || mechanical.contains(file) {
+            continue;
+        }
+        let in_starter = starter_files.contains(file);
+        let in_solution = solution_files.contains(file);
+        let starter_path = exercise.dir().join(file);
+        let solution_path = exercise.solution_dir().join(file);
+        if file.starts_with("tests/snapshots") {
+            if in_solution {
+                out.push(format!("{}: snapshots live only beside the starter's tests; delete it", solution_path.display()));
+            }
+            continue;
+        }
+        if !in_solution {
+            out.push(format!("{} has no copy in the solution: copy it to {}", starter_path.display(), solution_path.display()));
+        } else if !in_starter {
+            out.push(format!(
+                "{} is not in the starter: a solution may only change editable files; copy it to {} or list it in `editable`",
+                solution_path.display(),
+                starter_path.display()
+            ));
+        } else if std::fs::read(starter_dir.join(file))? != std::fs::read(solution_dir.join(file))? {
+            out.push(format!(
+                "{} differs from {}, and students may not edit it: make them identical or list it in `editable`",
+                solution_path.display(),
+                starter_path.display()
+            ));
+        }
+    }
+    let starter_toml = std::fs::read_to_string(starter_dir.join("Cargo.toml"))?;
+    let solution_toml = std::fs::read_to_string(solution_dir.join("Cargo.toml"))?;
+    if solution_cargo_toml(exercise, &starter_toml) != solution_toml {
+        out.push(format!(
+            "{}/Cargo.toml must equal the starter's but for the package name `{}_solution` and the check-support path",
+            exercise.solution_dir().display(),
+            exercise.name()
+        ));
+    }
+    let check_rs = std::fs::read_to_string(solution_dir.join("tests/check.rs")).unwrap_or_default();
+    if check_rs != solution_check_rs(exercise) {
+        out.push(format!(
+            "{}/tests/check.rs must be exactly:\n{}",
+            exercise.solution_dir().display(),
+            solution_check_rs(exercise)
+        ));
+    }
+    if exercise.kind == Kind::Embedding {
+        let build_rs = std::fs::read_to_string(starter_dir.join("build.rs")).unwrap_or_default();
+        if !build_rs.contains("add_libpython_rpath_link_args") {
+            out.push(format!(
+                "{}/build.rs must call pyo3_build_config::add_libpython_rpath_link_args(), or the tests may embed another libpython (see `cargo xtask doctor`)",
+                exercise.dir().display()
+            ));
+        }
+    }
+    Ok(out)
+}
+
+/// The files under `dir`, relative to it, leaving out build output and Python caches.
+fn files(dir: &Path) -> Result<BTreeSet<PathBuf>> {
+    let mut out = BTreeSet::new();
+    let walk = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_entry(|e| !matches!(e.file_name().to_str(), Some("target" | "__pycache__" | ".pytest_cache")));
+    for entry in walk {
+        let entry = entry?;
+        if entry.file_type().is_file() {
+            out.insert(entry.path().strip_prefix(dir)?.to_path_buf());
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,66 @@
+//! How a stage report reads on the terminal: each stage passed or failed, and for a
+//! failure the insta diff, the panic message or the Python traceback the test printed.
+
+use crate::libtest::Outcome;
+use crate::stages::{Report, StageReport};
+use crate::ui::{self, DIM};
+
+/// Prints `report`, one line per stage; failures come with their test output when
+/// `details` is set (a check shows details, a `verify` summary does not).
+pub fn report(report: &Report, details: bool) {
+    match report {
+        Report::BuildFailed { output } => {
+            ui::line(&format!("  {} the crate does not compile:", ui::mark(false)));
+            ui::line(&indent(&compiler_messages(output)));
+        }
+        Report::Ran { stages, stderr, .. } => {
+            for (i, stage) in stages.iter().enumerate() {
+                ui::line(&format!(
+                    "  {} stage {} `{}` {}",
+                    ui::mark(stage.passed()),
+                    i + 1,
+                    stage.name,
+                    ui::paint(DIM, format!("({} point{})", stage.points, if stage.points == 1 { "" } else { "s" }))
+                ));
+                if details && !stage.passed() {
+                    failure(stage, stderr);
+                }
+            }
+        }
+    }
+}
+
+fn failure(stage: &StageReport, stderr: &str) {
+    for (name, result) in &stage.tests {
+        match result {
+            Some(r) if r.outcome == Outcome::Passed => {}
+            Some(r) if r.outcome == Outcome::Ignored => {
+                ui::line(&format!("      test `{name}` is marked #[ignore]: remove the attribute"));
+            }
+            Some(r) => {
+                ui::line(&format!("      {}", ui::paint(ui::BOLD, format!("test `{name}` failed:"))));
+                ui::line(&indent(&r.output));
+            }
+            None => {
+                ui::line(&format!("      test `{name}` did not run (the test process stopped early):"));
+                ui::line(&indent(stderr.trim()));
+            }
+        }
+    }
+}
+
+/// The compiler's messages without cargo's progress lines.
+pub fn compiler_messages(output: &str) -> String {
+    output
+        .lines()
+        .filter(|l| {
+            let t = l.trim_start();
+            !(t.starts_with("Compiling ") || t.starts_with("Finished ") || t.starts_with("Running ") || t.starts_with("Blocking "))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn indent(text: &str) -> String {
+    text.lines().map(|l| format!("      {l}")).collect::<Vec<_>>().join("\n")
+}
