@@ -321,7 +321,7 @@ points = 2
     fn a_syntax_error_names_file_and_line() {
         let dir = fixture();
         let err = Course::parse(dir.path(), &GOOD.replace("points = 2", "points = two")).unwrap_err();
-        assert!(err.to_string().starts_with("exercises/info.toml:20:"), "{err}");
+        assert!(err.to_string().starts_with("exercises/info.toml:19:"), "{err}");
     }
 
     #[test]
@@ -341,6 +341,6 @@ points = 2
         let err = Course::parse(dir.path(), &bad).unwrap_err().to_string();
         assert!(err.contains("exercises/info.toml:11: `part`: `q` is not a part"), "{err}");
         assert!(err.contains("exercises/info.toml:13: `editable`: exercises/p/one/src/missing.rs does not exist"), "{err}");
-        assert!(err.contains("exercises/info.toml:20: `points`"), "{err}");
+        assert!(err.contains("exercises/info.toml:19: `points`"), "{err}");
     }
 }

@@ -5,7 +5,8 @@
 //! - `Cargo.toml` differs only in the package name (`<name>_solution`) and the relative
 //!   path to `exercises/check-support`;
 //! - `tests/check.rs` is a two-line wrapper that includes the starter's tests, so that
-//!   one copy of the tests and of the snapshots (`tests/snapshots/`) serves both.
+//!   one copy of the tests, their data files and the snapshots (all of `tests/`) serves
+//!   both; the solution's `tests/` holds nothing else.
 
 use crate::course::{Exercise, Kind};
 use crate::workspace::Workspace;
@@ -55,9 +56,12 @@ pub fn problems(ws: &Workspace, exercise: &Exercise) -> Result<Vec<String>> {
         let in_solution = solution_files.contains(file);
         let starter_path = exercise.dir().join(file);
         let solution_path = exercise.solution_dir().join(file);
-        if file.starts_with("tests/snapshots") {
+        if file.starts_with("tests") {
             if in_solution {
-                out.push(format!("{}: snapshots live only beside the starter's tests; delete it", solution_path.display()));
+                out.push(format!(
+                    "{}: the solution shares the starter's tests/ (snapshots and data included); delete it",
+                    solution_path.display()
+                ));
             }
             continue;
         }

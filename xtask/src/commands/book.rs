@@ -32,5 +32,6 @@ pub fn build(book_dir: &Path) -> Result<PathBuf> {
     let book = mdbook_driver::MDBook::load(book_dir).with_context(|| format!("loading the book in {}", book_dir.display()))?;
     let build_dir = book.build_dir_for("html");
     book.build().context("building the book")?;
-    Ok(build_dir.join("index.html"))
+    let index = build_dir.join("index.html");
+    Ok(std::fs::canonicalize(&index).unwrap_or(index))
 }
