@@ -24,12 +24,17 @@ pub fn base_python() -> PathBuf {
 }
 
 /// Makes sure `.venv` exists with the pinned requirements installed, creating or updating
-/// it and saying so. Fast when nothing changed: one file comparison.
+/// it and saying so. Fast when nothing changed: one file comparison. Does nothing when
+/// `WORKBOOK_VENV` names a venv to use as it is.
 ///
 /// # Errors
 /// When Python cannot create the venv or pip cannot install the requirements (offline, or
 /// a pin that does not exist), with pip's message.
 pub fn ensure_venv(ws: &Workspace) -> Result<()> {
+    if std::env::var_os("WORKBOOK_VENV").is_some() {
+        // A venv given from outside is used as it is, never created or changed.
+        return Ok(());
+    }
     let requirements = fs::read_to_string(ws.path(REQUIREMENTS))
         .with_context(|| format!("reading {REQUIREMENTS}"))?;
     let marker = ws.venv().join(INSTALLED_MARKER);

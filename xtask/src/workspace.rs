@@ -43,9 +43,13 @@ impl Workspace {
         self.root.join(path)
     }
 
-    /// The project's virtual environment: `.venv` at the root.
+    /// The project's virtual environment: `.venv` at the root, or `WORKBOOK_VENV` when set
+    /// (an existing venv used as it is; the xtask's own tests share the repository's).
     pub fn venv(&self) -> PathBuf {
-        self.root.join(".venv")
+        match std::env::var_os("WORKBOOK_VENV") {
+            Some(venv) => PathBuf::from(venv),
+            None => self.root.join(".venv"),
+        }
     }
 
     /// The virtual environment's Python interpreter, the one pyo3 builds against.
