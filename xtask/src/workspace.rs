@@ -71,6 +71,22 @@ impl Workspace {
         self.root.join(".workbook")
     }
 
+    /// The cargo target directory: `CARGO_TARGET_DIR` if set, else `target/` at the root.
+    pub fn target_dir(&self) -> PathBuf {
+        match std::env::var_os("CARGO_TARGET_DIR") {
+            Some(dir) => self.root.join(dir),
+            None => self.root.join("target"),
+        }
+    }
+
+    /// Whether nothing has been built yet: no pyo3 in the target directory's debug build,
+    /// so the next check compiles every dependency first.
+    pub fn is_cold(&self) -> bool {
+        let fingerprints = self.target_dir().join("debug/.fingerprint");
+        let Ok(entries) = std::fs::read_dir(fingerprints) else { return true };
+        !entries.flatten().any(|e| e.file_name().to_string_lossy().starts_with("pyo3-"))
+    }
+
     /// A `cargo` command run at the root with the workbook's environment.
     pub fn cargo(&self) -> Command {
         let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());

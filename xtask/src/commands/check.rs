@@ -57,9 +57,12 @@ fn check_one(ws: &Workspace, course: &Course, exercise: &Exercise, progress: &mu
         ui::paint(ui::BOLD, format!("Checking `{}`", exercise.name())),
         ui::paint(
             ui::DIM,
-            format!("(exercise {position}/{}, {}, {})", course.exercises.len(), course.part_title(exercise.part.get_ref()), exercise.kind)
+            format!("(exercise {position}/{}, {})", course.exercises.len(), course.part_title(exercise.part.get_ref()))
         ),
     ));
+    if ws.is_cold() {
+        ui::note("First build: compiling pyo3 and the other dependencies takes a few minutes, once");
+    }
     let report = stages::run(ws, exercise, &exercise.package(), &[])?;
     show::report(&report, true);
     let entry = progress.entry(exercise.name());

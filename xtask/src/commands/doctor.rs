@@ -36,7 +36,7 @@ impl Doctor {
             ws.cargo().args(["build", "--quiet", "--package", "embed-probe", "--bins"]),
             "building the embedding probe",
         )?;
-        let target = target_dir(&ws)?;
+        let target = ws.target_dir();
         let with_rpath = probe(&ws, &target.join("debug/embed-probe"))?;
         let matches = same_interpreter(&chosen, &with_rpath);
         ui::line(&format!("  {} as the workbook builds it (run path to LIBDIR):", ui::mark(matches)));
@@ -99,10 +99,4 @@ fn same_interpreter(chosen: &Interpreter, probe: &Probe) -> bool {
 
 fn first_line(text: &str) -> &str {
     text.lines().next().unwrap_or(text)
-}
-
-fn target_dir(ws: &Workspace) -> Result<std::path::PathBuf> {
-    let out = run_quiet(ws.cargo().args(["metadata", "--format-version", "1", "--no-deps"]), "reading cargo metadata")?;
-    let value: serde_json::Value = serde_json::from_str(&out)?;
-    Ok(value["target_directory"].as_str().context("cargo metadata has no target_directory")?.into())
 }
