@@ -14,6 +14,7 @@ pub fn report(report: &Report, details: bool) {
             ui::line(&indent(&compiler_messages(output)));
         }
         Report::Ran { stages, stderr, .. } => {
+            let mut shown: Vec<(usize, String)> = Vec::new();
             for (i, stage) in stages.iter().enumerate() {
                 ui::line(&format!(
                     "  {} stage {} `{}` {}",
@@ -23,14 +24,17 @@ pub fn report(report: &Report, details: bool) {
                     ui::paint(DIM, format!("({} point{})", stage.points, if stage.points == 1 { "" } else { "s" }))
                 ));
                 if details && !stage.passed() {
-                    failure(stage, stderr);
+                    failure(stage, stderr, i + 1, &mut shown);
                 }
             }
         }
     }
 }
 
-fn failure(stage: &StageReport, stderr: &str) {
+/// Prints why `stage` (number `number`) failed. A failure already printed for an earlier
+/// stage (the same output) is named instead of repeated: when stage 1 is unsolved, the
+/// later stages usually fail for the same reason.
+fn failure(stage: &StageReport, stderr: &str, number: usize, shown: &mut Vec<(usize, String)>) {
     for (name, result) in &stage.tests {
         match result {
             Some(r) if r.outcome == Outcome::Passed => {}
@@ -38,8 +42,13 @@ fn failure(stage: &StageReport, stderr: &str) {
                 ui::line(&format!("      test `{name}` is marked #[ignore]: remove the attribute"));
             }
             Some(r) => {
+                if let Some((earlier, _)) = shown.iter().find(|(_, output)| *output == r.output) {
+                    ui::line(&format!("      test `{name}` failed the same way as stage {earlier}"));
+                    continue;
+                }
                 ui::line(&format!("      {}", ui::paint(ui::BOLD, format!("test `{name}` failed:"))));
                 ui::line(&indent(&r.output));
+                shown.push((number, r.output.clone()));
             }
             None => {
                 ui::line(&format!("      test `{name}` did not run (the test process stopped early):"));

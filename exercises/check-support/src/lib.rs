@@ -6,21 +6,25 @@
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyModule};
-use std::ffi::CString;
 
 /// Attaches to the interpreter, runs `f`, and returns its text.
 ///
 /// # Panics
-/// When `f` returns a Python exception, with the exception's traceback as the message,
-/// so that the failing stage shows the Python error instead of a debug dump.
+/// When `f` returns a Python exception: the exception's traceback is printed (the test
+/// harness captures it) and the test fails, so that the failing stage shows the Python
+/// error as Python prints it, not a debug dump or a location inside this crate.
 pub fn attach<F>(f: F) -> String
 where
     F: for<'py> FnOnce(Python<'py>) -> PyResult<String>,
 {
-    Python::attach(|py| match f(py) {
+    let result = Python::attach(|py| f(py).map_err(|err| traceback(py, &err)));
+    match result {
         Ok(text) => text,
-        Err(err) => panic!("Python raised an exception:\n{}", traceback(py, &err)),
-    })
+        Err(traceback) => {
+            eprintln!("Python raised an exception:\n{}", traceback.trim_end());
+            std::panic::resume_unwind(Box::new("Python raised an exception"))
+        }
+    }
 }
 
 /// Formats `err` as Python's `traceback.format_exception` does: the traceback lines,
@@ -29,21 +33,25 @@ where
 /// Falls back to `Type: message` when the `traceback` module itself fails.
 pub fn traceback(py: Python<'_>, err: &PyErr) -> String {
     let formatted = py.import("traceback").and_then(|module| {
-        let lines = module.call_method1("format_exception", (err.value(py),))?;
+        let lines = module.call_method1("format_exception", (err.get_type(py), err.value(py), err.traceback(py)))?;
         let lines: Vec<String> = lines.extract()?;
         Ok(lines.concat())
     });
     formatted.unwrap_or_else(|_| err.to_string())
 }
 
+/// The file name that tracebacks give to the code run by [`run_printing`].
+pub const CHECK_FILE: &str = "<stage check>";
+
 /// Runs the Python statements `code` with the given names defined, and returns all that
 /// the code printed on `sys.stdout`.
 ///
 /// `names` pairs each Python name with the object it is bound to, for instance a module
-/// built by the student's crate. The code runs in a fresh global namespace.
+/// built by the student's crate. The code runs in a fresh global namespace, as the file
+/// [`CHECK_FILE`], whose lines tracebacks show.
 ///
 /// # Errors
-/// The Python exception the code raised, or a `ValueError` if `code` contains a NUL byte.
+/// The Python exception the code raised.
 pub fn run_printing<'py>(
     py: Python<'py>,
     names: &[(&str, &Bound<'py, PyAny>)],
@@ -53,14 +61,17 @@ pub fn run_printing<'py>(
     for (name, value) in names {
         globals.set_item(name, value)?;
     }
-    let io = py.import("io")?;
-    let contextlib = py.import("contextlib")?;
-    let buffer = io.call_method0("StringIO")?;
-    let redirect = contextlib.call_method1("redirect_stdout", (&buffer,))?;
-    let code = CString::new(code)
-        .map_err(|_| pyo3::exceptions::PyValueError::new_err("scenario code contains a NUL byte"))?;
+    // Tracebacks read source lines from `linecache`: give it the code under CHECK_FILE.
+    let lines: Vec<String> = code.split_inclusive('\n').map(str::to_string).collect();
+    py.import("linecache")?
+        .getattr("cache")?
+        .set_item(CHECK_FILE, (code.len(), py.None(), lines, CHECK_FILE))?;
+    let builtins = py.import("builtins")?;
+    let compiled = builtins.getattr("compile")?.call1((code, CHECK_FILE, "exec"))?;
+    let buffer = py.import("io")?.call_method0("StringIO")?;
+    let redirect = py.import("contextlib")?.call_method1("redirect_stdout", (&buffer,))?;
     redirect.call_method0("__enter__")?;
-    let result = py.run(&code, Some(&globals), None);
+    let result = builtins.getattr("exec")?.call1((compiled, &globals));
     let none = py.None();
     redirect.call_method1("__exit__", (&none, &none, &none))?;
     result?;
