@@ -12,8 +12,11 @@ use std::ffi::{CStr, CString, c_char};
 /// "department": "Reception", "salary": 41000}`; the salary is in dollars a year.
 #[derive(Debug, Deserialize)]
 pub struct Employee {
+    /// Full name.
     pub name: String,
+    /// The department's name, e.g. `Sales`.
     pub department: String,
+    /// Yearly salary in dollars; JSON that is negative or above `u32::MAX` is rejected.
     pub salary: u32,
 }
 
@@ -21,9 +24,13 @@ pub struct Employee {
 /// "average_salary": 45000, "departments": {"Sales": 2}}`. Departments are sorted by name.
 #[derive(Debug, Serialize)]
 pub struct Summary {
+    /// How many employees.
     pub headcount: usize,
+    /// The sum of the salaries, in dollars.
     pub total_salary: u64,
+    /// `total_salary / headcount`, rounded down.
     pub average_salary: u64,
+    /// How many employees each department has, by department name.
     pub departments: BTreeMap<String, usize>,
 }
 
