@@ -27,6 +27,8 @@ pub enum Command {
     Bless(Bless),
     /// Show which Python the workbook uses and whether embedded Python really is that one.
     Doctor(Doctor),
+    /// Run a benchmark that prints figures and writes them into the book.
+    Bench(Bench),
 }
 
 #[derive(Debug, Args)]
@@ -69,3 +71,23 @@ pub struct Bless {
 
 #[derive(Debug, Args)]
 pub struct Doctor {}
+
+#[derive(Debug, Args)]
+pub struct Bench {
+    #[command(subcommand)]
+    pub command: BenchCommand,
+}
+
+/// The benchmarks: each prints its figures and writes the table the book includes.
+#[derive(Debug, Subcommand)]
+pub enum BenchCommand {
+    /// Calls per second of one small function from Python: pure Python, PyO3, ctypes, cffi.
+    Overhead(BenchOverhead),
+}
+
+#[derive(Debug, Args)]
+pub struct BenchOverhead {
+    /// Print the table without writing book/src/c-abi/overhead-table.md.
+    #[arg(long)]
+    pub no_write: bool,
+}

@@ -3,7 +3,7 @@
 //! A solution is the starter with its editable files solved, nothing else: every other
 //! file is identical, except two that are mechanical:
 //! - `Cargo.toml` differs only in the package name (`<name>_solution`) and the relative
-//!   path to `exercises/check-support`;
+//!   paths to the shared crates under `exercises/` (`check-support`, `check-support/c-abi`);
 //! - `tests/check.rs` is a two-line wrapper that includes the starter's tests, so that
 //!   one copy of the tests, their data files and the snapshots (all of `tests/`) serves
 //!   both; the solution's `tests/` holds nothing else.
@@ -28,7 +28,10 @@ pub fn solution_check_rs(exercise: &Exercise) -> String {
 pub fn solution_cargo_toml(exercise: &Exercise, starter: &str) -> String {
     starter
         .replacen(&format!("name = \"{}\"", exercise.name()), &format!("name = \"{}_solution\"", exercise.name()), 1)
-        .replace("path = \"../../check-support\"", "path = \"../../../exercises/check-support\"")
+        // Every path dependency on a shared crate under exercises/ (check-support, and
+        // check-support/c-abi for the C ABI part): `../../X` from exercises/<part>/<name>
+        // is `../../../exercises/X` from solutions/<part>/<name>.
+        .replace("path = \"../../", "path = \"../../../exercises/")
 }
 
 /// Every way the starter and solution of `exercise` break the rules above, one message
@@ -85,7 +88,7 @@ pub fn problems(ws: &Workspace, exercise: &Exercise) -> Result<Vec<String>> {
     let solution_toml = std::fs::read_to_string(solution_dir.join("Cargo.toml"))?;
     if solution_cargo_toml(exercise, &starter_toml) != solution_toml {
         out.push(format!(
-            "{}/Cargo.toml must equal the starter's but for the package name `{}_solution` and the check-support path",
+            "{}/Cargo.toml must equal the starter's but for the package name `{}_solution` and the check-support paths",
             exercise.solution_dir().display(),
             exercise.name()
         ));

@@ -1,0 +1,45 @@
+//! `cargo xtask bench <name>`: benchmarks that print their figures and write them into a
+//! generated page of the book. Speed is measured by commands like these, never by timed
+//! tests. One file per benchmark under `bench/`.
+
+use crate::flags::{Bench, BenchCommand};
+use anyhow::Result;
+use std::process::ExitCode;
+
+mod overhead;
+
+impl Bench {
+    pub fn run(self) -> Result<ExitCode> {
+        match self.command {
+            BenchCommand::Overhead(cmd) => cmd.run(),
+        }
+    }
+}
+
+/// The machine a benchmark ran on, for the table's caption: the CPU model (from
+/// `/proc/cpuinfo` on Linux, `sysctl` on macOS, else "an unknown CPU") and the number of
+/// cores the process may use.
+pub fn machine() -> String {
+    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    format!("{}, {cores} core{}", cpu_model(), if cores == 1 { "" } else { "s" })
+}
+
+fn cpu_model() -> String {
+    if let Ok(info) = std::fs::read_to_string("/proc/cpuinfo") {
+        let model = info
+            .lines()
+            .find(|l| l.starts_with("model name") || l.starts_with("Model") || l.starts_with("Hardware"))
+            .and_then(|l| l.split_once(':'))
+            .map(|(_, v)| v.split_whitespace().collect::<Vec<_>>().join(" "));
+        if let Some(model) = model.filter(|m| !m.is_empty()) {
+            return model;
+        }
+    }
+    if let Ok(out) = std::process::Command::new("sysctl").args(["-n", "machdep.cpu.brand_string"]).output() {
+        let model = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        if out.status.success() && !model.is_empty() {
+            return model;
+        }
+    }
+    "an unknown CPU".to_string()
+}
