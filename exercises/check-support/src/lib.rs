@@ -29,7 +29,10 @@ where
 /// Falls back to `Type: message` when the `traceback` module itself fails.
 pub fn traceback(py: Python<'_>, err: &PyErr) -> String {
     let formatted = py.import("traceback").and_then(|module| {
-        let lines = module.call_method1("format_exception", (err.value(py),))?;
+        // The traceback goes in explicitly: a `PyErr` keeps it beside the value, whose
+        // `__traceback__` may not hold it yet.
+        let args = (err.get_type(py), err.value(py), err.traceback(py));
+        let lines = module.call_method1("format_exception", args)?;
         let lines: Vec<String> = lines.extract()?;
         Ok(lines.concat())
     });
