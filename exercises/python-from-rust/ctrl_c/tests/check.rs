@@ -59,6 +59,11 @@ fn c_level_sigint() -> &'static str {
 #[test]
 fn python_handles_ctrl_c() {
     let report = in_own_process("python_handles_ctrl_c", || {
+        // Start as a program run from a terminal does, with SIGINT at its default action:
+        // a background job (`cmd &` in a script, some CI runners) inherits SIG_IGN instead,
+        // and Python then leaves SIGINT alone.
+        // SAFETY: no other thread of this process deals with signals.
+        unsafe { libc::signal(libc::SIGINT, libc::SIG_DFL) };
         let mut lines = vec![format!("before Python starts, SIGINT is {}", c_level_sigint())];
         attach(|py| {
             lines.push(format!("once Python has started: {}", c_level_sigint()));
