@@ -143,10 +143,10 @@ pub fn in_own_process_with_env(test: &str, env: &[(&str, Option<&std::ffi::OsStr
         panic!("the child process of `{test}` never started the test ({}):\n{stdout}\n{stderr}", output.status);
     };
     let report = &stdout[start + REPORT_START.len()..];
-    if let Some(end) = report.find(REPORT_END) {
-        if output.status.success() {
-            return report[..end].to_string();
-        }
+    if let Some(end) = report.find(REPORT_END)
+        && output.status.success()
+    {
+        return report[..end].to_string();
     }
     if let Some(signal) = ended_by_signal(&output.status) {
         return format!("{report}[the process was ended by signal {signal}]");

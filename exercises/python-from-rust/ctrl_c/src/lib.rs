@@ -11,7 +11,7 @@ pub const CHECK_EVERY: u64 = 10_000;
 
 /// Whether `n` is prime, by trial division: slow on purpose.
 pub fn is_prime(n: u64) -> bool {
-    n >= 2 && (2..).take_while(|d| d * d <= n).all(|d| n % d != 0)
+    n >= 2 && (2..).take_while(|d| d * d <= n).all(|d| !n.is_multiple_of(d))
 }
 
 // ANCHOR: exercise
@@ -36,8 +36,8 @@ pub fn count_primes(py: Python<'_>, limit: u64) -> PyResult<u64> {
     let _ = py;
     let mut count = 0;
     for n in 0..limit {
-        // TODO: every CHECK_EVERY numbers, let Python run its signal handlers:
-        // `py.check_signals()?` returns the handler's exception.
+        // TODO: every CHECK_EVERY numbers (`n.is_multiple_of(CHECK_EVERY)`), let Python
+        // run its signal handlers: `py.check_signals()?` returns the handler's exception.
         if is_prime(n) {
             count += 1;
         }

@@ -6,7 +6,6 @@
 
 use check_support::{attach, in_own_process, run_printing};
 use office_supplies::{install_supplies, register_supplies_before_start};
-use pyo3::prelude::*;
 
 /// The script of stages 2 and 3: it imports `supplies` like any module.
 const ORDER_SCRIPT: &str = r#"

@@ -11,7 +11,7 @@ pub const CHECK_EVERY: u64 = 10_000;
 
 /// Whether `n` is prime, by trial division: slow on purpose.
 pub fn is_prime(n: u64) -> bool {
-    n >= 2 && (2..).take_while(|d| d * d <= n).all(|d| n % d != 0)
+    n >= 2 && (2..).take_while(|d| d * d <= n).all(|d| !n.is_multiple_of(d))
 }
 
 // ANCHOR: solution
@@ -35,7 +35,7 @@ pub fn handle_ctrl_c(py: Python<'_>) -> PyResult<()> {
 pub fn count_primes(py: Python<'_>, limit: u64) -> PyResult<u64> {
     let mut count = 0;
     for n in 0..limit {
-        if n % CHECK_EVERY == 0 {
+        if n.is_multiple_of(CHECK_EVERY) {
             py.check_signals()?;
         }
         if is_prime(n) {
