@@ -33,7 +33,10 @@ where
 /// Falls back to `Type: message` when the `traceback` module itself fails.
 pub fn traceback(py: Python<'_>, err: &PyErr) -> String {
     let formatted = py.import("traceback").and_then(|module| {
-        let lines = module.call_method1("format_exception", (err.get_type(py), err.value(py), err.traceback(py)))?;
+        // The traceback goes in explicitly: a `PyErr` keeps it beside the value, whose
+        // `__traceback__` may not hold it yet.
+        let args = (err.get_type(py), err.value(py), err.traceback(py));
+        let lines = module.call_method1("format_exception", args)?;
         let lines: Vec<String> = lines.extract()?;
         Ok(lines.concat())
     });
@@ -86,4 +89,91 @@ pub fn run_printing<'py>(
 /// When `sys.modules` cannot be read or written.
 pub fn register_module(py: Python<'_>, name: &str, module: &Bound<'_, PyModule>) -> PyResult<()> {
     py.import("sys")?.getattr("modules")?.set_item(name, module)
+}
+
+/// The environment variable that tells a test binary it runs as the child of
+/// [`in_own_process`], and which test it must run.
+const CHILD_TEST_VAR: &str = "CHECK_SUPPORT_CHILD_TEST";
+/// Marks where the child's report starts in its standard output.
+const REPORT_START: &str = "<<<check-support: report starts>>>\n";
+/// Marks where the child's report ends in its standard output.
+const REPORT_END: &str = "\n<<<check-support: report ends>>>\n";
+
+/// Runs `child` in a fresh process of its own and returns the text it returned.
+///
+/// Some embedding checks need an interpreter nobody has started yet: `append_to_inittab!`
+/// must run before Python starts, and Python delivers signals only on the thread that
+/// started it. Stage tests share one process, in which another test may have started
+/// Python already, so such a test calls `in_own_process` with its own name: the test binary
+/// runs again, as a child, with only that test selected (`<test> --exact`), and in the child
+/// `child` runs and its text is printed between two markers; the parent reads it back.
+///
+/// Anything `child` prints itself (with `println!`, flushed) is part of the report, so a
+/// child that a signal ends early still reports what it printed; the report then ends with
+/// the line `[the process was ended by signal N]`.
+///
+/// # Panics
+/// In the parent, when the child fails (a panic, say): the message holds the child's
+/// standard error, so a student sees the child's own panic or Python traceback.
+pub fn in_own_process(test: &str, child: impl FnOnce() -> String) -> String {
+    in_own_process_with_env(test, &[], child)
+}
+
+/// [`in_own_process`], with the child's environment changed first: each `(name, value)`
+/// sets the variable `name` to `value`, or removes it when `value` is `None`. A check uses
+/// it to start Python in an environment other than the test's own (say, without the
+/// project's venv on `PATH`).
+///
+/// # Panics
+/// As [`in_own_process`].
+pub fn in_own_process_with_env(test: &str, env: &[(&str, Option<&std::ffi::OsStr>)], child: impl FnOnce() -> String) -> String {
+    use std::io::Write;
+    if std::env::var(CHILD_TEST_VAR).as_deref() == Ok(test) {
+        let mut stdout = std::io::stdout();
+        let _ = write!(stdout, "\n{REPORT_START}");
+        let _ = stdout.flush();
+        let text = child();
+        let _ = write!(stdout, "{text}{REPORT_END}");
+        let _ = stdout.flush();
+        // The child's work is done: leave before the test harness prints its own lines.
+        std::process::exit(0);
+    }
+    let exe = std::env::current_exe().expect("the test binary knows its own path");
+    let mut command = std::process::Command::new(exe);
+    command.args([test, "--exact", "--nocapture", "--test-threads=1"]).env(CHILD_TEST_VAR, test);
+    for (name, value) in env {
+        match value {
+            Some(value) => command.env(name, value),
+            None => command.env_remove(name),
+        };
+    }
+    let output = command.output().expect("the test binary can start again as a child process");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let Some(start) = stdout.find(REPORT_START) else {
+        panic!("the child process of `{test}` never started the test ({}):\n{stdout}\n{stderr}", output.status);
+    };
+    let report = &stdout[start + REPORT_START.len()..];
+    if let Some(end) = report.find(REPORT_END)
+        && output.status.success()
+    {
+        return report[..end].to_string();
+    }
+    if let Some(signal) = ended_by_signal(&output.status) {
+        return format!("{report}[the process was ended by signal {signal}]");
+    }
+    panic!("the test `{test}` failed in its own process ({}):\n{stderr}", output.status);
+}
+
+/// The signal that ended a process, if one did (Unix only).
+fn ended_by_signal(status: &std::process::ExitStatus) -> Option<i32> {
+    #[cfg(unix)]
+    {
+        std::os::unix::process::ExitStatusExt::signal(status)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = status;
+        None
+    }
 }

@@ -1,0 +1,106 @@
+// Stage checks for `context_managers`; the solution runs this same file.
+//
+// tests/shredder.py holds the office's context manager, `ShredderSession`, which logs
+// what `__enter__` and `__exit__` were given. Each check drives it through `with_manager`
+// and snapshots the results and the log.
+
+use check_support::{attach, traceback};
+use context_managers::with_manager;
+use pyo3::prelude::*;
+use pyo3::types::PyModule;
+
+/// Loads tests/shredder.py as a fresh module for one check (each check its own log).
+fn shredder<'py>(py: Python<'py>, name: &std::ffi::CStr) -> PyResult<Bound<'py, PyModule>> {
+    let code = std::ffi::CString::new(include_str!("shredder.py"))?;
+    PyModule::from_code(py, &code, c"shredder.py", name)
+}
+
+/// The module's log, one line each.
+fn log(module: &Bound<'_, PyModule>) -> PyResult<Vec<String>> {
+    module.getattr("read_log")?.call0()?.extract()
+}
+
+#[test]
+fn enter_and_exit_around_a_body() {
+    let report = attach(|py| {
+        let module = shredder(py, c"shredder_ok")?;
+        let session = module.getattr("ShredderSession")?.call1(("Dwight",))?;
+        let shredded = with_manager(&session, |value| {
+            let mut count = 0;
+            for paper in ["Toby's complaint", "Jan's candle order"] {
+                count = value.call_method1("shred", (paper,))?.extract()?;
+            }
+            Ok(count)
+        })?;
+        let mut lines = log(&module)?;
+        lines.push(format!("result: {shredded:?}"));
+
+        // A context manager of the standard library: `decimal.localcontext()` sets the
+        // precision for the block only.
+        let decimal = py.import("decimal")?;
+        let seventh = with_manager(&decimal.call_method0("localcontext")?, |context| {
+            context.setattr("prec", 4)?;
+            Ok(decimal.getattr("Decimal")?.call1((1,))?.div(decimal.getattr("Decimal")?.call1((7,))?)?.str()?.to_string())
+        })?;
+        let after = decimal.getattr("Decimal")?.call1((1,))?.div(decimal.getattr("Decimal")?.call1((7,))?)?;
+        lines.push(format!("1/7 inside localcontext(prec=4): {seventh:?}; after it: {after}"));
+        Ok(lines.join("\n"))
+    });
+    insta::assert_snapshot!("enter_and_exit_around_a_body", report);
+}
+
+#[test]
+fn the_exception_passes_through_exit() {
+    let report = attach(|py| {
+        let module = shredder(py, c"shredder_error")?;
+        let session = module.getattr("ShredderSession")?.call1(("Michael",))?;
+        let result = with_manager(&session, |value| {
+            value.call_method1("shred", ("the fax machine's manual",))?;
+            // Michael feeds the shredder a paper that is not a string.
+            value.call_method1("shred", (42,))
+        });
+        let mut lines = log(&module)?;
+        match result {
+            Ok(value) => lines.push(format!("no exception reached Rust: {value:?}")),
+            Err(err) => lines.push(format!("Rust got back: {}", traceback(py, &err).lines().last().unwrap_or_default())),
+        }
+        let failing_enter = py.eval(c"type('Locked', (), {'__enter__': lambda self: 1 / 0, '__exit__': lambda *a: True})()", None, None)?;
+        let mut body_ran = false;
+        let err = with_manager(&failing_enter, |_| {
+            body_ran = true;
+            Ok(())
+        })
+        .expect_err("__enter__ raises");
+        lines.push(format!("__enter__ raised {}; the body ran: {body_ran}", err.get_type(py).name()?));
+        Ok(lines.join("\n"))
+    });
+    insta::assert_snapshot!("the_exception_passes_through_exit", report);
+}
+
+#[test]
+fn exit_may_suppress_the_exception() {
+    let report = attach(|py| {
+        let module = shredder(py, c"shredder_jam")?;
+        let session = module.getattr("ShredderSession")?.call1(("Jim",))?;
+        let result = with_manager(&session, |value| {
+            value.call_method1("shred", ("a memo with a staple",))?;
+            Ok("every paper shredded")
+        })?;
+        let mut lines = log(&module)?;
+        lines.push(format!("result: {result:?}"));
+
+        // The standard library's `contextlib.suppress(KeyError)` swallows a KeyError only.
+        let suppress = py.import("contextlib")?.getattr("suppress")?;
+        let keyerror = py.import("builtins")?.getattr("KeyError")?;
+        let stock = py.eval(c"{'paper': 300}", None, None)?;
+        for item in ["toner", "paper"] {
+            let found = with_manager(&suppress.call1((&keyerror,))?, |_| stock.get_item(item)?.extract::<i64>())?;
+            lines.push(format!("suppress(KeyError), stock[{item:?}]: {found:?}"));
+        }
+        let err = with_manager(&suppress.call1((&keyerror,))?, |_| stock.get_item("paper")?.call0())
+            .expect_err("a TypeError is not suppressed");
+        lines.push(format!("suppress(KeyError) lets through: {}", traceback(py, &err).lines().last().unwrap_or_default()));
+        Ok(lines.join("\n"))
+    });
+    insta::assert_snapshot!("exit_may_suppress_the_exception", report);
+}

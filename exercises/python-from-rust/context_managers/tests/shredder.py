@@ -1,0 +1,43 @@
+"""Context managers of the office, used by the checks of `context_managers`."""
+
+LOG = []
+
+
+class PaperJam(Exception):
+    """The shredder jammed."""
+
+
+class ShredderSession:
+    """Turns the shredder on for a `with` block and off after it, whatever happens.
+
+    A paper jam is cleared and forgotten (`__exit__` returns True); any other exception
+    goes on (it returns False).
+    """
+
+    def __init__(self, operator):
+        self.operator = operator
+        self.shredded = []
+
+    def __enter__(self):
+        LOG.append(f"{self.operator} turns the shredder on")
+        return self
+
+    def __exit__(self, exc_type, exc_value, traceback):
+        if exc_type is None:
+            LOG.append(f"off after {len(self.shredded)} paper(s)")
+            return False
+        seen_from = traceback.tb_frame.f_code.co_name if traceback else "nowhere"
+        LOG.append(f"off: __exit__ saw {exc_type.__name__}({exc_value}) raised in {seen_from}")
+        return issubclass(exc_type, PaperJam)
+
+    def shred(self, paper):
+        if "staple" in paper:
+            raise PaperJam(f"a staple in {paper!r}")
+        self.shredded.append(paper)
+        return len(self.shredded)
+
+
+def read_log():
+    lines = list(LOG)
+    LOG.clear()
+    return lines

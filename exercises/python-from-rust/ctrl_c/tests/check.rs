@@ -1,0 +1,129 @@
+// Stage checks for `ctrl_c`; the solution runs this same file.
+//
+// Python runs signal handlers only on the thread that started it, and the stage tests
+// share one process, so every check runs in a process of its own
+// (`check_support::in_own_process`), whose test thread starts Python. A check "presses
+// Ctrl-C" by sending SIGINT to its own thread: the signal then waits in Python's flags
+// until something looks at them.
+//
+// A check "presses Ctrl-C" with `raise(SIGINT)` from Rust: the signal reaches this very
+// thread before `raise` returns, Python's C-level handler sets its flag, and no Python code
+// runs in between. (Python's `os.kill` would look at the flags itself, at once, and raise
+// `KeyboardInterrupt` inside `os.kill`.)
+
+use check_support::{attach, in_own_process, traceback};
+use ctrl_c::{count_primes, handle_ctrl_c, restore_default_ctrl_c};
+use pyo3::prelude::*;
+use pyo3::types::IntoPyDict;
+use std::io::Write;
+
+/// Sends SIGINT to this thread, as Ctrl-C in a terminal does to the process.
+fn press_ctrl_c() {
+    // SAFETY: `raise` only sends a signal; the handler in place decides what happens.
+    let sent = unsafe { libc::raise(libc::SIGINT) };
+    assert_eq!(sent, 0, "raise(SIGINT) failed");
+}
+
+/// Python's handler for SIGINT, by name: `SIG_DFL`, `SIG_IGN` or `default_int_handler`.
+fn sigint_handler(py: Python<'_>) -> PyResult<String> {
+    let globals = [("signal", py.import("signal")?)].into_py_dict(py)?;
+    let name = py.eval(
+        c"(lambda h: h.name if isinstance(h, signal.Handlers) else h.__name__)(signal.getsignal(signal.SIGINT))",
+        Some(&globals),
+        None,
+    )?;
+    name.extract()
+}
+
+/// The last line of `err`'s traceback: `KeyboardInterrupt`.
+fn last_line(py: Python<'_>, err: &PyErr) -> String {
+    traceback(py, err).lines().last().unwrap_or_default().to_string()
+}
+
+/// The C-level action for SIGINT in this process: `SIG_DFL` (the process ends),
+/// `SIG_IGN`, or a handler function (Python's, once installed).
+fn c_level_sigint() -> &'static str {
+    // SAFETY: a null new action only reads the current one into `old`.
+    let handler = unsafe {
+        let mut old: libc::sigaction = std::mem::zeroed();
+        libc::sigaction(libc::SIGINT, std::ptr::null(), &mut old);
+        old.sa_sigaction
+    };
+    match handler {
+        libc::SIG_DFL => "SIG_DFL",
+        libc::SIG_IGN => "SIG_IGN",
+        _ => "a handler function",
+    }
+}
+
+#[test]
+fn python_handles_ctrl_c() {
+    let report = in_own_process("python_handles_ctrl_c", || {
+        // Start as a program run from a terminal does, with SIGINT at its default action:
+        // a background job (`cmd &` in a script, some CI runners) inherits SIG_IGN instead,
+        // and Python then leaves SIGINT alone.
+        // SAFETY: no other thread of this process deals with signals.
+        unsafe { libc::signal(libc::SIGINT, libc::SIG_DFL) };
+        let mut lines = vec![format!("before Python starts, SIGINT is {}", c_level_sigint())];
+        attach(|py| {
+            lines.push(format!("once Python has started: {}", c_level_sigint()));
+            py.import("signal")?;
+            lines.push(format!("after `import signal`: {} ({})", c_level_sigint(), sigint_handler(py)?));
+            // A library that wants no Ctrl-C sets SIG_IGN; handle_ctrl_c must take it back.
+            py.run(c"import signal; signal.signal(signal.SIGINT, signal.SIG_IGN)", None, None)?;
+            lines.push(format!("after a library ignored it: {}", sigint_handler(py)?));
+            handle_ctrl_c(py)?;
+            lines.push(format!("after handle_ctrl_c: {} ({})", c_level_sigint(), sigint_handler(py)?));
+            press_ctrl_c();
+            match py.run(c"print_queue = ['memo', 'invoice']", None, None) {
+                Ok(()) => lines.push("Ctrl-C went unnoticed".to_string()),
+                Err(err) => lines.push(format!("Ctrl-C pressed; the next Python statement raised: {}", last_line(py, &err))),
+            }
+            let from_another_thread = py.detach(|| {
+                std::thread::spawn(|| Python::attach(|py| handle_ctrl_c(py).map_err(|err| last_line(py, &err))))
+                    .join()
+                    .expect("the thread ends")
+            });
+            lines.push(format!("handle_ctrl_c from another thread: {from_another_thread:?}"));
+            Ok(lines.join("\n"))
+        })
+    });
+    insta::assert_snapshot!("python_handles_ctrl_c", report);
+}
+
+#[test]
+fn check_signals_stops_the_count() {
+    let report = in_own_process("check_signals_stops_the_count", || {
+        attach(|py| {
+            // The test installs Python's handler itself, so that this stage does not
+            // depend on the first one.
+            py.run(c"import signal; signal.signal(signal.SIGINT, signal.default_int_handler)", None, None)?;
+            let mut lines = vec![format!("primes below 100: {:?}", count_primes(py, 100).map_err(|e| last_line(py, &e)))];
+            press_ctrl_c();
+            let interrupted = count_primes(py, 300_000).map_err(|err| last_line(py, &err));
+            lines.push(format!("primes below 300000, Ctrl-C pressed: {interrupted:?}"));
+            let after = py.eval(c"sum(range(10))", None, None).map(|v| v.to_string()).map_err(|err| last_line(py, &err));
+            lines.push(format!("Python runs on afterwards: sum(range(10)) = {after:?}"));
+            lines.push(format!("primes below 30000, no Ctrl-C: {:?}", count_primes(py, 30_000).map_err(|e| last_line(py, &e))));
+            Ok(lines.join("\n"))
+        })
+    });
+    insta::assert_snapshot!("check_signals_stops_the_count", report);
+}
+
+#[test]
+fn sig_dfl_ends_the_process() {
+    let report = in_own_process("sig_dfl_ends_the_process", || {
+        attach(|py| {
+            py.run(c"import signal; signal.signal(signal.SIGINT, signal.default_int_handler)", None, None)?;
+            restore_default_ctrl_c(py)?;
+            println!("SIGINT after restore_default_ctrl_c: {}", sigint_handler(py)?);
+            println!("pressing Ctrl-C");
+            std::io::stdout().flush()?;
+            press_ctrl_c();
+            std::thread::sleep(std::time::Duration::from_millis(500));
+            Ok("the process survived Ctrl-C\n".to_string())
+        })
+    });
+    insta::assert_snapshot!("sig_dfl_ends_the_process", report);
+}

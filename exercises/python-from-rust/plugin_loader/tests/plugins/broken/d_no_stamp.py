@@ -1,0 +1,2 @@
+def stump(text):
+    return "Dwight's beet farm: " + text

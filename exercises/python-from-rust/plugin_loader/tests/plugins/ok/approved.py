@@ -1,0 +1,2 @@
+def stamp(text):
+    return f"APPROVED: {text}"

@@ -1,0 +1,2 @@
+def stamp(text):
+    return text.upper()
