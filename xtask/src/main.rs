@@ -3,6 +3,7 @@
 mod commands;
 mod course;
 mod flags;
+mod grade;
 mod layout;
 mod libtest;
 mod progress;
@@ -25,6 +26,7 @@ fn main() -> std::process::ExitCode {
         Command::Verify(cmd) => cmd.run(),
         Command::Bless(cmd) => cmd.run(),
         Command::Doctor(cmd) => cmd.run(),
+        Command::Grade(cmd) => cmd.run(),
     };
     match result {
         Ok(code) => code,
