@@ -29,6 +29,8 @@ pub enum Command {
     Doctor(Doctor),
     /// Grade a class's submissions into a gradebook, Gradescope results and feedback (instructors).
     Grade(Grade),
+    /// Measure the workbook's speed claims and print the figures.
+    Bench(Bench),
 }
 
 #[derive(Debug, Args)]
@@ -139,4 +141,27 @@ pub struct GradePrepare {
     /// Prepare only these exercises (comma-separated names); default: every exercise.
     #[arg(long, value_delimiter = ',')]
     pub exercises: Vec<String>,
+}
+
+/// `cargo xtask bench <what>`: benchmarks that print figures (`commands/bench/`).
+#[derive(Debug, Args)]
+pub struct Bench {
+    #[command(subcommand)]
+    pub which: BenchWhich,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BenchWhich {
+    /// Grading throughput: the shared warm build against a fresh `cargo test` per submission.
+    Grade(BenchGrade),
+}
+
+#[derive(Debug, Args)]
+pub struct BenchGrade {
+    /// How many submissions of the full course to grade with the shared warm build.
+    #[arg(long, default_value_t = 20)]
+    pub submissions: usize,
+    /// How many of them to grade the naive way (copy and cold build each); the rest is extrapolated.
+    #[arg(long, default_value_t = 1)]
+    pub naive: usize,
 }

@@ -17,7 +17,7 @@ mod gradebook;
 mod gradescope;
 mod junit;
 mod progress;
-mod sandbox;
+pub mod sandbox;
 mod score;
 mod store;
 mod submissions;

@@ -27,6 +27,7 @@ fn main() -> std::process::ExitCode {
         Command::Bless(cmd) => cmd.run(),
         Command::Doctor(cmd) => cmd.run(),
         Command::Grade(cmd) => cmd.run(),
+        Command::Bench(cmd) => cmd.run(),
     };
     match result {
         Ok(code) => code,

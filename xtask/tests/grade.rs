@@ -127,6 +127,12 @@ fn build_class(subs: &Path, outside: &Path) {
     folder(&subs.join("panicking"), &[(&call_lib, &panicking), (&kw_lib, &kw_ok)]);
     folder(&subs.join("compile_error"), &[(&call_lib, &format!("{call_ok}\nfn broken() -> u32 {{ \"not a number\" }}\n")), (&kw_lib, &kw_ok)]);
     folder(&subs.join("missing_file"), &[(&kw_lib, &kw_ok)]);
+    // Compiling the solution in from outside the exercise: refused.
+    let stolen = format!(
+        "#[path = {:?}]\nmod stolen;\npub use stolen::*;\n",
+        repo().join("solutions/python-from-rust/call_function/src/lib.rs").display().to_string()
+    );
+    folder(&subs.join("include_solution"), &[(&call_lib, &stolen), (&kw_lib, &kw_ok)]);
     // A .tar.gz with `..`, an absolute path and a symbolic link out, inside a wrapping folder.
     let file = std::fs::File::create(subs.join("hostile.tar.gz")).unwrap();
     let mut tar = tar::Builder::new(flate2::write::GzEncoder::new(file, flate2::Compression::default()));
@@ -189,7 +195,7 @@ fn a_class_is_graded_end_to_end() {
     let ids: Vec<&str> = grades.keys().map(String::as_str).collect();
     assert_eq!(
         ids,
-        ["build_script", "compile_error", "correct", "hostile", "looping", "missing_file", "panicking", "partial", "tampered_tests", "zipped"]
+        ["build_script", "compile_error", "correct", "hostile", "include_solution", "looping", "missing_file", "panicking", "partial", "tampered_tests", "zipped"]
     );
     let full = [true, true, true];
     assert_eq!(passes(student(&grades, "correct"), "call_function"), [true, true]);
@@ -207,6 +213,9 @@ fn a_class_is_graded_end_to_end() {
     let broken = exercise(student(&grades, "compile_error"), "call_function");
     assert_eq!(broken["status"], "build_failed");
     assert!(broken["message"].as_str().unwrap().contains("mismatched types"), "{}", broken["message"]);
+    let stolen = exercise(student(&grades, "include_solution"), "call_function");
+    assert_eq!((stolen["status"].as_str(), stolen["score"].as_u64()), (Some("build_failed"), Some(0)));
+    assert!(stolen["message"].as_str().unwrap().contains("outside the exercise"), "{}", stolen["message"]);
     let missing = exercise(student(&grades, "missing_file"), "call_function");
     assert_eq!(missing["status"], "not_submitted");
     assert!(missing["message"].as_str().unwrap().contains("file not submitted"));
@@ -228,7 +237,7 @@ fn a_class_is_graded_end_to_end() {
             (r[0].to_string(), r.iter().skip(1).map(|v| v.parse().unwrap()).collect())
         })
         .collect();
-    assert_eq!(rows.len(), 10);
+    assert_eq!(rows.len(), 11);
     assert_eq!(rows["correct"], [2, 3, 5, 5]);
     assert_eq!(rows["partial"][0], 1);
     assert_eq!(rows["looping"], [0, 3, 3, 5]);
@@ -245,7 +254,7 @@ fn a_class_is_graded_end_to_end() {
 
     // The JUnit report: a suite per student, a case per stage, failures where stages failed.
     let (suites, cases, failures) = junit_counts(&std::fs::read_to_string(out.join("junit.xml")).unwrap());
-    assert_eq!((suites, cases), (10, 50));
+    assert_eq!((suites, cases), (11, 55));
     let failed_stages: usize = grades.values().flat_map(|g| g["exercises"].as_array().unwrap()).flat_map(|e| e["stages"].as_array().unwrap()).filter(|s| s["passed"] == false).count();
     assert_eq!(failures, failed_stages);
 
@@ -261,7 +270,7 @@ fn a_class_is_graded_end_to_end() {
     resume.push("--resume");
     let again = xtask(&resume);
     assert!(again.status.success());
-    assert!(String::from_utf8_lossy(&again.stderr).contains("0 submission(s) to grade of 10"));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("0 submission(s) to grade of 11"));
     assert_eq!(std::fs::read_to_string(out.join("grades.csv")).unwrap(), csv_before);
 }
 

@@ -33,10 +33,13 @@ pub struct Grader<'a> {
 }
 
 impl Grader<'_> {
-    /// The `cargo test` command for `package` in `sandbox`, bounded by the caller.
-    pub fn command(&self, sandbox: &Sandbox, package: &str, extra: &[&str], isolated: bool) -> std::process::Command {
+    /// The `cargo test` command for `package` in `sandbox`, bounded by the caller. For
+    /// `untrusted` code (a student's) it runs in the isolation available, with a scrubbed
+    /// environment; the pristine warm-up build may use the network and the grader's proxy
+    /// and registry settings.
+    pub fn command(&self, sandbox: &Sandbox, package: &str, extra: &[&str], untrusted: bool) -> std::process::Command {
         let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-        let isolation = if isolated { self.isolation.clone() } else { Isolation::Unavailable { reason: String::new() } };
+        let isolation = if untrusted { self.isolation.clone() } else { Isolation::Unavailable { reason: String::new() } };
         let (program, lead) = bounded::wrap(&isolation, &cargo);
         let mut cmd = self.ws.command(program);
         cmd.args(lead);
@@ -44,7 +47,9 @@ impl Grader<'_> {
         cmd.current_dir(&sandbox.root);
         cmd.env("CARGO_TARGET_DIR", &sandbox.target);
         cmd.env("CARGO_TERM_COLOR", "never");
-        bounded::scrub_env(&mut cmd);
+        if untrusted {
+            bounded::scrub_env(&mut cmd);
+        }
         cmd
     }
 
@@ -104,6 +109,14 @@ impl Grader<'_> {
                 return Ok(ExerciseGrade::from_report(exercise, &stages::read(exercise, "", built.stderr, false)));
             }
             End::Exited { success: true } => {}
+        }
+        let outside = sandbox.read_outside(&package);
+        if !outside.is_empty() {
+            let message = format!(
+                "The code reads files from outside the exercise while it compiles (`include!`, `include_str!`, `#[path]`): {}. Only the exercise's own files may be used.",
+                outside.join(", ")
+            );
+            return Ok(ExerciseGrade::zero(exercise, Status::BuildFailed, message));
         }
         let ran = bounded::run(self.command(sandbox, &package, &["--offline"], true), &self.test)?;
         Ok(match ran.end {

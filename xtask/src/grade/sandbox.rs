@@ -55,6 +55,19 @@ impl Pristine {
         Ok(Pristine { files })
     }
 
+    /// Writes the tree into `dir` (the naive benchmark's fresh copy).
+    ///
+    /// # Errors
+    /// When a file cannot be written.
+    pub fn write_to(&self, dir: &Path) -> Result<()> {
+        for (relative, bytes) in &self.files {
+            let path = dir.join(relative);
+            std::fs::create_dir_all(path.parent().context("a file with no folder")?)?;
+            std::fs::write(&path, bytes)?;
+        }
+        Ok(())
+    }
+
     /// The pristine bytes of `path` (repository-relative), e.g. a starter's editable file.
     pub fn get(&self, path: &Path) -> Option<&[u8]> {
         self.files.get(path).map(Vec::as_slice)
@@ -163,6 +176,33 @@ impl Sandbox {
     /// When it cannot be written.
     pub fn lay(&self, relative: &Path, bytes: &[u8]) -> Result<()> {
         self.write_if_different(relative, bytes)
+    }
+
+    /// The files outside the sandbox that the last build of `package`'s library read,
+    /// from rustc's dep-info file (`target/debug/deps/<crate>-<hash>.d`, which lists every
+    /// source file, `include!`d or `include_str!`d file of the compilation).
+    pub fn read_outside(&self, package: &str) -> Vec<String> {
+        let deps = self.target.join("debug").join("deps");
+        let prefix = format!("{}-", package.replace('-', "_"));
+        let newest = std::fs::read_dir(&deps)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| e.file_name().to_str().is_some_and(|n| n.starts_with(&prefix) && n.ends_with(".d")))
+            .max_by_key(|e| e.metadata().and_then(|m| m.modified()).ok());
+        let Some(text) = newest.and_then(|e| std::fs::read_to_string(e.path()).ok()) else { return Vec::new() };
+        let root = std::fs::canonicalize(&self.root).unwrap_or_else(|_| self.root.clone());
+        let mut outside = Vec::new();
+        for line in text.lines() {
+            // A dependency with nothing after the colon is one file the compilation read.
+            let Some(file) = line.strip_suffix(':') else { continue };
+            let file = file.replace("\\ ", " ");
+            let path = std::fs::canonicalize(self.root.join(&file)).unwrap_or_else(|_| self.root.join(&file));
+            if !path.starts_with(&root) && !outside.contains(&file) {
+                outside.push(file);
+            }
+        }
+        outside
     }
 
     fn write_if_different(&self, relative: &Path, bytes: &[u8]) -> Result<()> {
