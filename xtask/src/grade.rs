@@ -128,8 +128,8 @@ pub fn run(args: Grade) -> Result<ExitCode> {
         for sandbox in &sandboxes {
             let (grader, queue, progress, failures, selected, out, header) = (&grader, &queue, &progress, &failures, &selected, &out, &header);
             scope.spawn(move || {
-                loop {
-                    let Some(submission) = queue.lock().ok().and_then(|mut q| q.pop_front()) else { break };
+                // The queue's guard moves into the closure and is dropped before grading.
+                while let Some(submission) = queue.lock().ok().and_then(|mut q| q.pop_front()) {
                     progress.started(&submission.id);
                     match grade_one(grader, sandbox, selected, &submission).and_then(|g| store::save(out, &g, header).map(|_| g)) {
                         Ok(grade) => progress.finished(&submission.id, &format!("{}/{} ({:.0} s)", grade.score(), grade.max_score(), grade.seconds)),

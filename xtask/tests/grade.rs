@@ -70,13 +70,23 @@ fn checksums(dir: &Path) -> BTreeMap<PathBuf, String> {
 }
 
 fn xtask(args: &[&str]) -> std::process::Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_xtask")).args(args).env("WORKBOOK_ROOT", repo()).env("NO_COLOR", "1").output().unwrap();
+    // Variables that must never reach student code: insta's overrides and a secret.
+    let out = Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args(args)
+        .env("WORKBOOK_ROOT", repo())
+        .env("NO_COLOR", "1")
+        .env("INSTA_UPDATE", "always")
+        .env("INSTA_FORCE_PASS", "1")
+        .env("GRADER_SECRET", "hunter2")
+        .output()
+        .unwrap();
     eprintln!("{}", String::from_utf8_lossy(&out.stderr));
     out
 }
 
 /// The class: one student per case of the list.
-fn build_class(subs: &Path, outside: &Path) {
+/// `port` is a port the test listens on at 127.0.0.1: a student's code tries to reach it.
+fn build_class(subs: &Path, outside: &Path, port: u16) {
     let call_lib = format!("{CALL}/src/lib.rs");
     let kw_lib = format!("{KWARGS}/src/lib.rs");
     let (call_ok, kw_ok) = (solution(CALL), solution(KWARGS));
@@ -120,7 +130,9 @@ fn build_class(subs: &Path, outside: &Path) {
     folder(&subs.join("looping"), &[(&call_lib, &looping), (&kw_lib, &kw_ok)]);
     let panicking = call_ok.replacen(
         "pub fn total_sales(py: Python<'_>, sales: Vec<i64>) -> PyResult<i64> {",
-        "pub fn total_sales(py: Python<'_>, sales: Vec<i64>) -> PyResult<i64> {\n    panic!(\"the shredder ate the sales report\");",
+        &format!(
+            "pub fn total_sales(py: Python<'_>, sales: Vec<i64>) -> PyResult<i64> {{\n    let network = std::net::TcpStream::connect(\"127.0.0.1:{port}\").is_ok();\n    panic!(\"the shredder ate the sales report; secret={{:?}}; network={{network}}\", std::env::var(\"GRADER_SECRET\").ok());"
+        ),
         1,
     );
     assert_ne!(panicking, call_ok);
@@ -172,7 +184,9 @@ fn a_class_is_graded_end_to_end() {
     let subs = tmp.path().join("class");
     let outside = tmp.path().join("outside");
     std::fs::create_dir_all(&outside).unwrap();
-    build_class(&subs, &outside);
+    // Reachable from the grader; not from a run in its own network namespace.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    build_class(&subs, &outside, listener.local_addr().unwrap().port());
     let before = checksums(&subs);
     let out = tmp.path().join("graded");
     let args = ["grade", subs.to_str().unwrap(), "--out", out.to_str().unwrap(), "--exercises", "call_function,keyword_arguments", "--timeout", "20"];
@@ -209,7 +223,11 @@ fn a_class_is_graded_end_to_end() {
     assert_eq!(passes(student(&grades, "looping"), "keyword_arguments"), full, "the batch goes on after a timeout");
     assert_eq!(passes(student(&grades, "panicking"), "call_function"), [true, false]);
     let panic = &exercise(student(&grades, "panicking"), "call_function")["stages"][1]["output"];
-    assert!(panic.as_str().unwrap().contains("the shredder ate the sales report"), "{panic}");
+    let panic = panic.as_str().unwrap();
+    assert!(panic.contains("the shredder ate the sales report; secret=None"), "{panic}");
+    let isolated = std::fs::read_to_string(out.join("students/panicking/feedback.md")).unwrap().contains("ran without network access");
+    assert!(panic.contains(&format!("network={}", !isolated)), "{panic}");
+    drop(listener);
     let broken = exercise(student(&grades, "compile_error"), "call_function");
     assert_eq!(broken["status"], "build_failed");
     assert!(broken["message"].as_str().unwrap().contains("mismatched types"), "{}", broken["message"]);
