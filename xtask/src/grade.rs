@@ -181,15 +181,29 @@ fn limits(args: &Grade, seconds: u64) -> Limits {
 /// a submissions folder that is not one.
 fn check_folders(submissions: &Path, out: &Path) -> Result<()> {
     let subs = std::fs::canonicalize(submissions).with_context(|| format!("the submissions folder {} does not exist", submissions.display()))?;
-    std::fs::create_dir_all(out).with_context(|| format!("creating the output folder {}", out.display()))?;
-    let out = std::fs::canonicalize(out)?;
-    if out.starts_with(&subs) {
+    let resolved = resolve(out)?;
+    if resolved.starts_with(&subs) {
         bail!("--out {} is inside the submissions folder {}: the grader never writes there; pick another folder", out.display(), subs.display());
     }
-    if subs.starts_with(&out) {
+    if subs.starts_with(&resolved) {
         bail!("the submissions folder {} is inside --out {}; pick another output folder", subs.display(), out.display());
     }
+    std::fs::create_dir_all(out).with_context(|| format!("creating the output folder {}", out.display()))?;
     Ok(())
+}
+
+/// `path` made absolute with its existing part's links resolved, without creating it.
+fn resolve(path: &Path) -> Result<PathBuf> {
+    let absolute = std::path::absolute(path)?;
+    let mut existing = absolute.as_path();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        rest.push(existing.file_name().map(|n| n.to_os_string()).unwrap_or_default());
+        existing = existing.parent().context("a path with no existing folder")?;
+    }
+    let mut resolved = std::fs::canonicalize(existing)?;
+    resolved.extend(rest.iter().rev());
+    Ok(resolved)
 }
 
 /// Gradescope's submission folder, or the one archive a student uploaded into it.

@@ -338,6 +338,12 @@ fn shards_merge_and_gradescope_mode() {
     folder(&subs.join("angela"), &[(&call_lib, &solution(CALL))]);
     folder(&subs.join("kevin"), &[(&call_lib, &starter(CALL))]);
     folder(&subs.join("oscar"), &[("notes.txt", "nothing here")]);
+    // The grader never writes into the submissions, not even its output.
+    let before = checksums(&subs);
+    let inside = subs.join("graded");
+    let refused = xtask(&["grade", subs.to_str().unwrap(), "--out", inside.to_str().unwrap(), "--exercises", "call_function"]);
+    assert!(!refused.status.success() && String::from_utf8_lossy(&refused.stderr).contains("inside the submissions folder"));
+    assert_eq!(before, checksums(&subs));
     let mut dirs = Vec::new();
     for shard in ["1/2", "2/2"] {
         let out = tmp.path().join(format!("shard-{}", &shard[..1]));
