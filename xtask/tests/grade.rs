@@ -1,6 +1,7 @@
 //! End-to-end tests of `cargo xtask grade`: a fixture class built from the real
 //! exercises (`call_function`, `keyword_arguments`), graded by the real xtask binary, its
 //! outputs parsed back. Each student covers one way a submission goes right or wrong.
+#![cfg(unix)]
 
 use serde_json::Value;
 use sha2::{Digest, Sha256};
