@@ -5,6 +5,7 @@ mod bless;
 mod book;
 mod check;
 mod doctor;
+mod grade;
 mod hint;
 mod list;
 mod verify;

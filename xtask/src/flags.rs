@@ -27,7 +27,9 @@ pub enum Command {
     Bless(Bless),
     /// Show which Python the workbook uses and whether embedded Python really is that one.
     Doctor(Doctor),
-    /// Run a benchmark that prints figures and writes them into the book.
+    /// Grade a class's submissions into a gradebook, Gradescope results and feedback (instructors).
+    Grade(Grade),
+    /// Run a benchmark that prints figures (and, for the book's tables, writes them).
     Bench(Bench),
 }
 
@@ -72,6 +74,76 @@ pub struct Bless {
 #[derive(Debug, Args)]
 pub struct Doctor {}
 
+/// `cargo xtask grade`: see `xtask/src/grade.rs` and the book's instructors' chapter.
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+pub struct Grade {
+    #[command(subcommand)]
+    pub action: Option<GradeAction>,
+    /// The class's folder: one folder, `.zip` or `.tar.gz` per student (never written to).
+    #[arg(required_unless_present = "gradescope")]
+    pub submissions: Option<std::path::PathBuf>,
+    /// Where the gradebook, the reports and the feedback go (created if missing).
+    #[arg(long, required_unless_present = "gradescope")]
+    pub out: Option<std::path::PathBuf>,
+    /// Grade only these exercises (comma-separated names); default: every exercise.
+    #[arg(long, value_delimiter = ',')]
+    pub exercises: Vec<String>,
+    /// How many submissions to grade at once, each in its own sandbox.
+    #[arg(long, default_value_t = 1)]
+    pub jobs: usize,
+    /// Seconds an exercise's tests may run before their whole process tree is killed.
+    #[arg(long, default_value_t = 60)]
+    pub timeout: u64,
+    /// Seconds a student's crate may take to build before the build is killed.
+    #[arg(long, default_value_t = 600)]
+    pub build_timeout: u64,
+    /// Memory cap per process (address space), in MiB.
+    #[arg(long, default_value_t = 4096)]
+    pub memory_mb: u64,
+    /// Output cap per run (standard output plus standard error), in KiB; beyond it the run is killed.
+    #[arg(long, default_value_t = 4096)]
+    pub output_kb: usize,
+    /// Skip the submissions already graded in `--out` (an interrupted run goes on where it stopped).
+    #[arg(long)]
+    pub resume: bool,
+    /// Grade only part I of N of the submissions (sorted by id; `1/4` takes the 1st, 5th, 9th ...).
+    #[arg(long, value_name = "I/N")]
+    pub shard: Option<String>,
+    /// Run inside Gradescope's container: read /autograder/submission, write /autograder/results/results.json.
+    #[arg(long)]
+    pub gradescope: bool,
+    /// The Gradescope root folder (`/autograder`); tests point it elsewhere.
+    #[arg(long, default_value = "/autograder", requires = "gradescope")]
+    pub gradescope_root: std::path::PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GradeAction {
+    /// Combine the output folders of several shards into one gradebook.
+    Merge(GradeMerge),
+    /// Build the grading sandbox only (warm it up, e.g. in Gradescope's setup.sh).
+    Prepare(GradePrepare),
+}
+
+#[derive(Debug, Args)]
+pub struct GradeMerge {
+    /// The shards' output folders.
+    #[arg(required = true)]
+    pub dirs: Vec<std::path::PathBuf>,
+    /// Where the combined gradebook goes.
+    #[arg(long)]
+    pub out: std::path::PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct GradePrepare {
+    /// Prepare only these exercises (comma-separated names); default: every exercise.
+    #[arg(long, value_delimiter = ',')]
+    pub exercises: Vec<String>,
+}
+
+/// `cargo xtask bench <what>`: benchmarks that print figures (`commands/bench/`).
 #[derive(Debug, Args)]
 pub struct Bench {
     #[command(subcommand)]
@@ -83,6 +155,8 @@ pub struct Bench {
 pub enum BenchCommand {
     /// Calls per second of one small function from Python: pure Python, PyO3, ctypes, cffi.
     Overhead(BenchOverhead),
+    /// Grading throughput: the shared warm build against a fresh `cargo test` per submission.
+    Grade(BenchGrade),
 }
 
 #[derive(Debug, Args)]
@@ -90,4 +164,14 @@ pub struct BenchOverhead {
     /// Print the table without writing book/src/c-abi/overhead-table.md.
     #[arg(long)]
     pub no_write: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BenchGrade {
+    /// How many submissions of the full course to grade with the shared warm build.
+    #[arg(long, default_value_t = 20)]
+    pub submissions: usize,
+    /// How many of them to grade the naive way (copy and cold build each); the rest is extrapolated.
+    #[arg(long, default_value_t = 1)]
+    pub naive: usize,
 }

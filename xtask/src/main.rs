@@ -3,6 +3,9 @@
 mod commands;
 mod course;
 mod flags;
+// The grader relies on Unix process groups and resource limits.
+#[cfg(unix)]
+mod grade;
 mod layout;
 mod libtest;
 mod progress;
@@ -25,6 +28,7 @@ fn main() -> std::process::ExitCode {
         Command::Verify(cmd) => cmd.run(),
         Command::Bless(cmd) => cmd.run(),
         Command::Doctor(cmd) => cmd.run(),
+        Command::Grade(cmd) => cmd.run(),
         Command::Bench(cmd) => cmd.run(),
     };
     match result {

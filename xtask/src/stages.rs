@@ -73,16 +73,35 @@ impl Report {
 pub fn run(ws: &Workspace, exercise: &Exercise, package: &str, extra_env: &[(&str, &str)]) -> Result<Report> {
     let color = if crate::ui::stdout_is_terminal() { "always" } else { "never" };
     let mut cmd = ws.cargo();
-    cmd.args(["test", "--color", color, "--package", package, "--test", "check", "--", "--color", "never"]);
+    cmd.args(cargo_test_args(package, color, &[]));
     for (key, value) in extra_env {
         cmd.env(key, value);
     }
     let output = cmd.output().context("running cargo test")?;
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    let results = libtest::parse(&stdout);
-    if results.is_empty() && !output.status.success() {
-        return Ok(Report::BuildFailed { output: stderr });
+    Ok(read(exercise, &stdout, stderr, output.status.success()))
+}
+
+/// The arguments of `cargo` that run `package`'s stage tests: `test`, then `extra` (e.g.
+/// `--offline`, `--no-run`), then the package, the `check` test target and the harness's
+/// options. Grading (`grade/`) runs the same command inside its sandbox.
+pub fn cargo_test_args(package: &str, color: &str, extra: &[&str]) -> Vec<String> {
+    let mut args = vec!["test".to_string()];
+    args.extend(extra.iter().map(|a| a.to_string()));
+    for arg in ["--color", color, "--package", package, "--test", "check", "--", "--color", "never"] {
+        args.push(arg.to_string());
+    }
+    args
+}
+
+/// Reads what `cargo test` printed for `exercise` into a [`Report`]: `stdout` is the
+/// harness's report, `stderr` cargo's and the compiler's messages, `success` whether the
+/// process exited successfully.
+pub fn read(exercise: &Exercise, stdout: &str, stderr: String, success: bool) -> Report {
+    let results = libtest::parse(stdout);
+    if results.is_empty() && !success {
+        return Report::BuildFailed { output: stderr };
     }
     let mut stages = Vec::new();
     let mut assigned = std::collections::HashSet::new();
@@ -99,5 +118,5 @@ pub fn run(ws: &Workspace, exercise: &Exercise, package: &str, extra_env: &[(&st
         stages.push(StageReport { name: stage.name.get_ref().clone(), points: *stage.points.get_ref(), tests });
     }
     let unassigned = results.keys().filter(|name| !assigned.contains(*name)).cloned().collect();
-    Ok(Report::Ran { stages, unassigned, stderr })
+    Report::Ran { stages, unassigned, stderr }
 }

@@ -1,0 +1,108 @@
+//! `cargo xtask bench grade`: grading throughput for a class of submissions of the full
+//! course, with the grader's shared warm build against the naive way, a fresh copy of the
+//! exercises and a cold `cargo test` per submission.
+//!
+//! The submissions are the solutions' editable files, each with a comment naming the
+//! submission appended to every `.rs` and `.py` file, so no two submissions are equal
+//! and the grader's per-run cache of identical files never applies. The naive way is
+//! measured on `--naive` submissions (default 1) and extrapolated linearly.
+
+use crate::course::Course;
+use crate::flags::BenchGrade;
+use crate::grade::sandbox::Pristine;
+use crate::workspace::Workspace;
+use crate::{python, ui};
+use anyhow::{Context, Result, bail};
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Instant;
+
+pub fn run(args: &BenchGrade) -> Result<ExitCode> {
+    let ws = Workspace::find()?;
+    python::ensure_venv(&ws)?;
+    let course = Course::load(&ws.root)?;
+    let tmp = tempfile::Builder::new().prefix("workbook-bench-grade-").tempdir()?;
+    let class = tmp.path().join("class");
+    for i in 1..=args.submissions {
+        for exercise in &course.exercises {
+            for path in exercise.editable() {
+                let mut bytes = std::fs::read(ws.path(crate::course::to_solution_path(&path)))?;
+                match path.extension().and_then(|e| e.to_str()) {
+                    Some("rs") => bytes.extend(format!("\n// Submission {i}.\n").as_bytes()),
+                    Some("py") => bytes.extend(format!("\n# Submission {i}.\n").as_bytes()),
+                    _ => {}
+                }
+                let target = class.join(format!("student{i:02}")).join(&path);
+                std::fs::create_dir_all(target.parent().context("a file with no folder")?)?;
+                std::fs::write(target, bytes)?;
+            }
+        }
+    }
+    let exe = std::env::current_exe()?;
+    ui::note("Warming the grading sandbox (once per machine; later runs reuse it)");
+    let start = Instant::now();
+    let status = std::process::Command::new(&exe).args(["grade", "prepare"]).status()?;
+    if !status.success() {
+        bail!("`cargo xtask grade prepare` failed");
+    }
+    let warm_up = start.elapsed().as_secs_f64();
+    ui::note(&format!("Grading {} submissions with the shared warm build", args.submissions));
+    let start = Instant::now();
+    let out = tmp.path().join("out");
+    let status = std::process::Command::new(&exe).arg("grade").arg(&class).arg("--out").arg(&out).status()?;
+    if !status.success() {
+        bail!("`cargo xtask grade` failed");
+    }
+    let shared = start.elapsed().as_secs_f64();
+    let pristine = Pristine::read(&ws, &course)?;
+    let mut naive = Vec::new();
+    for i in 1..=args.naive.min(args.submissions) {
+        ui::note(&format!("Naive grading of submission {i}: a fresh copy and a cold `cargo test`"));
+        naive.push(naive_one(&ws, &course, &pristine, &class.join(format!("student{i:02}")))?);
+    }
+    let per_naive = naive.iter().sum::<f64>() / naive.len().max(1) as f64;
+    let n = args.submissions as f64;
+    let exercises = course.exercises.len();
+    ui::line(&format!("Grading throughput, {} submissions × {exercises} exercises (the full course), on this machine:", args.submissions));
+    ui::line(&format!(
+        "  shared warm build: {shared:.1} s in all, {:.2} s per submission, {:.1} submissions per minute (plus a one-time sandbox warm-up, {warm_up:.1} s this time)",
+        shared / n,
+        60.0 * n / shared
+    ));
+    ui::line(&format!(
+        "  naive fresh cargo test: {per_naive:.1} s per submission (measured on {}, extrapolated to {}: {:.0} s), {:.2} submissions per minute",
+        naive.len(),
+        args.submissions,
+        per_naive * n,
+        60.0 / per_naive
+    ));
+    ui::line(&format!("  ratio: {:.1}× faster with the shared warm build", per_naive * n / shared));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Grades one submission the naive way: copy the pristine exercises into a fresh folder,
+/// lay the student's files, run every exercise's `cargo test` with a cold target folder.
+/// Returns the seconds it took.
+fn naive_one(ws: &Workspace, course: &Course, pristine: &Pristine, submission: &Path) -> Result<f64> {
+    let start = Instant::now();
+    let dir = tempfile::Builder::new().prefix("workbook-bench-naive-").tempdir()?;
+    pristine.write_to(dir.path())?;
+    for exercise in &course.exercises {
+        for path in exercise.editable() {
+            std::fs::copy(submission.join(&path), dir.path().join(&path))?;
+        }
+    }
+    for exercise in &course.exercises {
+        let mut cmd = ws.cargo();
+        cmd.args(crate::stages::cargo_test_args(&exercise.package(), "never", &["--offline"]));
+        cmd.current_dir(dir.path()).env("CARGO_TARGET_DIR", dir.path().join("target"));
+        let output = cmd.output()?;
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        let report = crate::stages::read(exercise, &stdout, stderr.clone(), output.status.success());
+        if !report.all_passed() {
+            bail!("the naive run of `{}` did not pass every stage, so the comparison would be unfair:\n{stdout}\n{stderr}", exercise.name());
+        }
+    }
+    Ok(start.elapsed().as_secs_f64())
+}

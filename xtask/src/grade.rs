@@ -1,0 +1,284 @@
+//! `cargo xtask grade`: grades a class's submissions, tamper-proof and bounded, into a
+//! gradebook, Gradescope results, a JUnit report and per-student feedback.
+//!
+//! The flow: find the submissions (`submissions.rs`, archives via `unpack.rs`), keep this
+//! shard's and, with `--resume`, the ungraded ones; build the pristine exercises once in
+//! each job slot's sandbox (`sandbox.rs`); then for each submission and exercise lay the
+//! student's editable files over the sandbox and run the stage tests within bounds
+//! (`exercise.rs`, `bounded.rs`); score them (`score.rs`) and write the student's files
+//! at once (`store.rs`); at the end write `grades.csv` and `junit.xml` for everyone
+//! graded in the output folder. `grade merge` combines shards; `--gradescope` grades the
+//! one submission of Gradescope's container.
+
+mod bounded;
+mod exercise;
+mod feedback;
+mod gradebook;
+mod gradescope;
+mod junit;
+mod progress;
+pub mod sandbox;
+mod score;
+mod store;
+mod submissions;
+mod unpack;
+
+use crate::course::{Course, Exercise};
+use crate::flags::{Grade, GradeAction};
+use crate::workspace::Workspace;
+use crate::{python, ui};
+use anyhow::{Context, Result, bail};
+use bounded::{Isolation, Limits};
+use exercise::Grader;
+use sandbox::{Pristine, Sandbox};
+use score::StudentGrade;
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+use submissions::{Source, Submission};
+
+/// Runs `cargo xtask grade` with its flags.
+///
+/// # Errors
+/// When the course, the submissions folder or the output folder cannot be read or
+/// written, or the pristine exercises do not build; a student's failure is a grade.
+pub fn run(args: Grade) -> Result<ExitCode> {
+    match &args.action {
+        Some(GradeAction::Merge(merge)) => {
+            let grades = store::merge(&merge.dirs, &merge.out)?;
+            ui::line(&format!("Merged {} students into {}", grades.len(), merge.out.display()));
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(GradeAction::Prepare(prepare)) => {
+            let ws = Workspace::find()?;
+            python::ensure_venv(&ws)?;
+            let course = Course::load(&ws.root)?;
+            let selected = select(&course, &prepare.exercises)?;
+            let pristine = Pristine::read(&ws, &course)?;
+            let start = Instant::now();
+            let _sandbox = warm(&ws, &pristine, &selected, 0, &limits(&args, 3600))?;
+            ui::line(&format!("The grading sandbox is ready ({:.0} s).", start.elapsed().as_secs_f64()));
+            return Ok(ExitCode::SUCCESS);
+        }
+        None => {}
+    }
+    let ws = Workspace::find()?;
+    python::ensure_venv(&ws)?;
+    let course = Course::load(&ws.root)?;
+    let selected = select(&course, &args.exercises)?;
+    let info = store::RunInfo { exercises: selected.iter().map(|e| (e.name().to_string(), e.max_score())).collect() };
+    let (submissions, out) = if args.gradescope {
+        let root = &args.gradescope_root;
+        (vec![gradescope_submission(&root.join("submission"))], root.join("results").join("workbook"))
+    } else {
+        let dir = args.submissions.clone().context("name the submissions folder")?;
+        let out = args.out.clone().context("name the output folder with --out")?;
+        check_folders(&dir, &out)?;
+        let (found, notes) = submissions::discover(&dir)?;
+        for note in notes {
+            ui::note(&note);
+        }
+        (found, out)
+    };
+    let total = submissions.len();
+    let mut todo = match &args.shard {
+        Some(text) => submissions::shard(submissions, submissions::parse_shard(text)?),
+        None => submissions,
+    };
+    store::start(&out, &info, args.resume)?;
+    if args.resume {
+        todo.retain(|s| !store::is_graded(&out, &s.id));
+    }
+    ui::note(&format!(
+        "{} submission(s) to grade of {total} found ({} exercise(s): {})",
+        todo.len(),
+        selected.len(),
+        info.exercises.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(", ")
+    ));
+    let isolation = Isolation::probe();
+    match &isolation {
+        Isolation::Namespaces => ui::note("Network: cut for student code (new network and PID namespaces)"),
+        Isolation::Unavailable { .. } => ui::error(&isolation.describe()),
+    }
+    let header = header(&isolation, &args);
+    let pristine = Pristine::read(&ws, &course)?;
+    let jobs = args.jobs.clamp(1, todo.len().max(1));
+    let mut sandboxes = Vec::new();
+    for k in 0..jobs {
+        let start = Instant::now();
+        ui::note(&format!("Building the pristine exercises in sandbox slot {k} (dependencies compile once; later runs reuse them)"));
+        sandboxes.push(warm(&ws, &pristine, &selected, k, &limits(&args, 3600))?);
+        ui::note(&format!("Sandbox slot {k} ready in {:.0} s", start.elapsed().as_secs_f64()));
+    }
+    let grader = Grader {
+        ws: &ws,
+        pristine,
+        isolation,
+        build: limits(&args, args.build_timeout),
+        test: limits(&args, args.timeout),
+        memo: Mutex::new(Default::default()),
+    };
+    bounded::install_interrupt_handler();
+    let queue = Mutex::new(todo.into_iter().collect::<VecDeque<_>>());
+    let progress = progress::Progress::new(queue.lock().map(|q| q.len()).unwrap_or(0));
+    let failures = Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for sandbox in &sandboxes {
+            let (grader, queue, progress, failures, selected, out, header) = (&grader, &queue, &progress, &failures, &selected, &out, &header);
+            scope.spawn(move || {
+                // The queue's guard moves into the closure and is dropped before grading.
+                while let Some(submission) = queue.lock().ok().and_then(|mut q| q.pop_front()) {
+                    progress.started(&submission.id);
+                    match grade_one(grader, sandbox, selected, &submission).and_then(|g| store::save(out, &g, header).map(|_| g)) {
+                        Ok(grade) => progress.finished(&submission.id, &format!("{}/{} ({:.0} s)", grade.score(), grade.max_score(), grade.seconds)),
+                        Err(err) => {
+                            progress.finished(&submission.id, &format!("NOT GRADED: {err:#}"));
+                            failures.lock().unwrap_or_else(|e| e.into_inner()).push(format!("{}: {err:#}", submission.id));
+                        }
+                    }
+                }
+            });
+        }
+    });
+    progress.done();
+    let grades = store::finish(&out, &info)?;
+    if args.gradescope {
+        let results = out.join("students").join("submission").join("results.json");
+        let target = args.gradescope_root.join("results").join("results.json");
+        std::fs::copy(&results, &target).with_context(|| format!("copying {} to {}", results.display(), target.display()))?;
+        if let Ok(feedback) = std::fs::read_to_string(out.join("students").join("submission").join("feedback.md")) {
+            ui::line(&feedback);
+        }
+    }
+    let failures = failures.into_inner().unwrap_or_default();
+    ui::line(&format!(
+        "{} student(s) graded in {}: grades.csv, junit.xml, students/<id>/{{feedback.md,results.json}}",
+        grades.len(),
+        out.display()
+    ));
+    if !failures.is_empty() {
+        ui::error(&format!("{} submission(s) could not be graded (run again with --resume):\n{}", failures.len(), failures.join("\n")));
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The exercises named in `names` (all when empty), in course order.
+fn select<'a>(course: &'a Course, names: &[String]) -> Result<Vec<&'a Exercise>> {
+    for name in names {
+        course.exercise(name)?;
+    }
+    Ok(course.exercises.iter().filter(|e| names.is_empty() || names.iter().any(|n| n == e.name())).collect())
+}
+
+fn limits(args: &Grade, seconds: u64) -> Limits {
+    Limits { timeout: Duration::from_secs(seconds), output_bytes: args.output_kb << 10, memory_bytes: args.memory_mb << 20 }
+}
+
+/// Refuses an output folder inside the submissions (the grader never writes there) and
+/// a submissions folder that is not one.
+fn check_folders(submissions: &Path, out: &Path) -> Result<()> {
+    let subs = std::fs::canonicalize(submissions).with_context(|| format!("the submissions folder {} does not exist", submissions.display()))?;
+    let resolved = resolve(out)?;
+    if resolved.starts_with(&subs) {
+        bail!("--out {} is inside the submissions folder {}: the grader never writes there; pick another folder", out.display(), subs.display());
+    }
+    if subs.starts_with(&resolved) {
+        bail!("the submissions folder {} is inside --out {}; pick another output folder", subs.display(), out.display());
+    }
+    std::fs::create_dir_all(out).with_context(|| format!("creating the output folder {}", out.display()))?;
+    Ok(())
+}
+
+/// `path` made absolute with its existing part's links resolved, without creating it.
+fn resolve(path: &Path) -> Result<PathBuf> {
+    let absolute = std::path::absolute(path)?;
+    let mut existing = absolute.as_path();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        rest.push(existing.file_name().map(|n| n.to_os_string()).unwrap_or_default());
+        existing = existing.parent().context("a path with no existing folder")?;
+    }
+    let mut resolved = std::fs::canonicalize(existing)?;
+    resolved.extend(rest.iter().rev());
+    Ok(resolved)
+}
+
+/// Gradescope's submission folder, or the one archive a student uploaded into it.
+fn gradescope_submission(dir: &Path) -> Submission {
+    let archives: Vec<(PathBuf, unpack::Format)> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            unpack::Format::of(&name).map(|(format, _)| (e.path(), format))
+        })
+        .collect();
+    let source = match archives.as_slice() {
+        [(path, format)] if !dir.join("exercises").exists() => Source::Archive(path.clone(), *format),
+        _ => Source::Folder(dir.to_path_buf()),
+    };
+    Submission { id: "submission".into(), source }
+}
+
+/// Opens slot `k` and builds the pristine starters' tests there, so that grading a
+/// student rebuilds only their crate.
+fn warm(ws: &Workspace, pristine: &Pristine, selected: &[&Exercise], k: usize, limits: &Limits) -> Result<Sandbox> {
+    let sandbox = Sandbox::open(ws, pristine, k)?;
+    let grader = Grader {
+        ws,
+        pristine: pristine.clone(),
+        isolation: Isolation::Unavailable { reason: String::new() },
+        build: *limits,
+        test: *limits,
+        memo: Mutex::new(Default::default()),
+    };
+    let first = selected.first().map(|e| e.package()).unwrap_or_else(|| "check-support".into());
+    // `--package` may repeat: cargo builds every selected crate in one run, in parallel.
+    let mut extra = vec!["--no-run".to_string()];
+    for exercise in selected.iter().skip(1) {
+        extra.extend(["--package".to_string(), exercise.package()]);
+    }
+    let extra: Vec<&str> = extra.iter().map(String::as_str).collect();
+    let done = bounded::run(grader.command(&sandbox, &first, &extra, false), limits)?;
+    if done.end != (bounded::End::Exited { success: true }) {
+        bail!(
+            "the pristine exercises do not build in the grading sandbox {} ({:?}); fix the course first (`cargo xtask verify`):\n{}",
+            sandbox.root.display(),
+            done.end,
+            crate::show::compiler_messages(&done.stderr)
+        );
+    }
+    Ok(sandbox)
+}
+
+/// Grades every selected exercise of one submission.
+fn grade_one(grader: &Grader, sandbox: &Sandbox, selected: &[&Exercise], submission: &Submission) -> Result<StudentGrade> {
+    let start = Instant::now();
+    let wanted: Vec<PathBuf> = selected.iter().flat_map(|e| e.editable()).collect();
+    let collected = submissions::collect(submission, &wanted);
+    let mut notes = collected.notes.clone();
+    if let Some(why) = &collected.rejected {
+        notes.push(why.clone());
+    }
+    let mut exercises = Vec::new();
+    for exercise in selected {
+        exercises.push(grader.grade(sandbox, exercise, &collected)?);
+    }
+    Ok(StudentGrade { student: submission.id.clone(), exercises, notes, seconds: start.elapsed().as_secs_f64() })
+}
+
+/// The lines every feedback file starts with: how the grading ran.
+fn header(isolation: &Isolation, args: &Grade) -> String {
+    format!(
+        "{} Limits: tests {} s and build {} s per exercise, {} MiB of memory per process, {} KiB of output.",
+        isolation.describe(),
+        args.timeout,
+        args.build_timeout,
+        args.memory_mb,
+        args.output_kb
+    )
+}

@@ -1,0 +1,162 @@
+//! Scores: what one student earned, exercise by exercise and stage by stage.
+//!
+//! A stage earns its points (from `exercises/info.toml`) when every one of its tests
+//! passed. An exercise that was not fully submitted, did not build, ran past the timeout
+//! or printed past the output cap earns 0, with the reason as feedback. `grade.json` in a
+//! student's folder is a [`StudentGrade`]; every other output is derived from it.
+
+use crate::course::Exercise;
+use crate::libtest::Outcome;
+use crate::stages::Report;
+use serde::{Deserialize, Serialize};
+
+/// The longest text kept for one stage's feedback; longer text is cut with a note.
+pub const OUTPUT_CAP: usize = 16 * 1024;
+
+/// One student's grade.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StudentGrade {
+    pub student: String,
+    pub exercises: Vec<ExerciseGrade>,
+    /// Notes about the submission as a whole: skipped archive entries, links, the network.
+    pub notes: Vec<String>,
+    /// Wall-clock seconds spent grading this student.
+    pub seconds: f64,
+}
+
+impl StudentGrade {
+    pub fn score(&self) -> u32 {
+        self.exercises.iter().map(|e| e.score).sum()
+    }
+
+    pub fn max_score(&self) -> u32 {
+        self.exercises.iter().map(|e| e.max_score).sum()
+    }
+}
+
+/// Why an exercise scored what it did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// The tests ran; each stage scored on its own.
+    Graded,
+    /// An editable file is missing: 0.
+    NotSubmitted,
+    /// The crate or its tests did not compile: 0.
+    BuildFailed,
+    /// The build or the tests ran past their time: 0.
+    TimedOut,
+    /// The run printed past the output cap: 0.
+    OutputCapped,
+    /// The whole submission could not be read (damaged or oversized archive): 0.
+    Rejected,
+}
+
+/// One exercise's grade.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ExerciseGrade {
+    pub exercise: String,
+    pub status: Status,
+    pub score: u32,
+    pub max_score: u32,
+    /// The reason for a 0 (missing files, compiler messages), empty when graded.
+    pub message: String,
+    pub stages: Vec<StageGrade>,
+    /// Whether every submitted editable file equals the starter's.
+    pub unchanged: bool,
+    /// SHA-256 of the submitted editable files (see `Collected::digest`).
+    pub digest: String,
+    pub seconds: f64,
+}
+
+/// One stage's grade.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StageGrade {
+    pub name: String,
+    pub passed: bool,
+    pub score: u32,
+    pub max_score: u32,
+    /// What the failing tests printed (insta diff, panic message), or why the stage got 0.
+    pub output: String,
+}
+
+impl ExerciseGrade {
+    /// A 0 for every stage, with `message` as the reason.
+    pub fn zero(exercise: &Exercise, status: Status, message: String) -> ExerciseGrade {
+        let message = cap(&message);
+        let stages = exercise
+            .stages
+            .get_ref()
+            .iter()
+            .map(|s| StageGrade { name: s.name.get_ref().clone(), passed: false, score: 0, max_score: *s.points.get_ref(), output: message.clone() })
+            .collect();
+        ExerciseGrade {
+            exercise: exercise.name().to_string(),
+            status,
+            score: 0,
+            max_score: exercise.max_score(),
+            message,
+            stages,
+            unchanged: false,
+            digest: String::new(),
+            seconds: 0.0,
+        }
+    }
+
+    /// The grade a stage report gives.
+    pub fn from_report(exercise: &Exercise, report: &Report) -> ExerciseGrade {
+        let (stages, stderr) = match report {
+            Report::BuildFailed { output } => {
+                let message = format!("The crate does not compile (0 points for this exercise):\n{}", crate::show::compiler_messages(output));
+                return ExerciseGrade::zero(exercise, Status::BuildFailed, message);
+            }
+            Report::Ran { stages, stderr, .. } => (stages, stderr),
+        };
+        let stages: Vec<StageGrade> = stages
+            .iter()
+            .map(|stage| {
+                let passed = stage.passed();
+                let mut output = String::new();
+                for (name, result) in &stage.tests {
+                    match result {
+                        Some(r) if r.outcome == Outcome::Passed => {}
+                        Some(r) if r.outcome == Outcome::Ignored => output.push_str(&format!("test `{name}` is marked #[ignore]\n")),
+                        Some(r) => output.push_str(&format!("test `{name}` failed:\n{}\n", r.output)),
+                        None => output.push_str(&format!("test `{name}` did not run (the test process stopped early):\n{}\n", stderr.trim())),
+                    }
+                }
+                StageGrade {
+                    name: stage.name.clone(),
+                    passed,
+                    score: if passed { stage.points } else { 0 },
+                    max_score: stage.points,
+                    output: cap(output.trim_end()),
+                }
+            })
+            .collect();
+        ExerciseGrade {
+            exercise: exercise.name().to_string(),
+            status: Status::Graded,
+            score: stages.iter().map(|s| s.score).sum(),
+            max_score: exercise.max_score(),
+            message: String::new(),
+            stages,
+            unchanged: false,
+            digest: String::new(),
+            seconds: 0.0,
+        }
+    }
+}
+
+/// `text` without terminal escape codes, cut to [`OUTPUT_CAP`] bytes on a character boundary.
+pub fn cap(text: &str) -> String {
+    let text = anstream::adapter::strip_str(text).to_string();
+    if text.len() <= OUTPUT_CAP {
+        return text;
+    }
+    let mut end = OUTPUT_CAP;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}\n… (cut: {} more bytes)", &text[..end], text.len() - end)
+}
