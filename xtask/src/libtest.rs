@@ -61,20 +61,17 @@ pub fn parse(stdout: &str) -> BTreeMap<String, TestResult> {
 /// own assertion), the harness's thread names and ids, and blank edges.
 fn tidy(output: &str) -> String {
     let mut kept: Vec<String> = Vec::new();
-    let mut lines = output.lines().peekable();
-    while let Some(line) = lines.next() {
+    for line in output.lines() {
         if line.contains("cargo insta") || line.starts_with("note: run with `RUST_BACKTRACE=1`") {
             continue;
         }
-        if line.starts_with("thread '") {
-            if let Some((_, location)) = line.split_once(" panicked at ") {
-                if location.contains("/.cargo/registry/") {
-                    // The message below it says which assertion failed; the location is insta's.
-                    continue;
-                }
+        if let Some((_, location)) = line.split_once(" panicked at ").filter(|_| line.starts_with("thread '")) {
+            // A location inside a dependency is insta's own assertion: the message below it
+            // says which snapshot failed.
+            if !location.contains("/.cargo/registry/") {
                 kept.push(format!("panicked at {location}"));
-                continue;
             }
+            continue;
         }
         kept.push(line.to_string());
     }
