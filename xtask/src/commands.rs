@@ -2,8 +2,12 @@
 
 mod bless;
 mod book;
+mod book_student;
 mod check;
 mod doctor;
 mod hint;
 mod list;
+mod new;
+mod reset;
 mod verify;
+mod watch;
