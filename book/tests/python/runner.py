@@ -39,8 +39,9 @@ def build(crate: str, repo: Path = REPO) -> dict[str, str]:
 
     Raises RuntimeError with the build's output when it fails.
     """
-    if crate in _built:
-        return _built[crate]
+    key = f"{repo}:{crate}"
+    if key in _built:
+        return _built[key]
     folder = (repo / crate).resolve()
     manifest = folder / "Cargo.toml"
     if not manifest.is_file():
@@ -60,9 +61,9 @@ def build(crate: str, repo: Path = REPO) -> dict[str, str]:
     else:
         name = tomllib.loads(manifest.read_text(encoding="utf-8"))["package"]["name"]
         _run(["cargo", "build", "--quiet", "--package", name], env, cwd=repo)
-        libdir = str(repo / "target" / "debug")
+        libdir = str(Path(os.environ.get("CARGO_TARGET_DIR", repo / "target")) / "debug")
         extra = {"LD_LIBRARY_PATH": libdir, "WORKBOOK_CDYLIB_DIR": libdir}
-    _built[crate] = extra
+    _built[key] = extra
     return extra
 
 

@@ -77,3 +77,22 @@ def test_cut_follows_mdbook():
     assert cut(text, "2:3", "w") == "b\nc"
     with pytest.raises(BlockError, match="no `ANCHOR: nope`"):
         cut(text, "nope", "w")
+
+
+def test_a_build_marker_builds_a_cdylib_first(tmp_path):
+    (tmp_path / "Cargo.toml").write_text('[workspace]\nmembers = ["adder"]\nresolver = "2"\n')
+    crate = tmp_path / "adder"
+    (crate / "src").mkdir(parents=True)
+    (crate / "Cargo.toml").write_text(
+        '[package]\nname = "adder"\nversion = "0.1.0"\nedition = "2021"\n\n[lib]\ncrate-type = ["cdylib"]\n'
+    )
+    (crate / "src" / "lib.rs").write_text('#[no_mangle]\npub extern "C" fn add(a: i32, b: i32) -> i32 { a + b }\n')
+    path = page(
+        tmp_path,
+        "<!-- python: build adder -->\n```python\nimport ctypes, os\n"
+        "lib = ctypes.CDLL(os.path.join(os.environ['WORKBOOK_CDYLIB_DIR'], 'libadder.so'))\n"
+        "assert lib.add(40, 2) == 42\n```\n",
+    )
+    [block] = blocks(path, repo=tmp_path)
+    outcome = run(block, repo=tmp_path)
+    assert outcome.ok, outcome.message
