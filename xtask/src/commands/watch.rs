@@ -29,6 +29,7 @@ impl Watch {
         let mut progress = Progress::load(&ws);
         let (tx, rx) = mpsc::channel();
         let mut watcher = notify::recommended_watcher(tx).context("starting the file watcher")?;
+        let mut watched: Option<PathBuf> = None;
         let mut current = match &self.exercise {
             Some(name) => Some(course.exercise(name)?),
             None => next_unsolved(&ws, &course, &progress),
@@ -43,15 +44,22 @@ impl Watch {
                 }
                 continue;
             }
-            let files = exercise.editable();
+            // The folder stays watched while the exercise is current, so that a save made
+            // during a check is not lost: it triggers the next check at once.
             let dir = ws.path(exercise.dir());
-            watcher.watch(&dir, RecursiveMode::Recursive).with_context(|| format!("watching {}", dir.display()))?;
+            if watched.as_ref() != Some(&dir) {
+                if let Some(old) = watched.take() {
+                    let _ = watcher.unwatch(&old);
+                }
+                watcher.watch(&dir, RecursiveMode::Recursive).with_context(|| format!("watching {}", dir.display()))?;
+                watched = Some(dir);
+            }
+            let files = exercise.editable();
             ui::line(&ui::paint(
                 ui::NOTE,
                 format!("Watching {} for changes; save to check again, Ctrl-C to stop.", list(&files)),
             ));
             wait_for_change(&rx, &files.iter().map(|f| ws.path(f)).collect::<Vec<_>>())?;
-            let _ = watcher.unwatch(&dir);
         }
         let done = course.exercises.iter().filter(|e| progress.is_done(&ws, e)).count();
         ui::line(&format!("{done}/{} done", course.exercises.len()));
