@@ -88,6 +88,16 @@ fn serve_serves_the_book_with_live_reload() {
     };
     assert!(page.contains("Exercise: one") && page.contains("TODO: the answer is 42."), "{page}");
     assert!(page.contains("__livereload"), "the served page reloads itself on change:\n{page}");
+    // Saving a page rebuilds the book: the server soon serves the new text.
+    f.write("book/src/p/exercises.md", "# Exercises\n\nFreshly saved by the author.\n");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !get(port, "/p/exercises.html").is_some_and(|r| r.contains("Freshly saved by the author.")) {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("the served book did not change within 30 s of saving a page");
+        }
+        std::thread::sleep(Duration::from_millis(250));
+    }
     child.kill().unwrap();
     child.wait().unwrap();
     assert!(get(port, "/").is_none(), "stopping the xtask stops the server");
