@@ -75,10 +75,10 @@ fn serve_serves_the_book_with_live_reload() {
         .unwrap();
     let deadline = Instant::now() + Duration::from_secs(60);
     let page = loop {
-        if let Some(response) = get(port, "/p/exercises/one.html") {
-            if response.starts_with("HTTP/1.1 200") {
-                break response;
-            }
+        if let Some(response) = get(port, "/p/exercises/one.html")
+            && response.starts_with("HTTP/1.1 200")
+        {
+            break response;
         }
         if Instant::now() > deadline || child.try_wait().unwrap().is_some() {
             let _ = child.kill();

@@ -35,10 +35,10 @@ impl Book {
         };
         ui::line(&format!("The book is at {}", index.display()));
         ui::line(&format!("Open file://{} in a browser.", index.display()));
-        if self.open {
-            if let Err(err) = opener::open(&index) {
-                ui::note(&format!("could not open a browser ({err}); open the path above by hand"));
-            }
+        if self.open
+            && let Err(err) = opener::open(&index)
+        {
+            ui::note(&format!("could not open a browser ({err}); open the path above by hand"));
         }
         Ok(ExitCode::SUCCESS)
     }
