@@ -31,6 +31,12 @@ pub enum Command {
     Grade(Grade),
     /// Run a benchmark that prints figures (and, for the book's tables, writes them).
     Bench(Bench),
+    /// Check the current exercise again each time you save it; move on when it passes.
+    Watch(Watch),
+    /// Restore an exercise's starter files, keeping a backup of yours.
+    Reset(Reset),
+    /// Scaffold a new exercise: starter, solution, tests, metadata and book page (authors).
+    New(New),
 }
 
 #[derive(Debug, Args)]
@@ -56,6 +62,20 @@ pub struct Book {
     /// Open the built book in the default browser.
     #[arg(long)]
     pub open: bool,
+    /// Build the students' edition, without solution pages and instructor notes, into
+    /// target/book-student.
+    #[arg(long, conflicts_with = "serve")]
+    pub student: bool,
+    /// Serve the book on http://127.0.0.1:PORT with live reload (runs the `mdbook`
+    /// binary, installed into .workbook/tools on first use).
+    #[arg(long)]
+    pub serve: bool,
+    /// The port `--serve` listens on.
+    #[arg(long, default_value_t = 3000, requires = "serve")]
+    pub port: u16,
+    /// Only install the `mdbook` binary `--serve` uses, into .workbook/tools (CI does it once).
+    #[arg(long, conflicts_with_all = ["serve", "student", "open"])]
+    pub install_mdbook: bool,
 }
 
 #[derive(Debug, Args)]
@@ -174,4 +194,28 @@ pub struct BenchGrade {
     /// How many of them to grade the naive way (copy and cold build each); the rest is extrapolated.
     #[arg(long, default_value_t = 1)]
     pub naive: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct Watch {
+    /// Start with this exercise instead of the first unsolved one.
+    pub exercise: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct Reset {
+    /// The exercise whose editable files to restore.
+    pub exercise: String,
+}
+
+#[derive(Debug, Args)]
+pub struct New {
+    /// The new exercise's name, in snake_case (it is also its crate's name).
+    pub name: String,
+    /// The part it belongs to, one of the `[[parts]]` ids of exercises/info.toml.
+    #[arg(long)]
+    pub part: String,
+    /// How its code meets Python.
+    #[arg(long, default_value = "embedding", value_parser = ["embedding", "extension-module", "c-abi"])]
+    pub kind: String,
 }

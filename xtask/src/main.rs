@@ -1,5 +1,6 @@
 //! `cargo xtask`: the workbook's one entry point, for students, authors and instructors.
 
+mod booktests;
 mod commands;
 mod course;
 mod flags;
@@ -12,6 +13,7 @@ mod progress;
 mod show;
 mod python;
 mod stages;
+mod tools;
 mod ui;
 mod workspace;
 
@@ -30,6 +32,9 @@ fn main() -> std::process::ExitCode {
         Command::Doctor(cmd) => cmd.run(),
         Command::Grade(cmd) => cmd.run(),
         Command::Bench(cmd) => cmd.run(),
+        Command::Watch(cmd) => cmd.run(),
+        Command::Reset(cmd) => cmd.run(),
+        Command::New(cmd) => cmd.run(),
     };
     match result {
         Ok(code) => code,

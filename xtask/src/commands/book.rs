@@ -1,9 +1,16 @@
-//! `cargo xtask book [--open]`: builds the book with mdBook's library (`mdbook-driver`,
-//! search on) into `target/book` and prints the page to open.
+//! `cargo xtask book [--open | --student | --serve [--port P] | --install-mdbook]`.
+//!
+//! - plain: builds the book with mdBook's library (`mdbook-driver`, search on) into
+//!   `target/book` and prints the page to open;
+//! - `--student`: the edition to hand out, into `target/book-student` (see `book_student.rs`);
+//! - `--serve`: serves the book with live reload, through the `mdbook` binary, which
+//!   `tools.rs` installs into `.workbook/tools` on first use;
+//! - `--install-mdbook`: only that install (CI does it once, before `verify`).
 
+use super::book_student;
 use crate::flags::Book;
-use crate::ui;
 use crate::workspace::Workspace;
+use crate::{tools, ui};
 use anyhow::{Context, Result};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -11,13 +18,27 @@ use std::process::ExitCode;
 impl Book {
     pub fn run(self) -> Result<ExitCode> {
         let ws = Workspace::find()?;
-        let index = build(&ws.path("book"))?;
+        if self.install_mdbook {
+            let mdbook = tools::mdbook(&ws)?;
+            ui::line(&format!("mdbook is {}", mdbook.display()));
+            return Ok(ExitCode::SUCCESS);
+        }
+        if self.serve {
+            return serve(&ws, self.port);
+        }
+        let index = if self.student {
+            let index = book_student::build(&ws)?;
+            ui::line("The students' edition: no solution pages, no instructor notes.");
+            index
+        } else {
+            build(&ws.path("book"))?
+        };
         ui::line(&format!("The book is at {}", index.display()));
         ui::line(&format!("Open file://{} in a browser.", index.display()));
-        if self.open {
-            if let Err(err) = opener::open(&index) {
-                ui::note(&format!("could not open a browser ({err}); open the path above by hand"));
-            }
+        if self.open
+            && let Err(err) = opener::open(&index)
+        {
+            ui::note(&format!("could not open a browser ({err}); open the path above by hand"));
         }
         Ok(ExitCode::SUCCESS)
     }
@@ -34,4 +55,24 @@ pub fn build(book_dir: &Path) -> Result<PathBuf> {
     book.build().context("building the book")?;
     let index = build_dir.join("index.html");
     Ok(std::fs::canonicalize(&index).unwrap_or(index))
+}
+
+/// Runs `mdbook serve` on the book, on 127.0.0.1:`port`, until Ctrl-C. On Unix the xtask
+/// becomes mdbook (`exec`), so that stopping the xtask stops the server.
+fn serve(ws: &Workspace, port: u16) -> Result<ExitCode> {
+    let mdbook = tools::mdbook(ws)?;
+    ui::line(&format!("Serving the book on http://127.0.0.1:{port}/ with live reload; Ctrl-C stops it."));
+    let mut cmd = ws.command(&mdbook);
+    cmd.arg("serve").arg(ws.path("book")).args(["--hostname", "127.0.0.1", "--port", &port.to_string()]);
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        let err = cmd.exec();
+        Err(err).with_context(|| format!("starting {}", mdbook.display()))
+    }
+    #[cfg(not(unix))]
+    {
+        let status = cmd.status().with_context(|| format!("starting {}", mdbook.display()))?;
+        Ok(if status.success() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    }
 }

@@ -50,7 +50,7 @@ impl Check {
 
 /// Checks one exercise, prints its report and records the result. Returns whether all
 /// its stages passed.
-fn check_one(ws: &Workspace, course: &Course, exercise: &Exercise, progress: &mut Progress) -> Result<bool> {
+pub(super) fn check_one(ws: &Workspace, course: &Course, exercise: &Exercise, progress: &mut Progress) -> Result<bool> {
     let position = course.exercises.iter().position(|e| e.name() == exercise.name()).unwrap_or(0) + 1;
     ui::line(&format!(
         "{} {}",

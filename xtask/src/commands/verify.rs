@@ -5,13 +5,14 @@
 //! Steps: the metadata is valid; each starter compiles and fails its first stage; each
 //! solution passes every stage; every snapshot is used and none is pending; files a
 //! student may not edit match between starter and solution; the book builds; the tests of
-//! the xtask, the embedding probe and the book's snippets (skeptic) pass.
+//! the xtask, the embedding probe and the book's snippets (skeptic) pass; every python
+//! block of the book runs; the built book passes the browser tests in Chromium.
 
 use crate::course::{Course, Exercise};
 use crate::flags::Verify;
 use crate::stages::{self, Report};
 use crate::workspace::Workspace;
-use crate::{layout, python, show, ui};
+use crate::{booktests, layout, python, show, ui};
 use anyhow::{Context, Result};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -79,6 +80,11 @@ impl Verify {
             Ok(index) => tally.step(true, &format!("the book builds: {}", index.display()), &[]),
             Err(err) => tally.step(false, "the book builds", &[format!("{err:#}")]),
         }
+        match super::book_student::build(&ws) {
+            Ok(index) => tally.step(true, &format!("the students' edition builds: {}", index.display()), &[]),
+            Err(err) => tally.step(false, "the students' edition builds (`cargo xtask book --student`)", &[format!("{err:#}")]),
+        }
+        python_suites(&ws, &mut tally)?;
         ui::note("Running the tests of the xtask, the embedding probe and the book's snippets");
         let output = ws
             .cargo()
@@ -96,6 +102,24 @@ impl Verify {
         ui::line(&format!("{} passed, {} failed", tally.passed, tally.failed));
         Ok(if tally.failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
     }
+}
+
+/// The book's pytest suites (`booktests.rs`): its python blocks, then the browser tests,
+/// which need Chromium: without it the step fails and gives the install command.
+fn python_suites(ws: &Workspace, tally: &mut Tally) -> Result<()> {
+    ui::note("Running the python blocks of the book");
+    let blocks = booktests::run(ws, booktests::PYTHON_BLOCKS)?;
+    tally.step(blocks.passed, &format!("python blocks of the book: {}", blocks.summary), &blocks.details);
+    let chromium = booktests::chromium();
+    if !chromium.exists() {
+        let fix = format!("{} is missing: install it with `{}` (or set WORKBOOK_CHROMIUM)", chromium.display(), booktests::CHROMIUM_INSTALL);
+        tally.step(false, "browser tests", &[fix]);
+        return Ok(());
+    }
+    ui::note("Running the browser tests (Chromium, about two minutes)");
+    let browser = booktests::run(ws, booktests::BROWSER)?;
+    tally.step(browser.passed, &format!("browser tests: {}", browser.summary), &browser.details);
+    Ok(())
 }
 
 /// Builds every selected starter's and solution's tests in one cargo run, so that the

@@ -1,0 +1,49 @@
+"""Shared fixtures of the browser tests: the built book, its local server, the browser.
+
+The book is the one `cargo xtask book` built into target/book (or WORKBOOK_BOOK_DIR);
+`cargo xtask verify` builds it before it runs these tests.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import bookcheck
+
+SCREENSHOTS = bookcheck.REPO / "target" / "browser-screenshots"
+_saved: list[Path] = []
+
+
+@pytest.fixture(scope="session")
+def book_dir() -> Path:
+    folder = Path(os.environ.get("WORKBOOK_BOOK_DIR", bookcheck.REPO / "target" / "book"))
+    if not (folder / "index.html").is_file():
+        pytest.fail(f"{folder}/index.html is missing: build the book first with `cargo xtask book`", pytrace=False)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def base_url(book_dir):
+    with bookcheck.serve(book_dir) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not bookcheck.CHROMIUM.exists():
+        pytest.fail(f"{bookcheck.CHROMIUM} is missing: {bookcheck.CHROMIUM_FIX}", pytrace=False)
+    with bookcheck.browser_context() as pair:
+        yield pair
+
+
+def saved_screenshot(path: Path) -> None:
+    """Records a screenshot so that the run's summary prints its path (for the CI log)."""
+    _saved.append(path)
+
+
+def pytest_terminal_summary(terminalreporter):
+    for path in _saved:
+        terminalreporter.write_line(f"screenshot: {path}")

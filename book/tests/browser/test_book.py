@@ -1,0 +1,69 @@
+"""The built book as a reader uses it, in a real Chromium: every page of SUMMARY.md loads
+cleanly and stays on the machine, the search finds the course's terms, every internal link
+and image resolves, the exercise pages show the starter code, over HTTP and from file://."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import bookcheck
+from conftest import SCREENSHOTS, saved_screenshot
+
+SRC = bookcheck.REPO / "book" / "src"
+TERMS = bookcheck.search_terms(Path(__file__).with_name("search_terms.txt"))
+
+
+def report(problems: list[str]) -> None:
+    if problems:
+        pytest.fail(f"{len(problems)} problem(s):\n" + "\n".join(problems), pytrace=False)
+
+
+def test_summary_lists_pages():
+    assert len(bookcheck.summary_pages(SRC)) > 3
+
+
+def test_every_page_loads_cleanly_and_stays_on_the_machine(browser, base_url):
+    report(bookcheck.check_pages(*browser, base_url, ["index.html", "print.html", *bookcheck.summary_pages(SRC)]))
+
+
+def test_the_search_finds_the_course_terms(browser, base_url):
+    assert len(TERMS) >= 5, "search_terms.txt must list at least five terms"
+    report(bookcheck.check_search(*browser, base_url + "index.html", TERMS))
+
+
+def test_every_internal_link_and_image_resolves(browser, base_url):
+    report(bookcheck.check_links(*browser, base_url, ["index.html", *bookcheck.summary_pages(SRC)]))
+
+
+def test_exercise_pages_show_the_starter_code(browser, base_url):
+    pages, problems = bookcheck.exercise_pages(bookcheck.REPO, SRC)
+    report(problems + bookcheck.check_exercise_pages(*browser, base_url, pages))
+
+
+def test_the_home_page_works_from_file_urls(browser, book_dir):
+    url = (book_dir / "index.html").resolve().as_uri()
+    report(bookcheck.check_pages(*browser, "", [url]))
+    report(bookcheck.check_search(*browser, url, TERMS[:1]))
+
+
+def test_screenshots_for_the_ci_log(browser, base_url):
+    pages, _ = bookcheck.exercise_pages(bookcheck.REPO, SRC)
+    assert pages, "no exercise page to photograph"
+    shots = [("home.png", "index.html"), (f"exercise-{pages[0].exercise}.png", pages[0].page)]
+    for name, html in shots:
+        path = SCREENSHOTS / name
+        report(bookcheck.screenshot(*browser, base_url + html, path))
+        assert path.stat().st_size > 10_000, f"{path} is suspiciously small"
+        saved_screenshot(path)
+
+
+def test_the_student_edition_has_no_dangling_links(browser):
+    student = bookcheck.REPO / "target" / "book-student"
+    if not (student / "index.html").is_file():
+        pytest.fail(f"{student} is missing: build it with `cargo xtask book --student`", pytrace=False)
+    pages = [p for p in bookcheck.summary_pages(SRC) if (student / p).is_file()]
+    assert not any(p.startswith("solutions/") for p in pages), "the students' edition has solution pages"
+    with bookcheck.serve(student) as base:
+        report(bookcheck.check_links(*browser, base, ["index.html", *pages]))

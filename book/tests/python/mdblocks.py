@@ -1,0 +1,180 @@
+"""The ```python blocks of the book's pages, as the tests run them.
+
+A block is found in every ``book/src/**/*.md`` page. The lines directly above its fence
+may carry markers, HTML comments that mdBook does not render:
+
+``<!-- python: not run (REASON) -->``
+    the block is not run; REASON, in parentheses, says why and must not be empty.
+``<!-- python: build PATH[, PATH ...] -->``
+    before the block runs, build each crate PATH (repository-relative) it needs:
+    a folder with a ``pyproject.toml`` is built with maturin and installed into a folder
+    on the block's ``PYTHONPATH``; a plain Cargo crate (a ``cdylib`` for ctypes or cffi)
+    is built with ``cargo build``, and the block finds its library through
+    ``LD_LIBRARY_PATH`` (and the ``WORKBOOK_CDYLIB_DIR`` variable).
+
+Any other ``<!-- python: ... -->`` line is an error that names the page and line.
+
+A block whose body is an mdBook ``{{#include FILE[:ANCHOR | :START:END]}}`` directive runs
+the included text, cut as mdBook cuts it (anchors ``ANCHOR: name`` / ``ANCHOR_END: name``,
+1-based line ranges, the anchor lines themselves dropped).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[3]
+"""The repository root (this file is book/tests/python/mdblocks.py)."""
+
+BOOK_SRC = REPO / "book" / "src"
+
+MARKER = re.compile(r"^\s*<!--\s*python:\s*(?P<body>.*?)\s*-->\s*$")
+NOT_RUN = re.compile(r"^not run\s*\((?P<reason>.*)\)$")
+BUILD = re.compile(r"^build\s+(?P<paths>.+)$")
+INCLUDE = re.compile(r"\{\{#include\s+(?P<target>[^}\s]+)\s*\}\}")
+ANCHOR_START = re.compile(r"ANCHOR:\s*(?P<name>[\w_-]+)")
+ANCHOR_END = re.compile(r"ANCHOR_END:\s*(?P<name>[\w_-]+)")
+
+
+class BlockError(Exception):
+    """A page breaks the rules above; the message names the page and line."""
+
+
+@dataclass
+class Block:
+    """One ```python block: where it is, what it runs, and what its markers say."""
+
+    page: Path
+    """The page, repository-relative (``book/src/...``)."""
+    line: int
+    """The 1-based line of the opening fence."""
+    source: str
+    """The Python source to run, with includes expanded."""
+    not_run: str | None = None
+    """Why the block is not run, when a marker says so."""
+    builds: list[str] = field(default_factory=list)
+    """Repository-relative crate folders to build first."""
+    included: Path | None = None
+    """The included file, when the block is an include."""
+
+    @property
+    def where(self) -> str:
+        return f"{self.page}:{self.line}"
+
+
+def pages(src: Path = BOOK_SRC) -> list[Path]:
+    """Every markdown page under ``src``, sorted."""
+    return sorted(p for p in src.rglob("*.md") if not p.name.endswith(".skt.md"))
+
+
+def blocks(page: Path, repo: Path = REPO) -> list[Block]:
+    """The python blocks of ``page``, in order.
+
+    Raises BlockError for an unknown or malformed marker, an unclosed fence, or an
+    include that cannot be read.
+    """
+    text = page.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    rel = _relative(page, repo)
+    found = []
+    i = 0
+    while i < len(lines):
+        fence = re.match(r"^(\s*)(`{3,}|~{3,})\s*([^`\s]*)", lines[i])
+        if not fence:
+            i += 1
+            continue
+        ticks, info = fence.group(2), fence.group(3)
+        end = i + 1
+        while end < len(lines) and not lines[end].strip().startswith(ticks):
+            end += 1
+        if end >= len(lines):
+            raise BlockError(f"{rel}:{i + 1}: this code block is never closed: add a closing {ticks}")
+        lang = re.split(r"[,\s]", info, maxsplit=1)[0]
+        if lang == "python":
+            block = Block(page=rel, line=i + 1, source="")
+            _read_markers(lines, i, block)
+            body = "\n".join(lines[i + 1 : end])
+            block.source, block.included = _expand(body, page, rel, i + 1, repo)
+            found.append(block)
+        i = end + 1
+    return found
+
+
+def _read_markers(lines: list[str], fence: int, block: Block) -> None:
+    j = fence - 1
+    while j >= 0 and MARKER.match(lines[j]):
+        body = MARKER.match(lines[j]).group("body")
+        where = f"{block.page}:{j + 1}"
+        if m := NOT_RUN.match(body):
+            reason = m.group("reason").strip()
+            if not reason:
+                raise BlockError(f"{where}: `python: not run ()` needs a reason inside the parentheses")
+            block.not_run = reason
+        elif m := BUILD.match(body):
+            block.builds.extend(p.strip() for p in m.group("paths").split(",") if p.strip())
+        else:
+            raise BlockError(
+                f"{where}: unknown marker `python: {body}`; write `<!-- python: not run (reason) -->` "
+                "or `<!-- python: build PATH -->`"
+            )
+        j -= 1
+    if j >= 0 and "python:" in lines[j] and "<!--" in lines[j]:
+        raise BlockError(f"{block.page}:{j + 1}: a python marker must be one whole line: `<!-- python: ... -->`")
+
+
+def _expand(body: str, page: Path, rel: Path, line: int, repo: Path) -> tuple[str, Path | None]:
+    """The block's source with its include directives replaced, and the included file
+    when the block is nothing but one include."""
+    included = None
+
+    def replace(m: re.Match) -> str:
+        nonlocal included
+        target = m.group("target")
+        path_part, _, selector = target.partition(":")
+        path = (page.parent / path_part).resolve()
+        if not path.is_file():
+            raise BlockError(f"{rel}:{line}: `{{{{#include {target}}}}}`: {path_part} does not exist")
+        included = path
+        return cut(path.read_text(encoding="utf-8"), selector, f"{rel}:{line}")
+
+    source = INCLUDE.sub(replace, body)
+    only_include = INCLUDE.fullmatch(body.strip()) is not None
+    return source, included if only_include else None
+
+
+def cut(text: str, selector: str, where: str) -> str:
+    """The part of ``text`` an mdBook include selector names: '' (all), an anchor, or a
+    1-based line range ``START``, ``START:``, ``:END``, ``START:END``."""
+    lines = text.splitlines()
+    if selector == "":
+        return "\n".join(l for l in lines if not ANCHOR_START.search(l) and not ANCHOR_END.search(l))
+    first, sep, last = selector.partition(":")
+    if first and not first.isdigit():
+        kept, inside = [], False
+        for l in lines:
+            if inside:
+                end = ANCHOR_END.search(l)
+                if end and end.group("name") == first:
+                    return "\n".join(kept)
+                if not ANCHOR_START.search(l):
+                    kept.append(l)
+            else:
+                start = ANCHOR_START.search(l)
+                inside = bool(start and start.group("name") == first)
+        if not inside:
+            raise BlockError(f"{where}: the included file has no `ANCHOR: {first}`")
+        return "\n".join(kept)
+    start = int(first) - 1 if first else 0
+    if not sep:
+        return "\n".join(lines[start : start + 1])
+    end = int(last) if last.isdigit() else len(lines)
+    return "\n".join(lines[start:end])
+
+
+def _relative(page: Path, repo: Path) -> Path:
+    try:
+        return page.resolve().relative_to(repo.resolve())
+    except ValueError:
+        return page

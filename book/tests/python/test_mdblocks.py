@@ -1,0 +1,98 @@
+"""The block finder and runner themselves: a broken block fails and names its page and
+line, markers are read as documented, includes are cut as mdBook cuts them."""
+
+from __future__ import annotations
+
+import pytest
+
+from mdblocks import BlockError, blocks, cut
+from runner import run
+
+
+def page(tmp_path, text):
+    src = tmp_path / "book" / "src"
+    src.mkdir(parents=True, exist_ok=True)
+    path = src / "page.md"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_failing_block_names_page_and_line(tmp_path):
+    path = page(tmp_path, "# Page\n\nText.\n\n```python\nassert 1 + 1 == 3, 'arithmetic'\n```\n")
+    [block] = blocks(path, repo=tmp_path)
+    outcome = run(block, repo=tmp_path)
+    assert not outcome.ok
+    assert outcome.message.startswith("book/src/page.md:5: the python block failed")
+    assert "AssertionError: arithmetic" in outcome.message
+
+
+def test_a_passing_block_passes(tmp_path):
+    path = page(tmp_path, "```python\nimport json\nassert json.loads('[1]') == [1]\n```\n")
+    [block] = blocks(path, repo=tmp_path)
+    assert run(block, repo=tmp_path).ok
+
+
+def test_markers(tmp_path):
+    path = page(
+        tmp_path,
+        "<!-- python: not run (it needs a fax machine) -->\n```python\nfax()\n```\n\n"
+        "<!-- python: build exercises/p/one -->\n```python,ignore\nimport one\n```\n",
+    )
+    first, second = blocks(path, repo=tmp_path)
+    assert first.not_run == "it needs a fax machine"
+    assert second.builds == ["exercises/p/one"] and second.not_run is None
+    assert not run(second, repo=tmp_path).ok
+
+
+@pytest.mark.parametrize(
+    ("marker", "message"),
+    [
+        ("<!-- python: skip -->", "book/src/page.md:1: unknown marker `python: skip`"),
+        ("<!-- python: not run () -->", "book/src/page.md:1: `python: not run ()` needs a reason"),
+    ],
+)
+def test_bad_markers_name_page_and_line(tmp_path, marker, message):
+    path = page(tmp_path, f"{marker}\n```python\npass\n```\n")
+    with pytest.raises(BlockError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        blocks(path, repo=tmp_path)
+
+
+def test_includes_are_expanded(tmp_path):
+    (tmp_path / "lib.py").write_text("import math\n# ANCHOR: area\ndef area(r):\n    return math.pi * r * r\n# ANCHOR_END: area\nx = 1\n")
+    path = page(tmp_path, "```python\n{{#include ../../lib.py:area}}\nassert area(1) > 3\n```\n")
+    [block] = blocks(path, repo=tmp_path)
+    assert "ANCHOR" not in block.source and "def area" in block.source and "x = 1" not in block.source
+    assert block.included is None
+    assert not run(block, repo=tmp_path).ok, "math is not imported by the anchored part"
+    path = page(tmp_path, "```python\n{{#include ../../missing.py}}\n```\n")
+    with pytest.raises(BlockError, match="book/src/page.md:1: .*missing.py does not exist"):
+        blocks(path, repo=tmp_path)
+
+
+def test_cut_follows_mdbook():
+    text = "a\nb\nc\nd"
+    assert cut(text, "2", "w") == "b"
+    assert cut(text, "2:", "w") == "b\nc\nd"
+    assert cut(text, ":2", "w") == "a\nb"
+    assert cut(text, "2:3", "w") == "b\nc"
+    with pytest.raises(BlockError, match="no `ANCHOR: nope`"):
+        cut(text, "nope", "w")
+
+
+def test_a_build_marker_builds_a_cdylib_first(tmp_path):
+    (tmp_path / "Cargo.toml").write_text('[workspace]\nmembers = ["adder"]\nresolver = "2"\n')
+    crate = tmp_path / "adder"
+    (crate / "src").mkdir(parents=True)
+    (crate / "Cargo.toml").write_text(
+        '[package]\nname = "adder"\nversion = "0.1.0"\nedition = "2021"\n\n[lib]\ncrate-type = ["cdylib"]\n'
+    )
+    (crate / "src" / "lib.rs").write_text('#[no_mangle]\npub extern "C" fn add(a: i32, b: i32) -> i32 { a + b }\n')
+    path = page(
+        tmp_path,
+        "<!-- python: build adder -->\n```python\nimport ctypes, os\n"
+        "lib = ctypes.CDLL(os.path.join(os.environ['WORKBOOK_CDYLIB_DIR'], 'libadder.so'))\n"
+        "assert lib.add(40, 2) == 42\n```\n",
+    )
+    [block] = blocks(path, repo=tmp_path)
+    outcome = run(block, repo=tmp_path)
+    assert outcome.ok, outcome.message

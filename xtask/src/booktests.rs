@@ -1,0 +1,54 @@
+//! The book's Python test suites, run by `cargo xtask verify` with the venv's pytest:
+//! `book/tests/python` runs every ```python block of the pages (or reads the marker saying
+//! why not), `book/tests/browser` reads the built book in Debian's Chromium through
+//! Playwright. Both are documented in their own files.
+
+use crate::workspace::Workspace;
+use anyhow::{Context, Result};
+use std::path::PathBuf;
+
+/// The python blocks' suite, relative to the root.
+pub const PYTHON_BLOCKS: &str = "book/tests/python";
+
+/// The browser suite, relative to the root.
+pub const BROWSER: &str = "book/tests/browser";
+
+/// The command that installs the browser, shown whenever it is missing.
+pub const CHROMIUM_INSTALL: &str = "sudo apt-get install -y chromium";
+
+/// The outcome of one suite: whether it passed, pytest's summary line, and the lines to
+/// show under the step (the failures, or the screenshots' paths).
+pub struct Suite {
+    pub passed: bool,
+    pub summary: String,
+    pub details: Vec<String>,
+}
+
+/// The Chromium the browser tests drive: `WORKBOOK_CHROMIUM`, else `/usr/bin/chromium`.
+pub fn chromium() -> PathBuf {
+    std::env::var_os("WORKBOOK_CHROMIUM").map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from)
+}
+
+/// Runs the pytest suite in `dir` (relative to the root) with the venv's Python.
+///
+/// # Errors
+/// Only when Python cannot be started; failing tests are a [`Suite`] that did not pass.
+pub fn run(ws: &Workspace, dir: &str) -> Result<Suite> {
+    let output = ws
+        .command(ws.venv_python())
+        .args(["-m", "pytest", "-p", "no:cacheprovider", "-q", "-rfE", "--color=no", dir])
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .output()
+        .with_context(|| format!("running pytest on {dir}"))?;
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let summary = stdout.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("no output").trim().to_string();
+    let passed = output.status.success();
+    let mut details: Vec<String> = stdout.lines().filter(|l| l.starts_with("screenshot: ")).map(str::to_string).collect();
+    if !passed {
+        let failures: Vec<&str> = stdout.lines().skip_while(|l| !l.contains("FAILURES") && !l.contains("ERRORS")).collect();
+        details.push(if failures.is_empty() { stdout.clone() } else { failures.join("\n") });
+        details.push(String::from_utf8_lossy(&output.stderr).into_owned());
+        details.push(format!("rerun: .venv/bin/python -m pytest {dir}"));
+    }
+    Ok(Suite { passed, summary, details })
+}

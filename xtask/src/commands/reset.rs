@@ -1,0 +1,91 @@
+//! `cargo xtask reset EXERCISE`: puts an exercise's editable files back as the course
+//! ships them, after saving the student's own copies.
+//!
+//! The pristine version is the one committed in git (`git show HEAD:<path>`): in a fresh
+//! clone, the starter. (A student who commits their work gets their last commit back.)
+//! The student's files go first to `.workbook/backups/<exercise>-<UTC time>/`, under their
+//! repository paths, and the command says where. The exercise's progress is cleared.
+
+use crate::course::Course;
+use crate::flags::Reset;
+use crate::progress::Progress;
+use crate::ui;
+use crate::workspace::Workspace;
+use anyhow::{Context, Result, bail};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+impl Reset {
+    pub fn run(self) -> Result<ExitCode> {
+        let ws = Workspace::find()?;
+        let course = Course::load(&ws.root)?;
+        let exercise = course.exercise(&self.exercise)?;
+        let files = exercise.editable();
+        // Read every pristine file before touching anything, so a failure changes nothing.
+        let pristine: Vec<(PathBuf, Vec<u8>)> =
+            files.iter().map(|f| committed(&ws, f).map(|bytes| (f.clone(), bytes))).collect::<Result<_>>()?;
+        let backup = backup_dir(&ws, exercise.name());
+        let mut saved = 0;
+        for file in &files {
+            let from = ws.path(file);
+            if from.is_file() {
+                let to = backup.join(file);
+                std::fs::create_dir_all(to.parent().unwrap_or(&backup)).with_context(|| format!("creating {}", backup.display()))?;
+                std::fs::copy(&from, &to).with_context(|| format!("saving {} to {}", file.display(), to.display()))?;
+                saved += 1;
+            }
+        }
+        for (file, bytes) in &pristine {
+            std::fs::write(ws.path(file), bytes).with_context(|| format!("restoring {}", file.display()))?;
+            ui::line(&format!("  restored {}", file.display()));
+        }
+        let mut progress = Progress::load(&ws);
+        progress.exercises.remove(exercise.name());
+        progress.save(&ws)?;
+        if saved > 0 {
+            ui::line(&format!("Your {saved} file(s) are saved in {}", backup.display()));
+        }
+        ui::line(&format!(
+            "`{}` is back to its starter (the version committed in git) and its progress is cleared. `cargo xtask check {}` checks it.",
+            exercise.name(),
+            exercise.name()
+        ));
+        Ok(ExitCode::SUCCESS)
+    }
+}
+
+/// The committed content of `file` (repository-relative), from `git show HEAD:<file>`.
+fn committed(ws: &Workspace, file: &Path) -> Result<Vec<u8>> {
+    let spec = format!("HEAD:{}", file.to_string_lossy().replace('\\', "/"));
+    let output = std::process::Command::new("git")
+        .current_dir(&ws.root)
+        .args(["show", &spec])
+        .output()
+        .context("running git: reset needs git and a clone of the workbook")?;
+    if !output.status.success() {
+        bail!(
+            "cannot read the committed version of {} from git ({}); nothing was changed",
+            file.display(),
+            String::from_utf8_lossy(&output.stderr).trim()
+        );
+    }
+    Ok(output.stdout)
+}
+
+/// A new folder name `.workbook/backups/<exercise>-<YYYYMMDDTHHMMSSZ>`, with `-2`, `-3`...
+/// when a reset in the same second already used it.
+fn backup_dir(ws: &Workspace, exercise: &str) -> PathBuf {
+    let stamp: String = humantime::format_rfc3339_seconds(std::time::SystemTime::now())
+        .to_string()
+        .chars()
+        .filter(|c| *c != '-' && *c != ':')
+        .collect();
+    let base = ws.state_dir().join("backups").join(format!("{exercise}-{stamp}"));
+    let mut dir = base.clone();
+    let mut n = 2;
+    while dir.exists() {
+        dir = PathBuf::from(format!("{}-{n}", base.display()));
+        n += 1;
+    }
+    dir
+}

@@ -1,0 +1,96 @@
+//! `cargo xtask watch [EXERCISE]`: rustlings' watch mode. Checks the current exercise (the
+//! first unsolved one, or EXERCISE), then checks it again each time one of its editable
+//! files is saved; when it passes, moves on to the next unsolved exercise. A file that
+//! does not compile is just a failed check: the watch goes on. Ctrl-C stops it; progress
+//! is saved after every check.
+
+use super::check::check_one;
+use crate::course::{Course, Exercise};
+use crate::flags::Watch;
+use crate::progress::Progress;
+use crate::workspace::Workspace;
+use crate::{python, ui};
+use anyhow::{Context, Result};
+use notify::{EventKind, RecursiveMode, Watcher};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// How long the files must stay quiet after a change before the check runs, so that an
+/// editor's burst of writes (temporary file, rename, metadata) causes one check.
+const DEBOUNCE: Duration = Duration::from_millis(300);
+
+impl Watch {
+    pub fn run(self) -> Result<ExitCode> {
+        let ws = Workspace::find()?;
+        let course = Course::load(&ws.root)?;
+        python::ensure_venv(&ws)?;
+        let mut progress = Progress::load(&ws);
+        let (tx, rx) = mpsc::channel();
+        let mut watcher = notify::recommended_watcher(tx).context("starting the file watcher")?;
+        let mut watched: Option<PathBuf> = None;
+        let mut current = match &self.exercise {
+            Some(name) => Some(course.exercise(name)?),
+            None => next_unsolved(&ws, &course, &progress),
+        };
+        while let Some(exercise) = current {
+            let passed = check_one(&ws, &course, exercise, &mut progress)?;
+            progress.save(&ws)?;
+            if passed {
+                current = next_unsolved(&ws, &course, &progress);
+                if let Some(next) = current {
+                    ui::line(&ui::paint(ui::PASS, format!("`{}` passes. Next: `{}`.", exercise.name(), next.name())));
+                }
+                continue;
+            }
+            // The folder stays watched while the exercise is current, so that a save made
+            // during a check is not lost: it triggers the next check at once.
+            let dir = ws.path(exercise.dir());
+            if watched.as_ref() != Some(&dir) {
+                if let Some(old) = watched.take() {
+                    let _ = watcher.unwatch(&old);
+                }
+                watcher.watch(&dir, RecursiveMode::Recursive).with_context(|| format!("watching {}", dir.display()))?;
+                watched = Some(dir);
+            }
+            let files = exercise.editable();
+            ui::line(&ui::paint(
+                ui::NOTE,
+                format!("Watching {} for changes; save to check again, Ctrl-C to stop.", list(&files)),
+            ));
+            wait_for_change(&rx, &files.iter().map(|f| ws.path(f)).collect::<Vec<_>>())?;
+        }
+        let done = course.exercises.iter().filter(|e| progress.is_done(&ws, e)).count();
+        ui::line(&format!("{done}/{} done", course.exercises.len()));
+        ui::line(&ui::paint(ui::PASS, "Every exercise passes. Congratulations!"));
+        Ok(ExitCode::SUCCESS)
+    }
+}
+
+/// The first exercise, in order, that has not passed with its current files.
+fn next_unsolved<'a>(ws: &Workspace, course: &'a Course, progress: &Progress) -> Option<&'a Exercise> {
+    course.exercises.iter().find(|e| !progress.is_done(ws, e))
+}
+
+/// Blocks until one of `files` was created, changed or renamed into place, then until the
+/// events stop for [`DEBOUNCE`].
+fn wait_for_change(rx: &mpsc::Receiver<notify::Result<notify::Event>>, files: &[PathBuf]) -> Result<()> {
+    let relevant = |event: &notify::Event| {
+        matches!(event.kind, EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_))
+            && event.paths.iter().any(|p| files.iter().any(|f| p == f || p.ends_with(f)))
+    };
+    loop {
+        match rx.recv().context("the file watcher stopped")? {
+            Ok(event) if relevant(&event) => break,
+            Ok(_) => {}
+            Err(err) => ui::note(&format!("file watcher: {err}")),
+        }
+    }
+    while rx.recv_timeout(DEBOUNCE).is_ok() {}
+    Ok(())
+}
+
+fn list(files: &[PathBuf]) -> String {
+    files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(", ")
+}

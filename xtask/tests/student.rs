@@ -1,0 +1,102 @@
+//! The students' comforts, run as the real binary against the fixture course:
+//! `cargo xtask watch` and `cargo xtask reset`.
+
+mod fixture;
+
+use fixture::{Fixture, solved_lib, starter_lib, text};
+use std::io::{BufRead, BufReader};
+use std::process::Stdio;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// Reads lines from `rx` until one contains `needle`; returns everything read. Panics,
+/// with what was read, after `timeout`.
+fn wait_for(rx: &mpsc::Receiver<String>, seen: &mut String, needle: &str, timeout: Duration) {
+    let deadline = Instant::now() + timeout;
+    loop {
+        if seen.contains(needle) {
+            return;
+        }
+        let left = deadline.saturating_duration_since(Instant::now());
+        match rx.recv_timeout(left) {
+            Ok(line) => {
+                seen.push_str(&line);
+                seen.push('\n');
+            }
+            Err(_) => panic!("no {needle:?} within {timeout:?}; the watch printed:\n{seen}"),
+        }
+    }
+}
+
+#[test]
+fn watch_rechecks_on_save_survives_compile_errors_and_moves_on() {
+    let f = Fixture::new();
+    let mut child = f.xtask().arg("watch").stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let (tx, rx) = mpsc::channel();
+    for stream in [Box::new(child.stdout.take().unwrap()) as Box<dyn std::io::Read + Send>, Box::new(child.stderr.take().unwrap())] {
+        let tx = tx.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+    }
+    let mut seen = String::new();
+    let long = Duration::from_secs(180);
+    wait_for(&rx, &mut seen, "Watching exercises/p/one/src/lib.rs for changes", long);
+    assert!(seen.contains("Checking `one`") && seen.contains("✗ stage 1 `the answer`"), "{seen}");
+
+    seen.clear();
+    f.write("exercises/p/one/src/lib.rs", "pub fn answer() -> u32 { not rust }\n");
+    wait_for(&rx, &mut seen, "Watching exercises/p/one/src/lib.rs", long);
+    assert!(seen.contains("does not compile"), "a compile error is shown, and the watch goes on:\n{seen}");
+
+    seen.clear();
+    f.write("exercises/p/one/src/lib.rs", &solved_lib());
+    wait_for(&rx, &mut seen, "Watching exercises/p/two/src/lib.rs", long);
+    assert!(seen.contains("✓ stage 1 `the answer`") && seen.contains("`one` passes. Next: `two`."), "{seen}");
+    let progress = f.read(".workbook/progress.json");
+    assert!(progress.contains("\"one\"") && progress.contains("passed_fingerprint"), "{progress}");
+
+    // Ctrl-C: the terminal sends SIGINT; the watch stops.
+    let status = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    assert!(status.success());
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while child.try_wait().unwrap().is_none() {
+        assert!(Instant::now() < deadline, "the watch did not stop on SIGINT");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn reset_restores_the_starter_keeps_a_backup_and_clears_progress() {
+    let f = Fixture::new();
+    let mine = "pub fn answer() -> u32 {\n    41 // my attempt\n}\n";
+    f.write("exercises/p/one/src/lib.rs", mine);
+    f.write(
+        ".workbook/progress.json",
+        r#"{"exercises": {"one": {"stages_passed": 0, "stages_total": 1, "hints_shown": 1}, "two": {"stages_passed": 1, "stages_total": 1, "hints_shown": 0}}}"#,
+    );
+    let out = f.run(&["reset", "one"]);
+    let said = text(&out);
+    assert!(out.status.success(), "{said}");
+    assert_eq!(f.read("exercises/p/one/src/lib.rs"), starter_lib("one"), "the starter is back");
+
+    let backups: Vec<_> = std::fs::read_dir(f.path(".workbook/backups")).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    let backup = &backups[0];
+    let folder = backup.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(folder.starts_with("one-20") && folder.ends_with('Z') && folder.len() == "one-20261122T035000Z".len(), "{folder}");
+    assert_eq!(std::fs::read_to_string(backup.join("exercises/p/one/src/lib.rs")).unwrap(), mine, "the student's work is kept");
+    assert!(said.contains(&format!("saved in {}", backup.display())), "the command says where:\n{said}");
+
+    let progress = f.read(".workbook/progress.json");
+    assert!(!progress.contains("\"one\"") && progress.contains("\"two\""), "only one's progress is cleared: {progress}");
+
+    let again = f.run(&["reset", "one"]);
+    assert!(again.status.success(), "{}", text(&again));
+    assert_eq!(std::fs::read_dir(f.path(".workbook/backups")).unwrap().count(), 2, "a second reset gets its own backup");
+
+    let unknown = f.run(&["reset", "three"]);
+    assert!(!unknown.status.success() && text(&unknown).contains("no exercise is called `three`; the exercises are: one, two"));
+}
