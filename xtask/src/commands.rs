@@ -1,5 +1,6 @@
 //! One file per subcommand; each gives its `flags` struct a `run` method.
 
+mod bench;
 mod bless;
 mod book;
 mod check;

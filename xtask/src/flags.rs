@@ -27,6 +27,8 @@ pub enum Command {
     Bless(Bless),
     /// Show which Python the workbook uses and whether embedded Python really is that one.
     Doctor(Doctor),
+    /// Run a benchmark and print its figures (and write the table the book shows).
+    Bench(Bench),
 }
 
 #[derive(Debug, Args)]
@@ -69,3 +71,32 @@ pub struct Bless {
 
 #[derive(Debug, Args)]
 pub struct Doctor {}
+
+#[derive(Debug, Args)]
+pub struct Bench {
+    #[command(subcommand)]
+    pub command: BenchCommand,
+}
+
+/// One variant per benchmark; each is implemented in `commands/bench/<name>.rs`.
+#[derive(Debug, Subcommand)]
+pub enum BenchCommand {
+    /// Word frequencies: pure Python, Rust holding the GIL, Rust releasing it across threads.
+    Gil(BenchGil),
+}
+
+#[derive(Debug, Args)]
+pub struct BenchGil {
+    /// Number of documents in the corpus.
+    #[arg(long, default_value_t = 64)]
+    pub documents: usize,
+    /// Words per document.
+    #[arg(long, default_value_t = 20_000)]
+    pub words: usize,
+    /// Runs per variant; the best time counts.
+    #[arg(long, default_value_t = 3)]
+    pub repeats: usize,
+    /// Print the figures only; leave the book's table alone.
+    #[arg(long)]
+    pub no_write: bool,
+}

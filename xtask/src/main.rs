@@ -25,6 +25,7 @@ fn main() -> std::process::ExitCode {
         Command::Verify(cmd) => cmd.run(),
         Command::Bless(cmd) => cmd.run(),
         Command::Doctor(cmd) => cmd.run(),
+        Command::Bench(cmd) => cmd.run(),
     };
     match result {
         Ok(code) => code,

@@ -4,7 +4,10 @@
 //! These helpers keep each test short and make a failure readable: a Python exception
 //! becomes its full traceback, the way Python itself would print it.
 
+pub mod maturin;
+
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyModule};
 use std::ffi::CString;
 
@@ -36,15 +39,39 @@ pub fn traceback(py: Python<'_>, err: &PyErr) -> String {
     formatted.unwrap_or_else(|_| err.to_string())
 }
 
+/// A Python `threading.RLock` that serialises [`run_printing`]: `sys.stdout` is one for
+/// the whole process, so two scenarios running at once in two test threads (whenever one
+/// releases the GIL: an import, a sleep, `py.detach`) would print into each other's buffer.
+static SCENARIO_LOCK: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+
 /// Runs the Python statements `code` with the given names defined, and returns all that
 /// the code printed on `sys.stdout`.
 ///
 /// `names` pairs each Python name with the object it is bound to, for instance a module
-/// built by the student's crate. The code runs in a fresh global namespace.
+/// built by the student's crate. The code runs in a fresh global namespace. Scenarios run
+/// one at a time in a process: the call waits (without holding the GIL) for any other
+/// scenario to finish.
 ///
 /// # Errors
 /// The Python exception the code raised, or a `ValueError` if `code` contains a NUL byte.
 pub fn run_printing<'py>(
+    py: Python<'py>,
+    names: &[(&str, &Bound<'py, PyAny>)],
+    code: &str,
+) -> PyResult<String> {
+    let lock = SCENARIO_LOCK
+        .get_or_try_init(py, || py.import("threading")?.call_method0("RLock").map(Bound::unbind))?
+        .bind(py);
+    // A blocking `acquire` releases the GIL while it waits, so the scenario that holds the
+    // lock can finish.
+    lock.call_method0("acquire")?;
+    let result = run_printing_unlocked(py, names, code);
+    lock.call_method0("release")?;
+    result
+}
+
+/// [`run_printing`] without the lock.
+fn run_printing_unlocked<'py>(
     py: Python<'py>,
     names: &[(&str, &Bound<'py, PyAny>)],
     code: &str,
@@ -75,4 +102,26 @@ pub fn run_printing<'py>(
 /// When `sys.modules` cannot be read or written.
 pub fn register_module(py: Python<'_>, name: &str, module: &Bound<'_, PyModule>) -> PyResult<()> {
     py.import("sys")?.getattr("modules")?.set_item(name, module)
+}
+
+/// Puts the site-packages of the workbook's virtual environment on `sys.path`, so that the
+/// embedded interpreter can import the packages of `assets/requirements.txt` (NumPy).
+/// The embedded interpreter ignores `VIRTUAL_ENV` (FIELD-NOTES, libpython); the venv is
+/// `VIRTUAL_ENV`, as `cargo xtask` sets it, else `.venv` at the repository root.
+///
+/// # Errors
+/// When Python cannot run the few lines that add the folder.
+pub fn use_venv_packages(py: Python<'_>) -> PyResult<()> {
+    let venv = std::env::var("VIRTUAL_ENV")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../../.venv").to_string());
+    let locals = PyDict::new(py);
+    locals.set_item("venv", venv)?;
+    py.run(
+        c"import glob, site, sys
+for folder in glob.glob(venv + '/lib/python*/site-packages') + glob.glob(venv + '/Lib/site-packages'):
+    if folder not in sys.path:
+        site.addsitedir(folder)",
+        None,
+        Some(&locals),
+    )
 }
