@@ -44,6 +44,25 @@ pub fn traceback(py: Python<'_>, err: &PyErr) -> String {
 /// releases the GIL: an import, a sleep, `py.detach`) would print into each other's buffer.
 static SCENARIO_LOCK: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
+/// Undoes what [`run_printing`] set up, even when a Rust panic unwinds through it (PyO3
+/// resumes a panic that crossed Python as `PanicException`, for instance a `todo!()` in
+/// a starter): restores `sys.stdout`, then releases the scenario lock.
+struct Restore<'py> {
+    lock: Bound<'py, PyAny>,
+    redirect: Option<Bound<'py, PyAny>>,
+}
+
+impl Drop for Restore<'_> {
+    fn drop(&mut self) {
+        let py = self.lock.py();
+        if let Some(redirect) = self.redirect.take() {
+            let none = py.None();
+            let _ = redirect.call_method1("__exit__", (&none, &none, &none));
+        }
+        let _ = self.lock.call_method0("release");
+    }
+}
+
 /// Runs the Python statements `code` with the given names defined, and returns all that
 /// the code printed on `sys.stdout`.
 ///
@@ -59,37 +78,26 @@ pub fn run_printing<'py>(
     names: &[(&str, &Bound<'py, PyAny>)],
     code: &str,
 ) -> PyResult<String> {
-    let lock = SCENARIO_LOCK
-        .get_or_try_init(py, || py.import("threading")?.call_method0("RLock").map(Bound::unbind))?
-        .bind(py);
-    // A blocking `acquire` releases the GIL while it waits, so the scenario that holds the
-    // lock can finish.
-    lock.call_method0("acquire")?;
-    let result = run_printing_unlocked(py, names, code);
-    lock.call_method0("release")?;
-    result
-}
-
-/// [`run_printing`] without the lock.
-fn run_printing_unlocked<'py>(
-    py: Python<'py>,
-    names: &[(&str, &Bound<'py, PyAny>)],
-    code: &str,
-) -> PyResult<String> {
+    let code = CString::new(code)
+        .map_err(|_| pyo3::exceptions::PyValueError::new_err("scenario code contains a NUL byte"))?;
     let globals = PyDict::new(py);
     for (name, value) in names {
         globals.set_item(name, value)?;
     }
-    let io = py.import("io")?;
-    let contextlib = py.import("contextlib")?;
-    let buffer = io.call_method0("StringIO")?;
-    let redirect = contextlib.call_method1("redirect_stdout", (&buffer,))?;
-    let code = CString::new(code)
-        .map_err(|_| pyo3::exceptions::PyValueError::new_err("scenario code contains a NUL byte"))?;
+    let lock = SCENARIO_LOCK
+        .get_or_try_init(py, || py.import("threading")?.call_method0("RLock").map(Bound::unbind))?
+        .bind(py)
+        .clone();
+    // A blocking `acquire` releases the GIL while it waits, so the scenario that holds the
+    // lock can finish.
+    lock.call_method0("acquire")?;
+    let mut restore = Restore { lock, redirect: None };
+    let buffer = py.import("io")?.call_method0("StringIO")?;
+    let redirect = py.import("contextlib")?.call_method1("redirect_stdout", (&buffer,))?;
     redirect.call_method0("__enter__")?;
+    restore.redirect = Some(redirect);
     let result = py.run(&code, Some(&globals), None);
-    let none = py.None();
-    redirect.call_method1("__exit__", (&none, &none, &none))?;
+    drop(restore);
     result?;
     buffer.call_method0("getvalue")?.extract()
 }

@@ -13,8 +13,18 @@ pub type Counts = HashMap<String, usize>;
 /// Adds the words of `text` to `counts`. A word is a longest run of ASCII letters and
 /// digits, lower-cased: Python's `re.findall(r"[a-z0-9]+", text.lower())` on ASCII text.
 pub fn add_words(text: &str, counts: &mut Counts) {
-    for word in text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
-        *counts.entry(word.to_ascii_lowercase()).or_insert(0) += 1;
+    // One buffer for the lower-cased word: a new `String` only for a word not seen yet.
+    let mut word = String::new();
+    for piece in text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+        word.clear();
+        word.push_str(piece);
+        word.make_ascii_lowercase();
+        match counts.get_mut(word.as_str()) {
+            Some(count) => *count += 1,
+            None => {
+                counts.insert(word.clone(), 1);
+            }
+        }
     }
 }
 
