@@ -16,7 +16,8 @@ use std::sync::OnceLock;
 /// "Distribution").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Install {
-    /// `maturin develop`: a debug build installed straight into the venv.
+    /// `maturin develop`: a debug build installed straight into the venv (with uv when the
+    /// venv has it, else pip).
     Develop,
     /// `maturin build --release` into `target/maturin/wheels/<crate>`, then
     /// `pip install --force-reinstall` of the wheel it wrote: what a user of the package does.
@@ -48,11 +49,16 @@ pub fn venv(crate_dir: &Path) -> PathBuf {
     }
 }
 
+/// The venv's folder of programs.
+fn venv_bin(crate_dir: &Path) -> PathBuf {
+    venv(crate_dir).join(if cfg!(windows) { "Scripts" } else { "bin" })
+}
+
 /// A program of the venv (`python`, `maturin`, `pip`) as a command with the venv's
 /// environment, run in `crate_dir`, writing no bytecode into the exercise folder.
 pub fn venv_command(crate_dir: &Path, program: &str) -> Command {
     let venv = venv(crate_dir);
-    let bin = venv.join(if cfg!(windows) { "Scripts" } else { "bin" });
+    let bin = venv_bin(crate_dir);
     let mut cmd = Command::new(bin.join(program));
     cmd.current_dir(crate_dir);
     cmd.env("VIRTUAL_ENV", &venv);
@@ -92,6 +98,11 @@ pub fn build_and_install(crate_dir: &Path, how: Install) -> Result<(), String> {
         Install::Develop => {
             let mut cmd = venv_command(crate_dir, "maturin");
             cmd.args(["develop", "--quiet", "--manifest-path"]).arg(&manifest).arg("--target-dir").arg(&target);
+            // uv installs the built wheel about a second faster than pip, which is most
+            // of a warm check's time; `assets/requirements.txt` puts it in the venv.
+            if venv_bin(crate_dir).join(if cfg!(windows) { "uv.exe" } else { "uv" }).exists() {
+                cmd.arg("--uv");
+            }
             run(cmd, "maturin develop")?;
         }
         Install::ReleaseWheel => {
