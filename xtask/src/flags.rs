@@ -94,7 +94,7 @@ pub struct BenchGil {
     #[arg(long, default_value_t = 20_000)]
     pub words: usize,
     /// Runs per variant; the best time counts.
-    #[arg(long, default_value_t = 3)]
+    #[arg(long, default_value_t = 5)]
     pub repeats: usize,
     /// Print the figures only; leave the book's table alone.
     #[arg(long)]
