@@ -32,7 +32,9 @@ where
 /// Falls back to `Type: message` when the `traceback` module itself fails.
 pub fn traceback(py: Python<'_>, err: &PyErr) -> String {
     let formatted = py.import("traceback").and_then(|module| {
-        let lines = module.call_method1("format_exception", (err.value(py),))?;
+        // The traceback travels beside the value in a `PyErr`; pass it explicitly, so
+        // that the lines of the scenario that raised are shown too.
+        let lines = module.call_method1("format_exception", (err.get_type(py), err.value(py), err.traceback(py)))?;
         let lines: Vec<String> = lines.extract()?;
         Ok(lines.concat())
     });

@@ -4,7 +4,7 @@ use pyo3::prelude::*;
 
 // ANCHOR: exercise
 /// An employee of the Scranton branch.
-#[pyclass]
+#[pyclass(module = "classes_basics")]
 pub struct Employee {
     // TODO: `name` and `desk` must be readable from Python (`#[pyo3(get)]`); `name` is
     // read-only and `desk` is written through the setter below.

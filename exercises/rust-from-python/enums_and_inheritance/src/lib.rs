@@ -24,7 +24,7 @@ fn department_of(name: &str) -> Option<&'static str> {
 
 /// Any document.
 // TODO: `subclass` lets Rust and Python classes extend it.
-#[pyclass]
+#[pyclass(module = "enums_and_inheritance")]
 pub struct Document {
     #[pyo3(get)]
     title: String,

@@ -4,7 +4,7 @@ use pyo3::prelude::*;
 
 // ANCHOR: exercise
 /// An iterator over sheet numbers `first..=last`: `Sheets(1, 3)` yields 1, 2, 3, then stops.
-#[pyclass]
+#[pyclass(module = "iteration")]
 pub struct Sheets {
     next: u32,
     last: u32,
@@ -23,7 +23,7 @@ impl Sheets {
 
 /// A ream of `size` sheets, numbered from 1. Iterable as often as you like: each `iter()`
 /// starts a fresh `Sheets`.
-#[pyclass]
+#[pyclass(module = "iteration")]
 pub struct Ream {
     size: u32,
 }

@@ -3,7 +3,7 @@
 use pyo3::prelude::*;
 
 /// A paper on someone's desk.
-#[pyclass(frozen)]
+#[pyclass(frozen, module = "magic_methods")]
 pub struct Paper {
     #[pyo3(get)]
     title: String,

@@ -3,7 +3,7 @@
 use pyo3::prelude::*;
 
 /// An employee; `stars` counts the gold stars on the noticeboard.
-#[pyclass]
+#[pyclass(module = "memory_model")]
 pub struct Employee {
     #[pyo3(get)]
     name: String,
@@ -22,7 +22,7 @@ impl Employee {
 // ANCHOR: exercise
 /// The office noticeboard. A `#[pyclass]` cannot hold a `Bound<'py, T>` (it has no
 /// lifetime), so it holds `Py<T>`: an owned reference that keeps the object alive.
-#[pyclass]
+#[pyclass(module = "memory_model")]
 pub struct Noticeboard {
     pinned: Vec<Py<Employee>>,
     listeners: Vec<Py<PyAny>>,

@@ -6,7 +6,7 @@ use pyo3::types::PyType;
 
 // ANCHOR: solution
 /// An employee of the Scranton branch.
-#[pyclass]
+#[pyclass(module = "classes_basics")]
 pub struct Employee {
     /// Read-only from Python.
     #[pyo3(get)]

@@ -5,7 +5,7 @@ use pyo3::prelude::*;
 // ANCHOR: solution
 /// A department: `Department.Sales`, comparable with `==` (`eq`) and convertible with
 /// `int()` (`eq_int`).
-#[pyclass(eq, eq_int, from_py_object)]
+#[pyclass(eq, eq_int, from_py_object, module = "enums_and_inheritance")]
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Department {
     Sales,
@@ -25,7 +25,7 @@ fn department_of(name: &str) -> Option<Department> {
 }
 
 /// Any document. `subclass` lets Rust and Python classes extend it.
-#[pyclass(subclass)]
+#[pyclass(subclass, module = "enums_and_inheritance")]
 pub struct Document {
     #[pyo3(get)]
     title: String,
@@ -44,7 +44,7 @@ impl Document {
 }
 
 /// A memo: a `Document` addressed to a department.
-#[pyclass(extends = Document)]
+#[pyclass(extends = Document, module = "enums_and_inheritance")]
 pub struct Memo {
     #[pyo3(get)]
     to: Department,

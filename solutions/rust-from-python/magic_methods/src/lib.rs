@@ -6,7 +6,7 @@ use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
 /// A paper on someone's desk.
-#[pyclass(frozen)]
+#[pyclass(frozen, module = "magic_methods")]
 pub struct Paper {
     #[pyo3(get)]
     title: String,
