@@ -9,7 +9,7 @@ pub mod maturin;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyModule};
-use std::ffi::CString;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Attaches to the interpreter, runs `f`, and returns its text.
 ///
@@ -74,14 +74,13 @@ impl Drop for Restore<'_> {
 /// scenario to finish.
 ///
 /// # Errors
-/// The Python exception the code raised, or a `ValueError` if `code` contains a NUL byte.
+/// The Python exception the code raised, or the one `compile` raises for code that is not
+/// valid Python.
 pub fn run_printing<'py>(
     py: Python<'py>,
     names: &[(&str, &Bound<'py, PyAny>)],
     code: &str,
 ) -> PyResult<String> {
-    let code = CString::new(code)
-        .map_err(|_| pyo3::exceptions::PyValueError::new_err("scenario code contains a NUL byte"))?;
     let globals = PyDict::new(py);
     for (name, value) in names {
         globals.set_item(name, value)?;
@@ -98,10 +97,26 @@ pub fn run_printing<'py>(
     let redirect = py.import("contextlib")?.call_method1("redirect_stdout", (&buffer,))?;
     redirect.call_method0("__enter__")?;
     restore.redirect = Some(redirect);
-    let result = py.run(&code, Some(&globals), None);
+    let result = run_as_file(py, code, &globals);
     drop(restore);
     result?;
     buffer.call_method0("getvalue")?.extract()
+}
+
+/// Numbers the scenarios of a process, so that each has its own file name.
+static SCENARIOS: AtomicUsize = AtomicUsize::new(0);
+
+/// Runs `code` as a file named `<scenario N>` whose lines `linecache` knows, so that a
+/// traceback shows the scenario's source lines, not only their numbers.
+fn run_as_file<'py>(py: Python<'py>, code: &str, globals: &Bound<'py, PyDict>) -> PyResult<()> {
+    let name = format!("<scenario {}>", SCENARIOS.fetch_add(1, Ordering::Relaxed) + 1);
+    let lines: Vec<&str> = code.split_inclusive('\n').collect();
+    let entry = (code.len(), py.None(), lines, &name);
+    py.import("linecache")?.getattr("cache")?.set_item(&name, entry)?;
+    let builtins = py.import("builtins")?;
+    let compiled = builtins.getattr("compile")?.call1((code, &name, "exec"))?;
+    builtins.getattr("exec")?.call1((compiled, globals))?;
+    Ok(())
 }
 
 /// Registers `module` under `name` in `sys.modules`, so that Python code can `import` it,
