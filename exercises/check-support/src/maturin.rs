@@ -159,25 +159,63 @@ pub fn ensure_installed(crate_dir: &Path, how: Install) {
     }
 }
 
-/// Builds and installs the crate in `crate_dir` (once), then runs pytest on `tests`
-/// (paths relative to the starter's folder, which holds the Python tests of both the
-/// starter and the solution, optionally `file.py::test_name`) and returns one line per test:
+/// pytest's report on all the starter's `tests/test_*.py`: one pytest run per test
+/// process, shared by every stage (a Python start-up costs about half a second).
+static REPORT: OnceLock<String> = OnceLock::new();
+
+/// Builds and installs the crate in `crate_dir` (once), runs pytest on the starter's
+/// `tests/` folder (once; it holds the Python tests of both the starter and the solution),
+/// and returns the outcome lines of `tests`, in pytest's order: one line per test,
 /// `PASSED tests/test_x.py::test_y`, or `FAILED ...` with pytest's one-line reason.
+/// Each entry of `tests` is a node id (`tests/test_x.py::test_y`) or a file
+/// (`tests/test_x.py`), relative to the starter's folder.
 ///
-/// pytest's whole report is printed too, so that a failing stage shows the assertion
-/// pytest explains.
+/// pytest's explanation of each selected failure is printed too, so that a failing stage
+/// shows the assertion pytest explains.
 ///
 /// # Panics
 /// When the module cannot be built, or pytest cannot run at all (no venv: run the check
 /// through `cargo xtask`, which creates it).
 pub fn pytest(crate_dir: &Path, how: Install, tests: &[&str]) -> String {
     ensure_installed(crate_dir, how);
-    let mut cmd = venv_command(&starter_dir(crate_dir), "python");
-    cmd.args(["-m", "pytest", "-q", "-rA", "-p", "no:cacheprovider", "--color=no"]).args(tests);
-    let output = cmd.output().unwrap_or_else(|e| panic!("could not start pytest from the venv: {e}"));
-    let report = String::from_utf8_lossy(&output.stdout).into_owned();
-    println!("pytest's report:\n{report}{}", String::from_utf8_lossy(&output.stderr));
-    outcome_lines(&report)
+    let report = REPORT.get_or_init(|| {
+        let mut cmd = venv_command(&starter_dir(crate_dir), "python");
+        cmd.args(["-m", "pytest", "-q", "-rA", "-p", "no:cacheprovider", "--color=no", "tests"]);
+        let output = cmd.output().unwrap_or_else(|e| panic!("could not start pytest from the venv: {e}"));
+        format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
+    });
+    let outcome = outcome_lines(&selected(report, tests));
+    let explanations = failure_sections(report, &outcome);
+    if explanations.is_empty() && outcome == "no test ran" {
+        println!("pytest's report:\n{report}");
+    } else if !explanations.is_empty() {
+        println!("pytest's explanation:\n{explanations}");
+    }
+    outcome
+}
+
+/// The node id an outcome line is about: `FAILED tests/a.py::t - reason` gives
+/// `tests/a.py::t`.
+fn node_of(line: &str) -> &str {
+    line.split_whitespace().nth(1).unwrap_or_default()
+}
+
+/// The lines of `report` that are outcome lines of `tests` (node ids or files), and only
+/// those; a collection error of a file counts for every test in it.
+fn selected(report: &str, tests: &[&str]) -> String {
+    let outcomes = ["PASSED ", "FAILED ", "ERROR ", "SKIPPED ", "XFAIL ", "XPASS "];
+    report
+        .lines()
+        .filter(|l| outcomes.iter().any(|o| l.starts_with(o)))
+        .filter(|l| {
+            let node = node_of(l);
+            tests.iter().any(|t| {
+                let file = t.split("::").next().unwrap_or_default();
+                node == *t || node.starts_with(&format!("{t}::")) || node == file
+            })
+        })
+        .map(|l| format!("{l}\n"))
+        .collect()
 }
 
 /// The outcome lines of pytest's short summary (`-rA`), in pytest's order, timings left out.
@@ -185,6 +223,37 @@ pub fn outcome_lines(report: &str) -> String {
     let outcomes = ["PASSED ", "FAILED ", "ERROR ", "SKIPPED ", "XFAIL ", "XPASS "];
     let lines: Vec<&str> = report.lines().filter(|l| outcomes.iter().any(|o| l.starts_with(o))).collect();
     if lines.is_empty() { "no test ran".to_string() } else { lines.join("\n") + "\n" }
+}
+
+/// pytest's sections (`____ test_y ____` and what follows) about the failed or erroring
+/// tests among `outcome`'s lines.
+fn failure_sections(report: &str, outcome: &str) -> String {
+    let titles: Vec<String> = outcome
+        .lines()
+        .filter(|l| l.starts_with("FAILED ") || l.starts_with("ERROR "))
+        .map(|l| {
+            let node = node_of(l);
+            match node.split_once("::") {
+                Some((_, test)) => test.replace("::", "."),
+                None => format!("ERROR collecting {node}"),
+            }
+        })
+        .collect();
+    let mut out = String::new();
+    let mut keep = false;
+    for line in report.lines() {
+        let is_header = line.starts_with("__") && line.ends_with("__");
+        if is_header {
+            keep = titles.iter().any(|t| line.trim_matches(|c| c == '_' || c == ' ') == t);
+        } else if line.starts_with("==") {
+            keep = false;
+        }
+        if keep {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -196,6 +265,16 @@ mod tests {
         let report = "..F\n=== short test summary info ===\nPASSED tests/test_a.py::test_one\nFAILED tests/test_a.py::test_two - assert 1 == 2\n1 failed, 1 passed in 0.12s\n";
         assert_eq!(outcome_lines(report), "PASSED tests/test_a.py::test_one\nFAILED tests/test_a.py::test_two - assert 1 == 2\n");
         assert_eq!(outcome_lines("ERROR: file not found\n"), "no test ran");
+    }
+
+    #[test]
+    fn stages_see_only_their_tests() {
+        let report = "=== FAILURES ===\n___ test_two ___\n\n    def test_two():\n>       assert 1 == 2\n=== short test summary info ===\nPASSED tests/test_a.py::test_one\nFAILED tests/test_a.py::test_two - assert 1 == 2\nPASSED tests/test_b.py::test_three\n";
+        assert_eq!(selected(report, &["tests/test_a.py::test_one"]), "PASSED tests/test_a.py::test_one\n");
+        let a = selected(report, &["tests/test_a.py"]);
+        assert_eq!(a, "PASSED tests/test_a.py::test_one\nFAILED tests/test_a.py::test_two - assert 1 == 2\n");
+        assert!(failure_sections(report, &a).contains(">       assert 1 == 2"));
+        assert_eq!(failure_sections(report, "PASSED tests/test_a.py::test_one\n"), "");
     }
 
     #[test]
