@@ -175,6 +175,8 @@ pub struct Bench {
 pub enum BenchCommand {
     /// Calls per second of one small function from Python: pure Python, PyO3, ctypes, cffi.
     Overhead(BenchOverhead),
+    /// Word frequencies: pure Python, Rust holding the GIL, Rust releasing it across threads.
+    Gil(BenchGil),
     /// Grading throughput: the shared warm build against a fresh `cargo test` per submission.
     Grade(BenchGrade),
 }
@@ -218,4 +220,20 @@ pub struct New {
     /// How its code meets Python.
     #[arg(long, default_value = "embedding", value_parser = ["embedding", "extension-module", "c-abi"])]
     pub kind: String,
+}
+
+#[derive(Debug, Args)]
+pub struct BenchGil {
+    /// Number of documents in the corpus.
+    #[arg(long, default_value_t = 64)]
+    pub documents: usize,
+    /// Words per document.
+    #[arg(long, default_value_t = 20_000)]
+    pub words: usize,
+    /// Runs per variant; the best time counts.
+    #[arg(long, default_value_t = 5)]
+    pub repeats: usize,
+    /// Print the figures only; leave the book's table alone.
+    #[arg(long)]
+    pub no_write: bool,
 }

@@ -101,7 +101,8 @@ pub fn problems(ws: &Workspace, exercise: &Exercise) -> Result<Vec<String>> {
             solution_check_rs(exercise)
         ));
     }
-    if exercise.kind == Kind::Embedding {
+    // Extension-module crates embed Python too, in their stage tests.
+    if matches!(exercise.kind, Kind::Embedding | Kind::ExtensionModule) {
         let build_rs = std::fs::read_to_string(starter_dir.join("build.rs")).unwrap_or_default();
         if !build_rs.contains("add_libpython_rpath_link_args") {
             out.push(format!(

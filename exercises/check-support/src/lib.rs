@@ -4,7 +4,10 @@
 //! These helpers keep each test short and make a failure readable: a Python exception
 //! becomes its full traceback, the way Python itself would print it.
 
+pub mod maturin;
+
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyModule};
 
 /// Attaches to the interpreter, runs `f`, and returns its text.
@@ -33,28 +36,50 @@ where
 /// Falls back to `Type: message` when the `traceback` module itself fails.
 pub fn traceback(py: Python<'_>, err: &PyErr) -> String {
     let formatted = py.import("traceback").and_then(|module| {
-        // The traceback goes in explicitly: a `PyErr` keeps it beside the value, whose
-        // `__traceback__` may not hold it yet.
-        let args = (err.get_type(py), err.value(py), err.traceback(py));
-        let lines = module.call_method1("format_exception", args)?;
+        // The traceback travels beside the value in a `PyErr`; pass it explicitly, so
+        // that the lines of the scenario that raised are shown too.
+        let lines = module.call_method1("format_exception", (err.get_type(py), err.value(py), err.traceback(py)))?;
         let lines: Vec<String> = lines.extract()?;
         Ok(lines.concat())
     });
     formatted.unwrap_or_else(|_| err.to_string())
 }
 
-/// The file name that tracebacks give to the code run by [`run_printing`].
-pub const CHECK_FILE: &str = "<stage check>";
+/// A Python `threading.RLock` that serialises [`run_printing`]: `sys.stdout` is one for
+/// the whole process, so two scenarios running at once in two test threads (whenever one
+/// releases the GIL: an import, a sleep, `py.detach`) would print into each other's buffer.
+static SCENARIO_LOCK: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+
+/// Undoes what [`run_printing`] set up, even when a Rust panic unwinds through it (PyO3
+/// resumes a panic that crossed Python as `PanicException`, for instance a `todo!()` in
+/// a starter): restores `sys.stdout`, then releases the scenario lock.
+struct Restore<'py> {
+    lock: Bound<'py, PyAny>,
+    redirect: Option<Bound<'py, PyAny>>,
+}
+
+impl Drop for Restore<'_> {
+    fn drop(&mut self) {
+        let py = self.lock.py();
+        if let Some(redirect) = self.redirect.take() {
+            let none = py.None();
+            let _ = redirect.call_method1("__exit__", (&none, &none, &none));
+        }
+        let _ = self.lock.call_method0("release");
+    }
+}
 
 /// Runs the Python statements `code` with the given names defined, and returns all that
 /// the code printed on `sys.stdout`.
 ///
 /// `names` pairs each Python name with the object it is bound to, for instance a module
-/// built by the student's crate. The code runs in a fresh global namespace, as the file
-/// [`CHECK_FILE`], whose lines tracebacks show.
+/// built by the student's crate. The code runs in a fresh global namespace. Scenarios run
+/// one at a time in a process: the call waits (without holding the GIL) for any other
+/// scenario to finish.
 ///
 /// # Errors
-/// The Python exception the code raised.
+/// The Python exception the code raised, or the one `compile` raises for code that is not
+/// valid Python.
 pub fn run_printing<'py>(
     py: Python<'py>,
     names: &[(&str, &Bound<'py, PyAny>)],
@@ -64,21 +89,39 @@ pub fn run_printing<'py>(
     for (name, value) in names {
         globals.set_item(name, value)?;
     }
-    // Tracebacks read source lines from `linecache`: give it the code under CHECK_FILE.
-    let lines: Vec<String> = code.split_inclusive('\n').map(str::to_string).collect();
-    py.import("linecache")?
-        .getattr("cache")?
-        .set_item(CHECK_FILE, (code.len(), py.None(), lines, CHECK_FILE))?;
-    let builtins = py.import("builtins")?;
-    let compiled = builtins.getattr("compile")?.call1((code, CHECK_FILE, "exec"))?;
+    let lock = SCENARIO_LOCK
+        .get_or_try_init(py, || py.import("threading")?.call_method0("RLock").map(Bound::unbind))?
+        .bind(py)
+        .clone();
+    // A blocking `acquire` releases the GIL while it waits, so the scenario that holds the
+    // lock can finish.
+    lock.call_method0("acquire")?;
+    let mut restore = Restore { lock, redirect: None };
     let buffer = py.import("io")?.call_method0("StringIO")?;
     let redirect = py.import("contextlib")?.call_method1("redirect_stdout", (&buffer,))?;
     redirect.call_method0("__enter__")?;
-    let result = builtins.getattr("exec")?.call1((compiled, &globals));
-    let none = py.None();
-    redirect.call_method1("__exit__", (&none, &none, &none))?;
+    restore.redirect = Some(redirect);
+    let result = run_as_file(py, code, &globals);
+    drop(restore);
     result?;
     buffer.call_method0("getvalue")?.extract()
+}
+
+/// The file name that tracebacks give to the code run by [`run_printing`]; one name serves
+/// every scenario, since they run one at a time.
+pub const CHECK_FILE: &str = "<stage check>";
+
+/// Runs `code` as the file [`CHECK_FILE`] whose lines `linecache` knows, so that a
+/// traceback shows the scenario's source lines, not only their numbers.
+fn run_as_file<'py>(py: Python<'py>, code: &str, globals: &Bound<'py, PyDict>) -> PyResult<()> {
+    let name = CHECK_FILE;
+    let lines: Vec<&str> = code.split_inclusive('\n').collect();
+    let entry = (code.len(), py.None(), lines, name);
+    py.import("linecache")?.getattr("cache")?.set_item(name, entry)?;
+    let builtins = py.import("builtins")?;
+    let compiled = builtins.getattr("compile")?.call1((code, name, "exec"))?;
+    builtins.getattr("exec")?.call1((compiled, globals))?;
+    Ok(())
 }
 
 /// Registers `module` under `name` in `sys.modules`, so that Python code can `import` it,
@@ -176,4 +219,26 @@ fn ended_by_signal(status: &std::process::ExitStatus) -> Option<i32> {
         let _ = status;
         None
     }
+}
+
+/// Puts the site-packages of the workbook's virtual environment on `sys.path`, so that the
+/// embedded interpreter can import the packages of `assets/requirements.txt` (NumPy).
+/// The embedded interpreter ignores `VIRTUAL_ENV` (FIELD-NOTES, libpython); the venv is
+/// `VIRTUAL_ENV`, as `cargo xtask` sets it, else `.venv` at the repository root.
+///
+/// # Errors
+/// When Python cannot run the few lines that add the folder.
+pub fn use_venv_packages(py: Python<'_>) -> PyResult<()> {
+    let venv = std::env::var("VIRTUAL_ENV")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../../.venv").to_string());
+    let locals = PyDict::new(py);
+    locals.set_item("venv", venv)?;
+    py.run(
+        c"import glob, site, sys
+for folder in glob.glob(venv + '/lib/python*/site-packages') + glob.glob(venv + '/Lib/site-packages'):
+    if folder not in sys.path:
+        site.addsitedir(folder)",
+        None,
+        Some(&locals),
+    )
 }

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 #[cfg(unix)]
 mod grade;
+mod gil;
 mod overhead;
 
 impl Bench {
@@ -18,6 +19,7 @@ impl Bench {
             BenchCommand::Grade(args) => grade::run(&args),
             #[cfg(not(unix))]
             BenchCommand::Grade(_) => anyhow::bail!("`cargo xtask bench grade` runs on Linux or macOS, like the grader"),
+            BenchCommand::Gil(cmd) => gil::run(cmd),
         }
     }
 }

@@ -1,0 +1,84 @@
+//! `async_fn`: `async fn` pyfunctions, awaited by Python's asyncio (pyo3 feature
+//! `experimental-async`).
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll, Waker};
+use std::time::Duration;
+
+/// A future that is ready `ms` milliseconds after it is first polled. A plain thread
+/// sleeps, then wakes the task: no async runtime is needed, which suits a pyo3 coroutine,
+/// polled by Python's event loop rather than by tokio.
+pub struct Delay {
+    ms: u64,
+    started: bool,
+    /// Whether the time is up, and the waker to call when it is.
+    shared: Arc<Mutex<(bool, Option<Waker>)>>,
+}
+
+impl Delay {
+    pub fn new(ms: u64) -> Self {
+        Delay { ms, started: false, shared: Arc::new(Mutex::new((false, None))) }
+    }
+}
+
+impl Future for Delay {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let mut shared = self.shared.lock().unwrap_or_else(|e| e.into_inner());
+        if shared.0 {
+            return Poll::Ready(());
+        }
+        shared.1 = Some(cx.waker().clone());
+        drop(shared);
+        if !self.started {
+            self.started = true;
+            let (ms, shared) = (self.ms, Arc::clone(&self.shared));
+            std::thread::spawn(move || {
+                std::thread::sleep(Duration::from_millis(ms));
+                let waker = {
+                    let mut shared = shared.lock().unwrap_or_else(|e| e.into_inner());
+                    shared.0 = true;
+                    shared.1.take()
+                };
+                // Wake after unlocking: waking a pyo3 coroutine waits for the GIL, and
+                // the thread holding the GIL may be waiting for this lock in `poll`.
+                if let Some(waker) = waker {
+                    waker.wake();
+                }
+            });
+        }
+        Poll::Pending
+    }
+}
+
+// ANCHOR: exercise
+/// Faxes `pages` pages to `to`; awaiting it gives `"faxed 3 pages to Pam"`. Zero pages is
+/// a `ValueError` ("nothing to fax to Toby"), raised where Python awaits.
+// TODO: make it an `async fn` that Python awaits, returning `PyResult<String>`.
+#[pyfunction]
+fn fax(to: String, pages: u32) -> String {
+    format!("faxed {pages} pages to {to}")
+}
+
+/// Delivers a message after `ms` milliseconds, without blocking the event loop: while it
+/// waits, other coroutines run.
+#[pyfunction]
+async fn deliver(to: String, ms: u64) -> String {
+    // TODO: this sleep blocks the whole event loop; await a `Delay` instead.
+    std::thread::sleep(Duration::from_millis(ms));
+    format!("delivered to {to}")
+}
+// ANCHOR_END: exercise
+
+/// The module Python imports as `async_fn`.
+#[pymodule]
+pub fn async_fn(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(fax, m)?)?;
+    m.add_function(wrap_pyfunction!(deliver, m)?)?;
+    Ok(())
+}

@@ -1,0 +1,170 @@
+//! `cargo xtask bench gil`: word frequencies in pure Python, in Rust holding the GIL, and
+//! in Rust with the GIL released across threads (`py.detach`, rayon).
+//!
+//! Builds the solution of the exercise `gil_release_rayon` as a release wheel with maturin
+//! (into `target/maturin`), installs it into `target/bench/gil/site` (not into `.venv`, so
+//! a student's own build stays in place), runs `gil.py` with the venv's Python, prints the
+//! figures and writes them, with the machine they came from, into
+//! `book/src/rust-from-python/gil-table.md`, which the book includes.
+
+use crate::flags::BenchGil;
+use crate::workspace::{Workspace, run_quiet};
+use crate::{python, ui};
+use anyhow::{Context, Result, bail};
+use serde::Deserialize;
+use std::fmt::Write as _;
+use std::process::ExitCode;
+
+/// The Python side of the benchmark: the corpus, the variants and the timing.
+const SCRIPT: &str = include_str!("gil.py");
+
+/// The crate measured, relative to the root.
+const CRATE: &str = "solutions/rust-from-python/gil_release_rayon";
+
+/// The generated page, relative to the root.
+pub const TABLE: &str = "book/src/rust-from-python/gil-table.md";
+
+/// What `gil.py` prints.
+#[derive(Debug, Deserialize)]
+struct Figures {
+    documents: usize,
+    words: usize,
+    distinct: usize,
+    megabytes: f64,
+    threads: usize,
+    repeats: usize,
+    python: String,
+    /// The one-minute load average when the timing ended (Unix only): other work on the
+    /// machine slows the parallel variants most.
+    load: Option<f64>,
+    results: Vec<Variant>,
+}
+
+/// One variant's best time.
+#[derive(Debug, Deserialize)]
+struct Variant {
+    name: String,
+    /// Wall-clock seconds, the best of `repeats` runs.
+    seconds: f64,
+}
+
+pub fn run(cmd: BenchGil) -> Result<ExitCode> {
+    let ws = Workspace::find()?;
+    python::ensure_venv(&ws)?;
+    let bench_dir = ws.path("target/bench/gil");
+    let wheels = bench_dir.join("wheels");
+    let site = bench_dir.join("site");
+    let _ = std::fs::remove_dir_all(&wheels);
+    ui::note("Building gil_release_rayon (the solution) as a release wheel with maturin");
+    run_quiet(
+        ws.command(ws.venv_bin().join("maturin"))
+            .args(["build", "--release", "--quiet", "--manifest-path"])
+            .arg(ws.path(CRATE).join("Cargo.toml"))
+            .arg("--target-dir")
+            .arg(ws.path("target/maturin"))
+            .arg("--out")
+            .arg(&wheels),
+        "maturin build --release",
+    )?;
+    let wheel = std::fs::read_dir(&wheels)?
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "whl"))
+        .context("maturin wrote no wheel")?;
+    let _ = std::fs::remove_dir_all(&site);
+    run_quiet(
+        ws.command(ws.venv_python())
+            .args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps", "--target"])
+            .arg(&site)
+            .arg(&wheel),
+        "installing the wheel into target/bench/gil/site",
+    )?;
+    let script = bench_dir.join("gil.py");
+    std::fs::write(&script, SCRIPT)?;
+    ui::note(&format!(
+        "Counting the words of {} documents of {} words, best of {} runs per variant",
+        cmd.documents, cmd.words, cmd.repeats
+    ));
+    let out = run_quiet(
+        ws.command(ws.venv_python())
+            .arg(&script)
+            .args([cmd.documents.to_string(), cmd.words.to_string(), cmd.repeats.to_string()])
+            .env("PYTHONPATH", &site),
+        "running the benchmark",
+    )?;
+    let figures: Figures = serde_json::from_str(out.trim()).with_context(|| format!("the benchmark printed: {out}"))?;
+    let Some(baseline) = figures.results.first().map(|v| v.seconds) else { bail!("the benchmark measured nothing") };
+    let machine = super::machine();
+    let table = table(&figures, baseline);
+    ui::line(&format!("Machine: {machine}; Python {}; {}", figures.python, load(figures.load)));
+    ui::line(&table);
+    if cmd.no_write {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let page = page(&figures, &machine, &table);
+    std::fs::write(ws.path(TABLE), page).with_context(|| format!("writing {TABLE}"))?;
+    ui::line(&format!("Wrote {TABLE}; `cargo xtask book` shows it in the chapter on the GIL."));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The figures as a Markdown table, with the speed-up against the first (pure Python) row.
+fn table(figures: &Figures, baseline: f64) -> String {
+    let mut out = String::from("| variant | time (ms) | speed-up |\n| --- | ---: | ---: |\n");
+    for v in &figures.results {
+        let _ = writeln!(out, "| {} | {:.1} | {:.1}× |", v.name, v.seconds * 1000.0, baseline / v.seconds);
+    }
+    out
+}
+
+/// The generated page: a header saying where it comes from, the workload, the machine and
+/// the table.
+fn page(figures: &Figures, machine: &str, table: &str) -> String {
+    format!(
+        "<!-- generated by `cargo xtask bench gil`; do not edit -->\n\
+         Word frequencies of {documents} documents, {words} words ({distinct} distinct, {mb:.1} MB of text), \
+         best of {repeats} runs, on {machine}, Python {python}, {threads} threads, {load}:\n\n{table}",
+        documents = figures.documents,
+        words = figures.words,
+        distinct = figures.distinct,
+        mb = figures.megabytes,
+        repeats = figures.repeats,
+        python = figures.python,
+        threads = figures.threads,
+        load = load(figures.load),
+    )
+}
+
+/// The load average, in words.
+fn load(load: Option<f64>) -> String {
+    match load {
+        Some(load) => format!("load average {load:.1} while measuring"),
+        None => "load average unknown".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_shows_speed_ups_against_python() {
+        let figures = Figures {
+            documents: 2,
+            words: 10,
+            distinct: 3,
+            megabytes: 0.1,
+            threads: 2,
+            repeats: 1,
+            python: "3.11.7".into(),
+            load: Some(0.5),
+            results: vec![
+                Variant { name: "pure Python".into(), seconds: 0.4 },
+                Variant { name: "Rust".into(), seconds: 0.1 },
+            ],
+        };
+        let table = table(&figures, 0.4);
+        assert!(table.contains("| pure Python | 400.0 | 1.0× |"), "{table}");
+        assert!(table.contains("| Rust | 100.0 | 4.0× |"), "{table}");
+        assert!(page(&figures, "a CPU", &table).starts_with("<!-- generated by `cargo xtask bench gil`; do not edit -->"));
+    }
+}
