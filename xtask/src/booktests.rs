@@ -29,6 +29,28 @@ pub fn chromium() -> PathBuf {
     std::env::var_os("WORKBOOK_CHROMIUM").map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from)
 }
 
+/// Installs Debian's `chromium` with apt-get when this process may (it runs as root and
+/// apt-get exists), saying so; otherwise does nothing, and the caller reports the command.
+pub fn install_chromium() {
+    let is_root = std::process::Command::new("id").arg("-u").output().is_ok_and(|o| o.stdout.starts_with(b"0\n"));
+    let has_apt = std::path::Path::new("/usr/bin/apt-get").exists();
+    if !(is_root && has_apt && chromium() == std::path::Path::new("/usr/bin/chromium")) {
+        return;
+    }
+    crate::ui::note("Installing chromium for the browser tests (apt-get, about a minute, once)");
+    let quiet = |args: &[&str]| {
+        std::process::Command::new("apt-get")
+            .args(args)
+            .env("DEBIAN_FRONTEND", "noninteractive")
+            .stdout(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    if !(quiet(&["update", "-qq"]) && quiet(&["install", "-y", "-qq", "chromium"])) {
+        crate::ui::note("apt-get could not install chromium");
+    }
+}
+
 /// Runs the pytest suite in `dir` (relative to the root) with the venv's Python.
 ///
 /// # Errors

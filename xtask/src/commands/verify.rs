@@ -85,6 +85,11 @@ impl Verify {
             Err(err) => tally.step(false, "the students' edition builds (`cargo xtask book --student`)", &[format!("{err:#}")]),
         }
         python_suites(&ws, &mut tally)?;
+        // The xtask's own tests run `book --serve`, which needs the mdbook binary: install it
+        // now, once, as the README promises that this command installs what it needs.
+        if let Err(err) = crate::tools::mdbook(&ws) {
+            tally.step(false, "mdbook for `book --serve`", &[format!("{err:#}")]);
+        }
         ui::note("Running the tests of the xtask, the embedding probe and the book's snippets");
         let output = ws
             .cargo()
@@ -111,6 +116,9 @@ fn python_suites(ws: &Workspace, tally: &mut Tally) -> Result<()> {
     let blocks = booktests::run(ws, booktests::PYTHON_BLOCKS)?;
     tally.step(blocks.passed, &format!("python blocks of the book: {}", blocks.summary), &blocks.details);
     let chromium = booktests::chromium();
+    if !chromium.exists() {
+        booktests::install_chromium();
+    }
     if !chromium.exists() {
         let fix = format!("{} is missing: install it with `{}` (or set WORKBOOK_CHROMIUM)", chromium.display(), booktests::CHROMIUM_INSTALL);
         tally.step(false, "browser tests", &[fix]);
