@@ -26,6 +26,7 @@ impl Watch {
         let ws = Workspace::find()?;
         let course = Course::load(&ws.root)?;
         python::ensure_venv(&ws)?;
+        ctrl_c_stops();
         let mut progress = Progress::load(&ws);
         let (tx, rx) = mpsc::channel();
         let mut watcher = notify::recommended_watcher(tx).context("starting the file watcher")?;
@@ -93,4 +94,17 @@ fn wait_for_change(rx: &mpsc::Receiver<notify::Result<notify::Event>>, files: &[
 
 fn list(files: &[PathBuf]) -> String {
     files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(", ")
+}
+
+/// Makes Ctrl-C (SIGINT) end the watch whatever the process inherited: a program started
+/// in the background by a non-interactive shell starts with SIGINT ignored, and the watch
+/// would then only stop with a harder signal. Nothing is lost when it stops: each check's
+/// progress is saved as soon as the check ends.
+fn ctrl_c_stops() {
+    #[cfg(unix)]
+    // SAFETY: `signal` with `SIG_DFL` installs no handler code; it only restores the
+    // default action, before any other thread exists.
+    unsafe {
+        libc::signal(libc::SIGINT, libc::SIG_DFL);
+    }
 }
