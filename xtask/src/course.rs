@@ -95,6 +95,36 @@ pub struct Stage {
     pub tests: Spanned<Vec<String>>,
     /// The points the stage is worth when all its tests pass (grading's `max_score`).
     pub points: Spanned<u32>,
+    /// `"seeded"` when the stage's tests also run, at grading time, on inputs generated
+    /// from the run's seed (`check_support::observe_held_out!`), judged against the
+    /// solution on the same inputs.
+    #[serde(default)]
+    pub held_out: Option<Spanned<String>>,
+    /// Why the stage can have no held-out inputs (a packaging file has one right content).
+    #[serde(default)]
+    pub no_held_out: Option<Spanned<String>>,
+}
+
+/// Whether a stage is judged on held-out inputs at grading time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeldOut {
+    /// Its tests also run on inputs generated from the grading seed.
+    Seeded,
+    /// It can have none; `no_held_out` says why.
+    Impossible,
+    /// Not decided yet: only its public inputs are judged.
+    Undecided,
+}
+
+impl Stage {
+    /// How the stage is judged beyond its public inputs.
+    pub fn held_out(&self) -> HeldOut {
+        match (&self.held_out, &self.no_held_out) {
+            (Some(_), _) => HeldOut::Seeded,
+            (None, Some(_)) => HeldOut::Impossible,
+            (None, None) => HeldOut::Undecided,
+        }
+    }
 }
 
 impl Exercise {
@@ -256,6 +286,17 @@ impl Course {
                     if !tests.insert(test.as_str()) {
                         say(stage.tests.span(), "tests", format!("test `{test}` belongs to two stages"));
                     }
+                }
+                if let Some(value) = &stage.held_out
+                    && value.get_ref() != "seeded"
+                {
+                    say(value.span(), "held_out", format!("stage `{}`: `held_out` takes only \"seeded\"; to say a stage can have no held-out inputs, write `no_held_out = \"why\"`", stage.name.get_ref()));
+                }
+                if let (Some(_), Some(reason)) = (&stage.held_out, &stage.no_held_out) {
+                    say(reason.span(), "no_held_out", format!("stage `{}` has both `held_out` and `no_held_out`: keep one", stage.name.get_ref()));
+                }
+                if stage.no_held_out.as_ref().is_some_and(|r| r.get_ref().trim().is_empty()) {
+                    say(stage.name.span(), "no_held_out", format!("stage `{}`: `no_held_out` must say why", stage.name.get_ref()));
                 }
                 if *stage.points.get_ref() == 0 {
                     say(stage.points.span(), "points", format!("stage `{}` must be worth at least 1 point", stage.name.get_ref()));

@@ -37,6 +37,28 @@ pub enum Command {
     Reset(Reset),
     /// Scaffold a new exercise: starter, solution, tests, metadata and book page (authors).
     New(New),
+    /// Run a program confined with Landlock (the grader's wrapper around student code).
+    #[command(hide = true)]
+    Confine(Confine),
+}
+
+/// `cargo xtask confine --read DIR... --write DIR... -- PROGRAM ARGS...`: restricts itself
+/// with the kernel's Landlock LSM, then runs the program as its child and exits with the
+/// child's status (128 + N when signal N ended it). The grader's wrapper around student code.
+#[derive(Debug, Args)]
+pub struct Confine {
+    /// A folder (or file) the program may read and execute from.
+    #[arg(long)]
+    pub read: Vec<std::path::PathBuf>,
+    /// A folder the program may also write to.
+    #[arg(long)]
+    pub write: Vec<std::path::PathBuf>,
+    /// Only say whether confinement works here: confine with no rule, then try to read `/`.
+    #[arg(long)]
+    pub probe: bool,
+    /// The program and its arguments.
+    #[arg(last = true)]
+    pub program: Vec<std::ffi::OsString>,
 }
 
 #[derive(Debug, Args)]
@@ -133,6 +155,14 @@ pub struct Grade {
     /// Run inside Gradescope's container: read /autograder/submission, write /autograder/results/results.json.
     #[arg(long)]
     pub gradescope: bool,
+    /// The seed held-out inputs are generated from (default: a new one, printed and kept
+    /// in `run.json`, so that the grade can be reproduced).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Refuse to grade when student code cannot be confined (no Landlock) or cut from the
+    /// network (no namespaces).
+    #[arg(long)]
+    pub require_isolation: bool,
     /// The Gradescope root folder (`/autograder`); tests point it elsewhere.
     #[arg(long, default_value = "/autograder", requires = "gradescope")]
     pub gradescope_root: std::path::PathBuf,

@@ -11,6 +11,7 @@
 //! one submission of Gradescope's container.
 
 mod bounded;
+pub mod confine;
 mod exercise;
 mod feedback;
 mod gradebook;
@@ -23,13 +24,14 @@ mod store;
 mod submissions;
 mod unpack;
 
-use crate::course::{Course, Exercise};
-use crate::flags::{Grade, GradeAction};
+use crate::course::{Course, Exercise, HeldOut};
+use crate::flags::{Grade, GradeAction, GradeMerge, GradePrepare};
+use crate::stages::{Execution, Which};
 use crate::workspace::Workspace;
 use crate::{python, ui};
 use anyhow::{Context, Result, bail};
 use bounded::{Isolation, Limits};
-use exercise::Grader;
+use exercise::{Grader, HeldOutRun, Trust};
 use sandbox::{Pristine, Sandbox};
 use score::StudentGrade;
 use std::collections::VecDeque;
@@ -39,57 +41,88 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 use submissions::{Source, Submission};
 
-/// Runs `cargo xtask grade` with its flags.
+/// Runs `cargo xtask grade` with its flags: one of its modes.
 ///
 /// # Errors
 /// When the course, the submissions folder or the output folder cannot be read or
 /// written, or the pristine exercises do not build; a student's failure is a grade.
 pub fn run(args: Grade) -> Result<ExitCode> {
     match &args.action {
-        Some(GradeAction::Merge(merge)) => {
-            let grades = store::merge(&merge.dirs, &merge.out)?;
-            ui::line(&format!("Merged {} students into {}", grades.len(), merge.out.display()));
-            return Ok(ExitCode::SUCCESS);
+        Some(GradeAction::Merge(merge_args)) => merge(merge_args),
+        Some(GradeAction::Prepare(prepare_args)) => prepare(&args, prepare_args),
+        None if args.gradescope => {
+            let root = &args.gradescope_root;
+            let out = root.join("results").join("workbook");
+            let code = grade_all(&args, vec![gradescope_submission(&root.join("submission"))], &out)?;
+            let results = out.join("students").join("submission").join("results.json");
+            let target = root.join("results").join("results.json");
+            std::fs::copy(&results, &target).with_context(|| format!("copying {} to {}", results.display(), target.display()))?;
+            if let Ok(feedback) = std::fs::read_to_string(out.join("students").join("submission").join("feedback.md")) {
+                ui::line(&feedback);
+            }
+            Ok(code)
         }
-        Some(GradeAction::Prepare(prepare)) => {
-            let ws = Workspace::find()?;
-            python::ensure_venv(&ws)?;
-            let course = Course::load(&ws.root)?;
-            let selected = select(&course, &prepare.exercises)?;
-            let pristine = Pristine::read(&ws, &course)?;
-            let start = Instant::now();
-            let _sandbox = warm(&ws, &pristine, &selected, 0, &limits(&args, 3600))?;
-            ui::line(&format!("The grading sandbox is ready ({:.0} s).", start.elapsed().as_secs_f64()));
-            return Ok(ExitCode::SUCCESS);
+        None => {
+            let dir = args.submissions.clone().context("name the submissions folder")?;
+            let out = args.out.clone().context("name the output folder with --out")?;
+            check_folders(&dir, &out)?;
+            let (found, notes) = submissions::discover(&dir)?;
+            for note in notes {
+                ui::note(&note);
+            }
+            grade_all(&args, found, &out)
         }
-        None => {}
     }
+}
+
+/// `grade merge`: combines the output folders of several shards.
+fn merge(args: &GradeMerge) -> Result<ExitCode> {
+    let grades = store::merge(&args.dirs, &args.out)?;
+    ui::line(&format!("Merged {} students into {}", grades.len(), args.out.display()));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `grade prepare`: builds the grading sandbox only.
+fn prepare(args: &Grade, prepare: &GradePrepare) -> Result<ExitCode> {
+    let ws = Workspace::find()?;
+    python::ensure_venv(&ws)?;
+    let course = Course::load(&ws.root)?;
+    let selected = select(&course, &prepare.exercises)?;
+    let pristine = Pristine::read(&ws, &course)?;
+    let start = Instant::now();
+    let _sandbox = warm(&ws, &pristine, &selected, 0, &limits(args, 3600))?;
+    ui::line(&format!("The grading sandbox is ready ({:.0} s).", start.elapsed().as_secs_f64()));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Grades `submissions` into `out`: the class mode and Gradescope's.
+fn grade_all(args: &Grade, submissions: Vec<Submission>, out: &Path) -> Result<ExitCode> {
     let ws = Workspace::find()?;
     python::ensure_venv(&ws)?;
     let course = Course::load(&ws.root)?;
     let selected = select(&course, &args.exercises)?;
-    let info = store::RunInfo { exercises: selected.iter().map(|e| (e.name().to_string(), e.max_score())).collect() };
-    let (submissions, out) = if args.gradescope {
-        let root = &args.gradescope_root;
-        (vec![gradescope_submission(&root.join("submission"))], root.join("results").join("workbook"))
-    } else {
-        let dir = args.submissions.clone().context("name the submissions folder")?;
-        let out = args.out.clone().context("name the output folder with --out")?;
-        check_folders(&dir, &out)?;
-        let (found, notes) = submissions::discover(&dir)?;
-        for note in notes {
-            ui::note(&note);
-        }
-        (found, out)
+    let isolation = Isolation::probe();
+    if args.require_isolation && !isolation.complete() {
+        bail!("--require-isolation: {}", isolation.describe());
+    }
+    match isolation.complete() {
+        true => ui::note(&isolation.describe()),
+        false => ui::error(&isolation.describe()),
+    }
+    let seed = args.seed.or_else(|| args.resume.then(|| store::recorded_seed(out)).flatten()).unwrap_or_else(new_seed);
+    let seeded = selected.iter().any(|e| e.stages.get_ref().iter().any(|s| s.held_out() == HeldOut::Seeded));
+    let info = store::RunInfo {
+        exercises: selected.iter().map(|e| (e.name().to_string(), e.max_score())).collect(),
+        seed: seeded.then_some(seed),
     };
     let total = submissions.len();
     let mut todo = match &args.shard {
         Some(text) => submissions::shard(submissions, submissions::parse_shard(text)?),
         None => submissions,
     };
-    store::start(&out, &info, args.resume)?;
+    store::start(out, &info, args.resume)?;
     if args.resume {
-        todo.retain(|s| !store::is_graded(&out, &s.id));
+        todo.retain(|s| !store::is_graded(out, &s.id));
     }
     ui::note(&format!(
         "{} submission(s) to grade of {total} found ({} exercise(s): {})",
@@ -97,27 +130,24 @@ pub fn run(args: Grade) -> Result<ExitCode> {
         selected.len(),
         info.exercises.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(", ")
     ));
-    let isolation = Isolation::probe();
-    match &isolation {
-        Isolation::Namespaces => ui::note("Network: cut for student code (new network and PID namespaces)"),
-        Isolation::Unavailable { .. } => ui::error(&isolation.describe()),
-    }
-    let header = header(&isolation, &args);
+    let held_out = solve_held_out(&ws, &selected, seed)?;
+    let header = header(&isolation, args, info.seed);
     let pristine = Pristine::read(&ws, &course)?;
     let jobs = args.jobs.clamp(1, todo.len().max(1));
     let mut sandboxes = Vec::new();
     for k in 0..jobs {
         let start = Instant::now();
         ui::note(&format!("Building the pristine exercises in sandbox slot {k} (dependencies compile once; later runs reuse them)"));
-        sandboxes.push(warm(&ws, &pristine, &selected, k, &limits(&args, 3600))?);
+        sandboxes.push(warm(&ws, &pristine, &selected, k, &limits(args, 3600))?);
         ui::note(&format!("Sandbox slot {k} ready in {:.0} s", start.elapsed().as_secs_f64()));
     }
     let grader = Grader {
         ws: &ws,
         pristine,
         isolation,
-        build: limits(&args, args.build_timeout),
-        test: limits(&args, args.timeout),
+        build: limits(args, args.build_timeout),
+        test: limits(args, args.timeout),
+        held_out,
         memo: Mutex::new(Default::default()),
     };
     bounded::install_interrupt_handler();
@@ -126,7 +156,7 @@ pub fn run(args: Grade) -> Result<ExitCode> {
     let failures = Mutex::new(Vec::new());
     std::thread::scope(|scope| {
         for sandbox in &sandboxes {
-            let (grader, queue, progress, failures, selected, out, header) = (&grader, &queue, &progress, &failures, &selected, &out, &header);
+            let (grader, queue, progress, failures, selected, header) = (&grader, &queue, &progress, &failures, &selected, &header);
             scope.spawn(move || {
                 // The queue's guard moves into the closure and is dropped before grading.
                 while let Some(submission) = queue.lock().ok().and_then(|mut q| q.pop_front()) {
@@ -143,15 +173,7 @@ pub fn run(args: Grade) -> Result<ExitCode> {
         }
     });
     progress.done();
-    let grades = store::finish(&out, &info)?;
-    if args.gradescope {
-        let results = out.join("students").join("submission").join("results.json");
-        let target = args.gradescope_root.join("results").join("results.json");
-        std::fs::copy(&results, &target).with_context(|| format!("copying {} to {}", results.display(), target.display()))?;
-        if let Ok(feedback) = std::fs::read_to_string(out.join("students").join("submission").join("feedback.md")) {
-            ui::line(&feedback);
-        }
-    }
+    let grades = store::finish(out, &info)?;
     let failures = failures.into_inner().unwrap_or_default();
     ui::line(&format!(
         "{} student(s) graded in {}: grades.csv, junit.xml, students/<id>/{{feedback.md,results.json}}",
@@ -163,6 +185,50 @@ pub fn run(args: Grade) -> Result<ExitCode> {
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A fresh seed for held-out inputs (the standard library's per-process random keys).
+fn new_seed() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_nanos());
+    hasher.finish() % 1_000_000_000
+}
+
+/// Runs the solution of every selected exercise with seeded stages on the held-out
+/// inputs of `seed`, here in the repository's workspace (the course's own code, never a
+/// student's), and keeps what it reported.
+///
+/// # Errors
+/// When a solution does not build, or a test of a seeded stage reports no single
+/// held-out value (`cargo xtask verify` finds that too).
+fn solve_held_out(ws: &Workspace, selected: &[&Exercise], seed: u64) -> Result<HeldOutRun> {
+    let mut run = HeldOutRun { seed, solutions: Default::default() };
+    let seeded: Vec<&&Exercise> = selected.iter().filter(|e| e.stages.get_ref().iter().any(|s| s.held_out() == HeldOut::Seeded)).collect();
+    if seeded.is_empty() {
+        return Ok(run);
+    }
+    ui::note(&format!("Held-out inputs from seed {seed} (`--seed {seed}` reproduces them): running {} solution(s) on them", seeded.len()));
+    for exercise in seeded {
+        let ran = match crate::stages::execute(ws, exercise, Which::Solution, Some(seed))? {
+            Execution::Ran(ran) => ran,
+            Execution::BuildFailed { output } => bail!("the solution of `{}` does not build; fix the course first (`cargo xtask verify`):\n{output}", exercise.name()),
+        };
+        for stage in exercise.stages.get_ref().iter().filter(|s| s.held_out() == HeldOut::Seeded) {
+            for test in stage.tests.get_ref() {
+                if ran.observations.held_out.get(test).map(Vec::len) != Some(1) {
+                    bail!(
+                        "the solution of `{}` reported no single held-out value for test `{test}` ({}); fix the course first (`cargo xtask verify`):\n{}",
+                        exercise.name(),
+                        ran.ending.describe(),
+                        ran.stderr
+                    );
+                }
+            }
+        }
+        run.solutions.insert(exercise.name().to_string(), ran.observations);
+    }
+    Ok(run)
 }
 
 /// The exercises named in `names` (all when empty), in course order.
@@ -228,22 +294,18 @@ fn gradescope_submission(dir: &Path) -> Submission {
 /// student rebuilds only their crate.
 fn warm(ws: &Workspace, pristine: &Pristine, selected: &[&Exercise], k: usize, limits: &Limits) -> Result<Sandbox> {
     let sandbox = Sandbox::open(ws, pristine, k)?;
+    let none = bounded::Availability::Unavailable { reason: String::new() };
     let grader = Grader {
         ws,
         pristine: pristine.clone(),
-        isolation: Isolation::Unavailable { reason: String::new() },
+        isolation: Isolation { namespaces: none.clone(), landlock: none },
         build: *limits,
         test: *limits,
+        held_out: HeldOutRun::default(),
         memo: Mutex::new(Default::default()),
     };
-    let first = selected.first().map(|e| e.package()).unwrap_or_else(|| "check-support".into());
-    // `--package` may repeat: cargo builds every selected crate in one run, in parallel.
-    let mut extra = vec!["--no-run".to_string()];
-    for exercise in selected.iter().skip(1) {
-        extra.extend(["--package".to_string(), exercise.package()]);
-    }
-    let extra: Vec<&str> = extra.iter().map(String::as_str).collect();
-    let done = bounded::run(grader.command(&sandbox, &first, &extra, false), limits)?;
+    let packages: Vec<String> = selected.iter().map(|e| e.package()).collect();
+    let done = bounded::run(grader.build_command(&sandbox, &packages, Trust::Course), limits)?;
     if done.end != (bounded::End::Exited { success: true }) {
         bail!(
             "the pristine exercises do not build in the grading sandbox {} ({:?}); fix the course first (`cargo xtask verify`):\n{}",
@@ -272,9 +334,13 @@ fn grade_one(grader: &Grader, sandbox: &Sandbox, selected: &[&Exercise], submiss
 }
 
 /// The lines every feedback file starts with: how the grading ran.
-fn header(isolation: &Isolation, args: &Grade) -> String {
+fn header(isolation: &Isolation, args: &Grade, seed: Option<u64>) -> String {
+    let held_out = match seed {
+        Some(seed) => format!(" Stages marked held-out also ran on inputs generated from seed {seed}, judged against the solution on the same inputs."),
+        None => String::new(),
+    };
     format!(
-        "{} Limits: tests {} s and build {} s per exercise, {} MiB of memory per process, {} KiB of output.",
+        "{}{held_out} Limits: tests {} s and build {} s per exercise, {} MiB of memory per process, {} KiB of output.",
         isolation.describe(),
         args.timeout,
         args.build_timeout,

@@ -2,7 +2,11 @@
 //! `cargo test -- --test-threads N` on stable Rust, where the JSON format is unstable.
 //!
 //! The report has one `test NAME ... ok|FAILED|ignored` line per test, then a `failures:`
-//! section with a `---- NAME stdout ----` block holding each failed test's captured output.
+//! section with a `---- NAME stdout ----` block holding each failed test's captured output
+//! (and, with `--show-output`, a `successes:` section with the passed tests' blocks).
+//!
+//! Student code can print these lines too: what is read here only explains a verdict
+//! (`verdict.rs`), it never decides one.
 
 use std::collections::BTreeMap;
 
@@ -41,7 +45,7 @@ pub fn parse(stdout: &str) -> BTreeMap<String, TestResult> {
             current = Some(name.to_string());
             continue;
         }
-        if line == "failures:" || line.starts_with("test result: ") {
+        if line == "failures:" || line == "successes:" || line.starts_with("test result: ") {
             current = None;
             continue;
         }

@@ -15,6 +15,7 @@ mod python;
 mod stages;
 mod tools;
 mod ui;
+mod verdict;
 mod workspace;
 
 use clap::Parser;
@@ -35,6 +36,7 @@ fn main() -> std::process::ExitCode {
         Command::Watch(cmd) => cmd.run(),
         Command::Reset(cmd) => cmd.run(),
         Command::New(cmd) => cmd.run(),
+        Command::Confine(cmd) => cmd.run(),
     };
     match result {
         Ok(code) => code,

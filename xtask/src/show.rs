@@ -13,7 +13,7 @@ pub fn report(report: &Report, details: bool) {
             ui::line(&format!("  {} the crate does not compile:", ui::mark(false)));
             ui::line(&indent(&compiler_messages(output)));
         }
-        Report::Ran { stages, stderr, .. } => {
+        Report::Ran { stages, .. } => {
             let mut shown: Vec<(usize, String)> = Vec::new();
             for (i, stage) in stages.iter().enumerate() {
                 ui::line(&format!(
@@ -24,7 +24,7 @@ pub fn report(report: &Report, details: bool) {
                     ui::paint(DIM, format!("({} point{})", stage.points, if stage.points == 1 { "" } else { "s" }))
                 ));
                 if details && !stage.passed() {
-                    failure(stage, stderr, i + 1, &mut shown);
+                    failure(stage, i + 1, &mut shown);
                 }
             }
         }
@@ -34,27 +34,15 @@ pub fn report(report: &Report, details: bool) {
 /// Prints why `stage` (number `number`) failed. A failure already printed for an earlier
 /// stage (the same output) is named instead of repeated: when stage 1 is unsolved, the
 /// later stages usually fail for the same reason.
-fn failure(stage: &StageReport, stderr: &str, number: usize, shown: &mut Vec<(usize, String)>) {
-    for (name, result) in &stage.tests {
-        match result {
-            Some(r) if r.outcome == Outcome::Passed => {}
-            Some(r) if r.outcome == Outcome::Ignored => {
-                ui::line(&format!("      test `{name}` is marked #[ignore]: remove the attribute"));
-            }
-            Some(r) => {
-                if let Some((earlier, _)) = shown.iter().find(|(_, output)| *output == r.output) {
-                    ui::line(&format!("      test `{name}` failed the same way as stage {earlier}"));
-                    continue;
-                }
-                ui::line(&format!("      {}", ui::paint(ui::BOLD, format!("test `{name}` failed:"))));
-                ui::line(&indent(&r.output));
-                shown.push((number, r.output.clone()));
-            }
-            None => {
-                ui::line(&format!("      test `{name}` did not run (the test process stopped early):"));
-                ui::line(&indent(stderr.trim()));
-            }
+fn failure(stage: &StageReport, number: usize, shown: &mut Vec<(usize, String)>) {
+    for (name, result) in stage.tests.iter().filter(|(_, r)| r.outcome != Outcome::Passed) {
+        if let Some((earlier, _)) = shown.iter().find(|(_, output)| *output == result.output) {
+            ui::line(&format!("      test `{name}` failed the same way as stage {earlier}"));
+            continue;
         }
+        ui::line(&format!("      {}", ui::paint(ui::BOLD, format!("test `{name}` failed:"))));
+        ui::line(&indent(&result.output));
+        shown.push((number, result.output.clone()));
     }
 }
 

@@ -1,19 +1,59 @@
-//! Runs an exercise crate's stage tests and groups the results by stage.
+//! Builds and runs an exercise crate's stage tests, and groups the verdicts by stage.
 //!
-//! Every exercise, whatever its kind, is checked the same way: `cargo test --test check`
-//! on its crate, in the workbook's environment (see `workspace.rs`). The tests drive real
-//! Python; this module only reads the harness's report (`libtest.rs`) and maps each test
-//! to its stage (`course.rs`).
+//! Every kind of exercise is checked the same way, in three steps that `check`, `verify`,
+//! `bless` and `grade` share:
+//! 1. build: `cargo test --no-run --message-format=json --package <crate> --test check`
+//!    gives the test binary's path, or the compiler's errors;
+//! 2. for an exercise checked through a wheel (its `tests/` holds pytest files),
+//!    `maturin build` writes the crate's wheel into a scratch folder, here and not in
+//!    the test process, which only installs it into another scratch folder;
+//! 3. run the test binary itself (no second cargo), with `CHECK_REPORT` naming the file
+//!    where the tests report what they observed.
+//!
+//! The verdicts are then decided here (`verdict.rs`), from the report and the expected
+//! values, never from what the test process printed.
 
 use crate::course::Exercise;
-use crate::libtest::{self, Outcome, TestResult};
+use crate::libtest::{self, TestResult};
+use crate::verdict::{self, Ending, Evidence, Expected, Observations};
 use crate::workspace::Workspace;
 use anyhow::{Context, Result};
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 
-/// What running one crate's stage tests gave.
+/// Which crate of an exercise runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Which {
+    /// The starter in `exercises/`, the crate students edit.
+    Starter,
+    /// The solution in `solutions/`.
+    Solution,
+}
+
+impl Which {
+    /// The crate's package name.
+    pub fn package(self, exercise: &Exercise) -> String {
+        match self {
+            Which::Starter => exercise.package(),
+            Which::Solution => exercise.solution_package(),
+        }
+    }
+
+    /// The crate's folder, relative to the root.
+    pub fn dir(self, exercise: &Exercise) -> PathBuf {
+        match self {
+            Which::Starter => exercise.dir(),
+            Which::Solution => exercise.solution_dir(),
+        }
+    }
+}
+
+/// What running one crate's stage tests gave, after the verdicts.
 #[derive(Debug)]
 pub enum Report {
-    /// The crate or its tests did not compile; `output` holds cargo's and rustc's messages.
+    /// The crate or its tests did not compile; `output` holds the compiler's errors (its
+    /// warnings only when there is no error), or maturin's output.
     BuildFailed { output: String },
     /// The tests ran.
     Ran {
@@ -21,9 +61,6 @@ pub enum Report {
         stages: Vec<StageReport>,
         /// Tests that ran but belong to no stage (an author's mistake `verify` reports).
         unassigned: Vec<String>,
-        /// What the test process printed on standard error, shown when a test is missing
-        /// (the process crashed or a test was renamed).
-        stderr: String,
     },
 }
 
@@ -32,14 +69,14 @@ pub enum Report {
 pub struct StageReport {
     pub name: String,
     pub points: u32,
-    /// Each of the stage's tests with its result; `None` when the test did not run.
-    pub tests: Vec<(String, Option<TestResult>)>,
+    /// Each of the stage's tests with its verdict.
+    pub tests: Vec<(String, TestResult)>,
 }
 
 impl StageReport {
-    /// Whether every test of the stage ran and passed.
+    /// Whether every test of the stage passed.
     pub fn passed(&self) -> bool {
-        self.tests.iter().all(|(_, r)| r.as_ref().is_some_and(|r| r.outcome == Outcome::Passed))
+        self.tests.iter().all(|(_, r)| r.outcome == libtest::Outcome::Passed)
     }
 }
 
@@ -63,46 +100,208 @@ impl Report {
     }
 }
 
-/// Runs the stage tests of `package` (the exercise's starter or its solution).
-///
-/// `extra_env` adds variables to the workbook's environment (`bless` uses it to let insta
-/// write snapshots for a solution).
-///
-/// # Errors
-/// Only when cargo cannot be started; a failing build or test is a [`Report`].
-pub fn run(ws: &Workspace, exercise: &Exercise, package: &str, extra_env: &[(&str, &str)]) -> Result<Report> {
-    let color = if crate::ui::stdout_is_terminal() { "always" } else { "never" };
-    let mut cmd = ws.cargo();
-    cmd.args(cargo_test_args(package, color, &[]));
-    for (key, value) in extra_env {
-        cmd.env(key, value);
-    }
-    let output = cmd.output().context("running cargo test")?;
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    Ok(read(exercise, &stdout, stderr, output.status.success()))
+/// What building and running one crate's stage tests gave, before any verdict.
+#[derive(Debug)]
+pub enum Execution {
+    /// The build failed; the compiler's (or maturin's) messages.
+    BuildFailed { output: String },
+    /// The test binary ran.
+    Ran(Ran),
 }
 
-/// The arguments of `cargo` that run `package`'s stage tests: `test`, then `extra` (e.g.
-/// `--offline`, `--no-run`), then the package, the `check` test target and the harness's
-/// options. Grading (`grade/`) runs the same command inside its sandbox.
-pub fn cargo_test_args(package: &str, color: &str, extra: &[&str]) -> Vec<String> {
-    let mut args = vec!["test".to_string()];
-    args.extend(extra.iter().map(|a| a.to_string()));
-    for arg in ["--color", color, "--package", package, "--test", "check", "--", "--color", "never"] {
-        args.push(arg.to_string());
+/// A finished test process.
+#[derive(Debug)]
+pub struct Ran {
+    pub ending: Ending,
+    /// The harness's report (explanations of failures only).
+    pub stdout: String,
+    pub stderr: String,
+    /// What the tests reported.
+    pub observations: Observations,
+}
+
+/// Builds and runs `which` crate of `exercise` in the workspace, on the public inputs
+/// and, with `seed`, on held-out inputs too, and judges it against the snapshots on
+/// disk.
+///
+/// # Errors
+/// Only when cargo, maturin or the test binary cannot be started or a scratch folder
+/// cannot be made; a failing build or test is a [`Report`].
+pub fn run(ws: &Workspace, exercise: &Exercise, which: Which) -> Result<Report> {
+    let execution = execute(ws, exercise, which, None)?;
+    let expected = Expected::from_snapshots(exercise, |path| std::fs::read_to_string(ws.path(path)).ok());
+    Ok(judge(exercise, &execution, &expected))
+}
+
+/// Builds and runs `which` crate of `exercise` in the workspace (steps 1 to 3 above),
+/// with held-out inputs from `seed` when given.
+///
+/// # Errors
+/// As [`run`].
+pub fn execute(ws: &Workspace, exercise: &Exercise, which: Which, seed: Option<u64>) -> Result<Execution> {
+    let color = if crate::ui::stdout_is_terminal() { Color::Ansi } else { Color::Plain };
+    let package = which.package(exercise);
+    let built = ws.cargo().args(build_args(&package, color)).output().context("running cargo test --no-run")?;
+    let binary = match read_build(&String::from_utf8_lossy(&built.stdout), &String::from_utf8_lossy(&built.stderr), built.status.success()) {
+        Ok(binary) => binary,
+        Err(output) => return Ok(Execution::BuildFailed { output }),
+    };
+    let scratch = Scratch::new(&ws.target_dir())?;
+    let crate_dir = ws.path(which.dir(exercise));
+    if builds_a_wheel(&ws.root, exercise) {
+        let mut maturin = ws.command(ws.venv_bin().join("maturin"));
+        maturin.args(wheel_args(&crate_dir, &ws.target_dir().join("maturin"), &scratch.wheels()));
+        let out = maturin.output().context("running maturin build")?;
+        if !out.status.success() {
+            let output = format!("maturin could not build the extension module:\n{}", String::from_utf8_lossy(&out.stderr));
+            return Ok(Execution::BuildFailed { output });
+        }
     }
+    let mut test = ws.command(&binary);
+    scratch.configure(&mut test, &crate_dir, seed);
+    let output = test.output().with_context(|| format!("running the test binary {}", binary.display()))?;
+    Ok(Execution::Ran(Ran {
+        ending: Ending::of(&output.status),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        observations: scratch.observations(),
+    }))
+}
+
+/// How the compiler's messages are rendered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Color {
+    /// With ANSI colours, for a terminal.
+    Ansi,
+    /// Plain text, for files and pipes.
+    Plain,
+}
+
+/// The arguments of `cargo` that build `package`'s stage tests without running them,
+/// with JSON messages (`cargo_metadata`'s format) on standard output.
+pub fn build_args(package: &str, color: Color) -> Vec<String> {
+    let format = match color {
+        Color::Ansi => "--message-format=json-diagnostic-rendered-ansi",
+        Color::Plain => "--message-format=json",
+    };
+    ["test", "--no-run", format, "--package", package, "--test", "check"].map(String::from).to_vec()
+}
+
+/// The test binary a build produced, or, when it failed, the compiler's errors (its
+/// warnings only when it printed no error; cargo's own message when it printed none).
+pub fn read_build(stdout: &str, stderr: &str, success: bool) -> Result<PathBuf, String> {
+    let mut binary = None;
+    let (mut errors, mut warnings) = (Vec::new(), Vec::new());
+    for message in cargo_metadata::Message::parse_stream(stdout.as_bytes()).flatten() {
+        match message {
+            cargo_metadata::Message::CompilerArtifact(artifact) if artifact.target.name == "check" && artifact.profile.test => {
+                binary = artifact.executable.map(PathBuf::from);
+            }
+            cargo_metadata::Message::CompilerMessage(m) => {
+                let text = m.message.rendered.clone().unwrap_or_else(|| m.message.message.clone());
+                match m.message.level {
+                    cargo_metadata::diagnostic::DiagnosticLevel::Error | cargo_metadata::diagnostic::DiagnosticLevel::Ice => errors.push(text),
+                    _ => warnings.push(text),
+                }
+            }
+            _ => {}
+        }
+    }
+    match binary {
+        Some(binary) if success => Ok(binary),
+        _ => {
+            let shown = if !errors.is_empty() { errors } else { warnings };
+            let cargo_said = crate::show::compiler_messages(stderr);
+            Err(if shown.is_empty() { cargo_said } else { shown.concat().trim_end().to_string() })
+        }
+    }
+}
+
+/// Whether `exercise` is checked through a wheel: its starter's `tests/` holds pytest
+/// files (`test_*.py`), which run against the crate built by maturin and installed.
+pub fn builds_a_wheel(root: &Path, exercise: &Exercise) -> bool {
+    std::fs::read_dir(root.join(exercise.dir()).join("tests"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .any(|e| e.file_name().to_str().is_some_and(|n| n.starts_with("test_") && n.ends_with(".py")))
+}
+
+/// The arguments of `maturin` that build the crate in `crate_dir` into one wheel in
+/// `out` (maturin user guide, "maturin build"), compiling into `target`.
+pub fn wheel_args(crate_dir: &Path, target: &Path, out: &Path) -> Vec<OsString> {
+    let mut args: Vec<OsString> = ["build", "--quiet", "--manifest-path"].map(OsString::from).to_vec();
+    args.extend([crate_dir.join("Cargo.toml").into(), "--target-dir".into(), target.into(), "--out".into(), out.into()]);
     args
 }
 
-/// Reads what `cargo test` printed for `exercise` into a [`Report`]: `stdout` is the
-/// harness's report, `stderr` cargo's and the compiler's messages, `success` whether the
-/// process exited successfully.
-pub fn read(exercise: &Exercise, stdout: &str, stderr: String, success: bool) -> Report {
-    let results = libtest::parse(stdout);
-    if results.is_empty() && !success {
-        return Report::BuildFailed { output: stderr };
+/// The scratch folder of one test run: the report file, the wheel, the folder it is
+/// installed into, and the temporary files of the run. Removed when dropped.
+pub struct Scratch {
+    dir: tempfile::TempDir,
+}
+
+impl Scratch {
+    /// A new scratch folder under `parent` (made if needed).
+    ///
+    /// # Errors
+    /// When the folder cannot be made.
+    pub fn new(parent: &Path) -> Result<Scratch> {
+        let base = parent.join("scratch");
+        std::fs::create_dir_all(&base).with_context(|| format!("creating {}", base.display()))?;
+        let dir = tempfile::Builder::new().prefix("run-").tempdir_in(&base).with_context(|| format!("creating a scratch folder in {}", base.display()))?;
+        for sub in ["wheels", "site", "tmp"] {
+            let path = dir.path().join(sub);
+            std::fs::create_dir_all(&path).with_context(|| format!("creating {}", path.display()))?;
+        }
+        Ok(Scratch { dir })
     }
+
+    /// The folder itself, the only one a confined run may write to.
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Where maturin writes the wheel.
+    pub fn wheels(&self) -> PathBuf {
+        self.dir.path().join("wheels")
+    }
+
+    fn report(&self) -> PathBuf {
+        self.dir.path().join("report.jsonl")
+    }
+
+    /// Sets up `test` (the test binary) to run in `crate_dir` and report here: the
+    /// report file, the wheel and its install folder, temporary files, and the held-out
+    /// seed when given.
+    pub fn configure(&self, test: &mut Command, crate_dir: &Path, seed: Option<u64>) {
+        // `--show-output`: what a passing test printed (pytest's explanation, say) helps
+        // explain a value that does not match.
+        test.args(["--color", "never", "--show-output"]).current_dir(crate_dir);
+        test.env(check_report::REPORT_VAR, self.report());
+        test.env(check_report::WHEEL_DIR_VAR, self.wheels());
+        test.env(check_report::SITE_VAR, self.dir.path().join("site"));
+        test.env("TMPDIR", self.dir.path().join("tmp"));
+        test.env_remove(check_report::SEED_VAR);
+        if let Some(seed) = seed {
+            test.env(check_report::SEED_VAR, seed.to_string());
+        }
+    }
+
+    /// What the tests reported.
+    pub fn observations(&self) -> Observations {
+        Observations::read(&self.report())
+    }
+}
+
+/// Judges what an execution gave against `expected`, stage by stage.
+pub fn judge(exercise: &Exercise, execution: &Execution, expected: &Expected) -> Report {
+    let ran = match execution {
+        Execution::BuildFailed { output } => return Report::BuildFailed { output: output.clone() },
+        Execution::Ran(ran) => ran,
+    };
+    let harness = libtest::parse(&ran.stdout);
+    let evidence = Evidence { observations: &ran.observations, harness: &harness, ending: ran.ending, stderr: &ran.stderr };
     let mut stages = Vec::new();
     let mut assigned = std::collections::HashSet::new();
     for stage in exercise.stages.get_ref() {
@@ -112,11 +311,13 @@ pub fn read(exercise: &Exercise, stdout: &str, stderr: String, success: bool) ->
             .iter()
             .map(|name| {
                 assigned.insert(name.clone());
-                (name.clone(), results.get(name).cloned())
+                (name.clone(), verdict::judge(name, expected, &evidence))
             })
             .collect();
         stages.push(StageReport { name: stage.name.get_ref().clone(), points: *stage.points.get_ref(), tests });
     }
-    let unassigned = results.keys().filter(|name| !assigned.contains(*name)).cloned().collect();
-    Report::Ran { stages, unassigned, stderr }
+    let mut unassigned: Vec<String> = harness.keys().chain(ran.observations.tests()).filter(|name| !assigned.contains(*name)).cloned().collect();
+    unassigned.sort();
+    unassigned.dedup();
+    Report::Ran { stages, unassigned }
 }

@@ -6,6 +6,8 @@
 
 pub mod maturin;
 
+pub use check_report::{Inputs, observe, observe_held_out};
+
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyModule};

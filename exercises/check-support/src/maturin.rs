@@ -2,10 +2,18 @@
 //! workbook's virtual environment, and run the exercise's own pytest tests against it.
 //!
 //! A stage test calls [`pytest`] with the exercise folder and the Python tests of its
-//! stage; the first call in a test process builds and installs the module (once, under a
-//! lock), and every call returns pytest's per-test outcome lines, which the test snapshots.
-//! Nothing is written into the exercise folder: maturin builds into `<root>/target/maturin`,
-//! Python writes no bytecode and pytest keeps no cache.
+//! stage; the first call in a test process installs the module (once), and every call
+//! returns pytest's per-test outcome lines, which the test snapshots.
+//!
+//! Run by `cargo xtask` (`check`, `verify`, `grade`), the wheel is built before the test
+//! process starts, by the xtask: [`check_report::WHEEL_DIR_VAR`] names its folder, and the
+//! test only unpacks it into the run's scratch folder [`check_report::SITE_VAR`], which
+//! pytest gets on `PYTHONPATH`. So a test process never writes a compiled file or the
+//! shared venv, and two graders at once never import each other's module. Run without
+//! the xtask (a plain `cargo test` of a solution), it builds with maturin itself, into
+//! `<root>/target/maturin`, and installs into the venv, under a lock.
+//! Nothing is written into the exercise folder: Python writes no bytecode and pytest
+//! keeps no cache.
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -144,17 +152,53 @@ pub fn wheel_in(dir: &Path) -> Result<PathBuf, String> {
     }
 }
 
-/// The result of the one build of this test process.
+/// The result of the one install of this test process.
 static BUILT: OnceLock<Result<(), String>> = OnceLock::new();
 
-/// Builds and installs the crate in `crate_dir` the first time it is called in this test
-/// process, and returns that first result every time.
+/// The wheel folder and install folder the xtask gave this test process, if any.
+fn prebuilt() -> Option<(PathBuf, PathBuf)> {
+    let wheels = std::env::var_os(check_report::WHEEL_DIR_VAR)?;
+    let site = std::env::var_os(check_report::SITE_VAR)?;
+    Some((PathBuf::from(wheels), PathBuf::from(site)))
+}
+
+/// The wheel the module under test was installed from: the one the xtask built, or the
+/// one this process built (`Install::ReleaseWheel`).
+///
+/// # Errors
+/// When there is none or more than one.
+pub fn installed_wheel(crate_dir: &Path) -> Result<PathBuf, String> {
+    match prebuilt() {
+        Some((wheels, _)) => wheel_in(&wheels),
+        None => {
+            let name = crate_dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            wheel_in(&repository_root(crate_dir).join("target").join("maturin").join("wheels").join(name))
+        }
+    }
+}
+
+/// Installs the xtask's wheel into `site`: a wheel is a zip archive laid out for
+/// `site-packages` (PEP 427), so unpacking it there, with `site` on `PYTHONPATH`, makes
+/// its modules importable.
+fn unpack_wheel(crate_dir: &Path, wheels: &Path, site: &Path) -> Result<(), String> {
+    let wheel = wheel_in(wheels)?;
+    let mut cmd = venv_command(crate_dir, "python");
+    cmd.args(["-m", "zipfile", "-e"]).arg(&wheel).arg(site);
+    run(cmd, "unpacking the wheel").map(|_| ())
+}
+
+/// Installs the crate in `crate_dir` the first time it is called in this test process
+/// (the xtask's wheel, or a build of its own), and returns that first result every time.
 ///
 /// # Panics
-/// When the build failed, with maturin's output, so that every stage shows the compiler's
-/// message.
+/// When the build or the install failed, with maturin's output, so that every stage
+/// shows the compiler's message.
 pub fn ensure_installed(crate_dir: &Path, how: Install) {
-    if let Err(message) = BUILT.get_or_init(|| build_and_install(crate_dir, how)) {
+    let result = BUILT.get_or_init(|| match prebuilt() {
+        Some((wheels, site)) => unpack_wheel(crate_dir, &wheels, &site),
+        None => build_and_install(crate_dir, how),
+    });
+    if let Err(message) = result {
         panic!("the extension module could not be built and installed:\n{message}");
     }
 }
@@ -181,6 +225,9 @@ pub fn pytest(crate_dir: &Path, how: Install, tests: &[&str]) -> String {
     let report = REPORT.get_or_init(|| {
         let mut cmd = venv_command(&starter_dir(crate_dir), "python");
         cmd.args(["-m", "pytest", "-q", "-rA", "-p", "no:cacheprovider", "--color=no", "tests"]);
+        if let Some((_, site)) = prebuilt() {
+            cmd.env("PYTHONPATH", site);
+        }
         let output = cmd.output().unwrap_or_else(|e| panic!("could not start pytest from the venv: {e}"));
         format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
     });

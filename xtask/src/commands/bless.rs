@@ -1,13 +1,18 @@
 //! `cargo xtask bless EXERCISE`: regenerates an exercise's snapshots from its solution.
 //!
-//! The only command that lets insta write (`INSTA_UPDATE=always`), and only for a
-//! solution. The old snapshots are set aside first, so that a snapshot no test makes any
-//! more disappears, and put back if the solution fails.
+//! The only command that writes snapshots, and only from a solution: it runs the
+//! solution's stage tests, takes the value each test reported (`verdict.rs`), and writes
+//! it as the body of the test's insta snapshot (`tests/snapshots/check__TEST.snap`,
+//! keeping the file's header). Snapshots no test of a stage makes any more are removed.
+//! A second run must then pass against the new snapshots; otherwise the old ones are put
+//! back.
 
 use crate::course::Course;
 use crate::flags::Bless;
+use crate::stages::{self, Execution, Which};
+use crate::verdict;
 use crate::workspace::Workspace;
-use crate::{python, show, stages, ui};
+use crate::{python, show, ui};
 use anyhow::{Context, Result, bail};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -21,28 +26,48 @@ impl Bless {
         python::ensure_venv(&ws)?;
         let snapshots = ws.path(exercise.dir()).join("tests/snapshots");
         let before = read_dir_files(&snapshots)?;
-        let backup = tempfile::tempdir_in(ws.path("target")).or_else(|_| tempfile::tempdir()).context("making a backup folder")?;
-        let backup_dir = backup.path().join("snapshots");
-        if snapshots.exists() {
-            std::fs::rename(&snapshots, &backup_dir).context("setting the old snapshots aside")?;
-        }
-        let restore = |why: &str| -> Result<ExitCode> {
-            let _ = std::fs::remove_dir_all(&snapshots);
-            if backup_dir.exists() {
-                std::fs::rename(&backup_dir, &snapshots).context("restoring the old snapshots")?;
-            }
-            bail!("{why}; the old snapshots are back in place")
+        ui::note(&format!("Running the solution `{}`", exercise.solution_package()));
+        let ran = match stages::execute(&ws, exercise, Which::Solution, None)? {
+            Execution::Ran(ran) => ran,
+            Execution::BuildFailed { output } => bail!("the solution does not build:\n{output}"),
         };
-        ui::note(&format!("Running the solution `{}` with snapshot writing on", exercise.solution_package()));
-        let report = stages::run(&ws, exercise, &exercise.solution_package(), &[("INSTA_UPDATE", "always")])?;
-        if !report.all_passed() {
-            show::report(&report, true);
-            return restore("the solution fails even with snapshot writing on: fix the solution first");
+        let mut values = BTreeMap::new();
+        for test in exercise.stages.get_ref().iter().flat_map(|s| s.tests.get_ref()) {
+            match ran.observations.public.get(test).map(Vec::as_slice) {
+                Some([value]) => {
+                    values.insert(test.clone(), value.clone());
+                }
+                _ => bail!(
+                    "the solution's test `{test}` reported no single value ({}); fix the solution or its test first:\n{}{}",
+                    ran.ending.describe(),
+                    ran.stdout,
+                    ran.stderr
+                ),
+            }
         }
-        let confirm = stages::run(&ws, exercise, &exercise.solution_package(), &[])?;
+        std::fs::create_dir_all(&snapshots).with_context(|| format!("creating {}", snapshots.display()))?;
+        let old_texts: BTreeMap<String, String> = files_of(&snapshots)?;
+        for name in old_texts.keys() {
+            let path = snapshots.join(name);
+            std::fs::remove_file(&path).with_context(|| format!("removing {}", path.display()))?;
+        }
+        for (test, value) in &values {
+            let path = verdict::snapshot_path(&ws.path(exercise.dir()), test);
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let header = old_texts
+                .get(&name)
+                .and_then(|text| text.find("\n---\n").map(|end| text[..end + 5].to_string()))
+                .unwrap_or_else(|| format!("---\nsource: tests/check.rs\nexpression: {test}\n---\n"));
+            std::fs::write(&path, format!("{header}{}\n", verdict::normalize(value))).with_context(|| format!("writing {}", path.display()))?;
+        }
+        let confirm = stages::run(&ws, exercise, Which::Solution)?;
         if !confirm.all_passed() {
             show::report(&confirm, true);
-            return restore("the new snapshots do not match a second run: a test prints something that changes between runs");
+            for (name, text) in &old_texts {
+                let path = snapshots.join(name);
+                std::fs::write(&path, text).with_context(|| format!("restoring {}", path.display()))?;
+            }
+            bail!("the new snapshots do not match a second run (a test prints something that changes between runs); the old snapshots are back in place");
         }
         let after = read_dir_files(&snapshots)?;
         for (name, content) in &after {
@@ -60,20 +85,27 @@ impl Bless {
     }
 }
 
-/// The `.snap` files of `dir` by file name, with their contents below the header (the
-/// header records the source path, which differs between exercise and solution runs).
-fn read_dir_files(dir: &Path) -> Result<BTreeMap<String, String>> {
+/// The `.snap` files of `dir` by file name, whole.
+fn files_of(dir: &Path) -> Result<BTreeMap<String, String>> {
     let mut files = BTreeMap::new();
     if let Ok(entries) = std::fs::read_dir(dir) {
         for entry in entries {
-            let entry = entry?;
+            let entry = entry.with_context(|| format!("reading {}", dir.display()))?;
             let name = entry.file_name().to_string_lossy().into_owned();
             if name.ends_with(".snap") {
-                let text = std::fs::read_to_string(entry.path())?;
-                let body = text.splitn(3, "---\n").nth(2).unwrap_or(&text).to_string();
-                files.insert(name, body);
+                let text = std::fs::read_to_string(entry.path()).with_context(|| format!("reading {}", entry.path().display()))?;
+                files.insert(name, text);
             }
         }
     }
     Ok(files)
+}
+
+/// The `.snap` files of `dir` by file name, with their bodies (the header records the
+/// source path, which may differ between runs).
+fn read_dir_files(dir: &Path) -> Result<BTreeMap<String, String>> {
+    Ok(files_of(dir)?.into_iter().map(|(name, text)| {
+        let body = verdict::snapshot_body(&text).unwrap_or(&text).to_string();
+        (name, body)
+    }).collect())
 }

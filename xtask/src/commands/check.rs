@@ -63,7 +63,7 @@ pub(super) fn check_one(ws: &Workspace, course: &Course, exercise: &Exercise, pr
     if ws.is_cold() {
         ui::note("First build: compiling pyo3 and the other dependencies takes a few minutes, once");
     }
-    let report = stages::run(ws, exercise, &exercise.package(), &[])?;
+    let report = stages::run(ws, exercise, stages::Which::Starter)?;
     show::report(&report, true);
     let entry = progress.entry(exercise.name());
     entry.stages_passed = report.passed_count();

@@ -10,7 +10,9 @@
 
 use crate::course::{Course, Exercise};
 use crate::flags::Verify;
-use crate::stages::{self, Report};
+use crate::course::HeldOut;
+use crate::stages::{self, Execution, Report, Which};
+use crate::verdict;
 use crate::workspace::Workspace;
 use crate::{booktests, layout, python, show, ui};
 use anyhow::{Context, Result};
@@ -152,7 +154,7 @@ fn count_by_part<'a>(course: &'a Course, exercises: &[&'a Exercise]) -> Vec<(&'a
 
 fn verify_exercise(ws: &Workspace, exercise: &Exercise, tally: &mut Tally) -> Result<()> {
     let name = exercise.name();
-    let starter = stages::run(ws, exercise, &exercise.package(), &[])?;
+    let starter = stages::run(ws, exercise, Which::Starter)?;
     let (ok, details) = match &starter {
         Report::BuildFailed { output } => (false, vec![format!("the starter must compile:\n{}", show::compiler_messages(output))]),
         Report::Ran { stages, .. } => match stages.first() {
@@ -162,9 +164,7 @@ fn verify_exercise(ws: &Workspace, exercise: &Exercise, tally: &mut Tally) -> Re
     };
     tally.step(ok, &format!("starter `{name}` compiles and fails stage 1 ({} of {} stages pass)", starter.passed_count(), exercise.stages.get_ref().len()), &details);
 
-    let references = tempfile::NamedTempFile::new()?;
-    let refs_path = references.path().to_string_lossy().into_owned();
-    let solution = stages::run(ws, exercise, &exercise.solution_package(), &[("INSTA_SNAPSHOT_REFERENCES_FILE", &refs_path)])?;
+    let solution = stages::run(ws, exercise, Which::Solution)?;
     let mut details = Vec::new();
     if !solution.all_passed() {
         show::report(&solution, true);
@@ -181,12 +181,11 @@ fn verify_exercise(ws: &Workspace, exercise: &Exercise, tally: &mut Tally) -> Re
         &details,
     );
 
+    verify_held_out(ws, exercise, tally)?;
+
     let mut problems = layout::problems(ws, exercise)?;
-    let used: BTreeSet<PathBuf> = std::fs::read_to_string(references.path())
-        .unwrap_or_default()
-        .lines()
-        .filter_map(|l| std::fs::canonicalize(l).ok())
-        .collect();
+    let used: BTreeSet<PathBuf> =
+        exercise.stages.get_ref().iter().flat_map(|s| s.tests.get_ref()).map(|test| ws.path(verdict::snapshot_path(&exercise.dir(), test))).collect();
     let snapshot_dir = ws.path(exercise.dir()).join("tests/snapshots");
     let mut snapshot_count = 0;
     if let Ok(entries) = std::fs::read_dir(&snapshot_dir) {
@@ -194,7 +193,7 @@ fn verify_exercise(ws: &Workspace, exercise: &Exercise, tally: &mut Tally) -> Re
             let path = entry.path();
             if path.extension().is_some_and(|e| e == "snap") {
                 snapshot_count += 1;
-                if solution.all_passed() && !used.contains(&std::fs::canonicalize(&path)?) {
+                if !used.contains(&path) {
                     problems.push(format!("{} is used by no test: delete it, or run `cargo xtask bless {name}`", path.strip_prefix(&ws.root)?.display()));
                 }
             }
@@ -205,6 +204,47 @@ fn verify_exercise(ws: &Workspace, exercise: &Exercise, tally: &mut Tally) -> Re
         &format!("`{name}`: locked files match the solution; {snapshot_count} snapshots, all used"),
         &problems,
     );
+    Ok(())
+}
+
+/// Proves an exercise's held-out inputs: run twice on one seed, the solution reports one
+/// held-out value per test of a seeded stage, the same both times (the inputs follow
+/// from the seed alone), and different from its public value (they are new inputs).
+fn verify_held_out(ws: &Workspace, exercise: &Exercise, tally: &mut Tally) -> Result<()> {
+    let seeded: Vec<&String> = exercise.stages.get_ref().iter().filter(|s| s.held_out() == HeldOut::Seeded).flat_map(|s| s.tests.get_ref()).collect();
+    let undecided = exercise.stages.get_ref().iter().filter(|s| s.held_out() == HeldOut::Undecided).count();
+    if seeded.is_empty() {
+        if undecided > 0 {
+            ui::note(&format!("`{}`: {undecided} stage(s) without held-out inputs or a reason (`no_held_out`)", exercise.name()));
+        }
+        return Ok(());
+    }
+    let seed = 20_261_129;
+    let mut runs = Vec::new();
+    for _ in 0..2 {
+        match stages::execute(ws, exercise, Which::Solution, Some(seed))? {
+            Execution::Ran(ran) => runs.push(ran.observations),
+            Execution::BuildFailed { output } => {
+                tally.step(false, &format!("solution `{}` runs on held-out inputs", exercise.name()), &[output]);
+                return Ok(());
+            }
+        }
+    }
+    let mut problems = Vec::new();
+    for test in seeded {
+        let first = runs[0].held_out.get(test).cloned().unwrap_or_default();
+        let second = runs[1].held_out.get(test).cloned().unwrap_or_default();
+        let public = runs[0].public.get(test).cloned().unwrap_or_default();
+        match (first.as_slice(), second.as_slice()) {
+            ([a], [b]) if a != b => problems.push(format!("test `{test}` gave two different held-out values for seed {seed}: its inputs must follow from the seed alone")),
+            ([a], [_]) if public.first() == Some(a) => {
+                problems.push(format!("test `{test}`'s held-out value equals its public one: generate the inputs from `Inputs::HeldOut {{ seed }}` (check_support::observe_held_out!)"))
+            }
+            ([_], [_]) => {}
+            _ => problems.push(format!("test `{test}` is in a seeded stage but reported no single held-out value: use check_support::observe_held_out!")),
+        }
+    }
+    tally.step(problems.is_empty(), &format!("solution `{}`: held-out inputs follow the seed and differ from the public ones", exercise.name()), &problems);
     Ok(())
 }
 

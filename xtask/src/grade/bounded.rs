@@ -34,35 +34,63 @@ pub struct Limits {
 /// The largest file a run may write (`RLIMIT_FSIZE`): test binaries and rlibs fit.
 const FILE_SIZE_CAP: u64 = 2 << 30;
 
-/// Whether runs get their own network and PID namespaces.
-#[derive(Debug, Clone)]
-pub enum Isolation {
-    /// `unshare --net --pid --fork` works: no network, and the whole tree dies with its root.
-    Namespaces,
-    /// It does not; the reason says why (not root, no user namespaces, no `unshare`).
+/// Whether a protection is available on this machine.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Availability {
+    Available,
+    /// It is not; the reason says why.
     Unavailable { reason: String },
 }
 
+/// The protections student code runs under, probed once per grading run.
+#[derive(Debug, Clone)]
+pub struct Isolation {
+    /// `unshare --net --pid --fork` works: no network, and the whole tree dies with its
+    /// root (needs root, or user namespaces).
+    pub namespaces: Availability,
+    /// Landlock confines what student code may read and write (`confine.rs`).
+    pub landlock: Availability,
+}
+
 impl Isolation {
-    /// Tries `unshare --net --pid --fork true` once.
+    /// Tries `unshare --net --pid --fork true` and `xtask confine --probe` once.
     pub fn probe() -> Isolation {
-        match Command::new("unshare").args(["--net", "--pid", "--fork", "--kill-child", "true"]).output() {
-            Ok(out) if out.status.success() => Isolation::Namespaces,
-            Ok(out) => Isolation::Unavailable {
+        let namespaces = match Command::new("unshare").args(["--net", "--pid", "--fork", "--kill-child", "true"]).output() {
+            Ok(out) if out.status.success() => Availability::Available,
+            Ok(out) => Availability::Unavailable {
                 reason: format!("`unshare --net --pid` failed: {}", String::from_utf8_lossy(&out.stderr).trim()),
             },
-            Err(err) => Isolation::Unavailable { reason: format!("`unshare` could not start: {err}") },
-        }
+            Err(err) => Availability::Unavailable { reason: format!("`unshare` could not start: {err}") },
+        };
+        let landlock = match super::confine::probe() {
+            Ok(()) => Availability::Available,
+            Err(reason) => Availability::Unavailable { reason },
+        };
+        Isolation { namespaces, landlock }
     }
 
-    /// One sentence for the instructor and the feedback files.
+    /// Whether every protection is available.
+    pub fn complete(&self) -> bool {
+        self.namespaces == Availability::Available && self.landlock == Availability::Available
+    }
+
+    /// Sentences for the instructor and the feedback files.
     pub fn describe(&self) -> String {
-        match self {
-            Isolation::Namespaces => "Student code ran without network access, in its own network and PID namespaces.".into(),
-            Isolation::Unavailable { reason } => format!(
+        let network = match &self.namespaces {
+            Availability::Available => "Student code ran without network access, in its own network and PID namespaces.".to_string(),
+            Availability::Unavailable { reason } => format!(
                 "Student code ran WITH network access: no network namespace was available ({reason}). Run the grader as root, or where user namespaces are allowed, to cut the network."
             ),
-        }
+        };
+        let files = match &self.landlock {
+            Availability::Available => {
+                "Its tests were confined with Landlock: they could read only the system, the toolchain, the venv and their own sandbox, and write only to a scratch folder of the run.".to_string()
+            }
+            Availability::Unavailable { reason } => format!(
+                "Its tests were NOT confined: Landlock is unavailable ({reason}), so they could read and write every file the grader can. Grade on a Linux kernel with Landlock (5.13 or later, enabled in the LSM list)."
+            ),
+        };
+        format!("{network} {files}")
     }
 }
 
@@ -85,20 +113,22 @@ pub struct Finished {
     pub stdout: String,
     /// Standard error, lossily decoded, at most the output cap.
     pub stderr: String,
+    /// The exit status, when the process exited by itself.
+    pub status: Option<ExitStatus>,
     #[allow(dead_code)]
     pub elapsed: Duration,
 }
 
-/// Wraps `program` for `isolation`: `unshare --net --pid --fork --kill-child -- program`
+/// Wraps `program` for `namespaces`: `unshare --net --pid --fork --kill-child -- program`
 /// when namespaces work, `program` itself otherwise. Returns the program and the leading
 /// arguments to give `Workspace::command`.
-pub fn wrap(isolation: &Isolation, program: &std::ffi::OsStr) -> (std::ffi::OsString, Vec<std::ffi::OsString>) {
-    match isolation {
-        Isolation::Namespaces => (
+pub fn wrap(namespaces: &Availability, program: &std::ffi::OsStr) -> (std::ffi::OsString, Vec<std::ffi::OsString>) {
+    match namespaces {
+        Availability::Available => (
             "unshare".into(),
             ["--net", "--pid", "--fork", "--kill-child", "--"].iter().map(Into::into).chain([program.to_os_string()]).collect(),
         ),
-        Isolation::Unavailable { .. } => (program.to_os_string(), Vec::new()),
+        Availability::Unavailable { .. } => (program.to_os_string(), Vec::new()),
     }
 }
 
@@ -209,13 +239,15 @@ pub fn run(mut cmd: Command, limits: &Limits) -> Result<Finished> {
         });
     }
     drop(tx);
+    let mut status = None;
     let end = loop {
         if over.load(Ordering::Relaxed) {
             kill_group(pgid);
             break End::OutputCapped;
         }
-        if let Some(status) = child.try_wait().context("waiting for a run")? {
-            break exited(status);
+        if let Some(exit) = child.try_wait().context("waiting for a run")? {
+            status = Some(exit);
+            break exited(exit);
         }
         if start.elapsed() > limits.timeout {
             kill_group(pgid);
@@ -235,7 +267,7 @@ pub fn run(mut cmd: Command, limits: &Limits) -> Result<Finished> {
     }
     let [stdout, stderr] = out.map(|b| String::from_utf8_lossy(&b).into_owned());
     let end = if over.load(Ordering::Relaxed) && end != End::TimedOut { End::OutputCapped } else { end };
-    Ok(Finished { end, stdout, stderr, elapsed })
+    Ok(Finished { end, stdout, stderr, status, elapsed })
 }
 
 fn exited(status: ExitStatus) -> End {

@@ -1,23 +1,51 @@
 //! Grading one exercise of one submission: lay the student's editable files over the
-//! pristine sandbox, build with the build bounds, run the stage tests with the test
-//! bounds, and score the report.
+//! pristine sandbox, then the three steps of `stages.rs` within bounds:
+//! 1. build the stage tests (`cargo test --no-run --offline`, build bounds);
+//! 2. for an exercise checked through a wheel, `maturin build` into the run's scratch
+//!    folder (build bounds), so that the test process never writes a compiled file;
+//! 3. run the test binary confined (`confine.rs`) with the test bounds, reporting into
+//!    the scratch folder, on the public inputs and, for seeded stages, on held-out inputs.
 //!
-//! Both steps are `cargo test --offline --package <crate> --test check` (the command
-//! `stages.rs` runs for `cargo xtask check`), the first with `--no-run`, in the workbook's
-//! environment (`Workspace::command`: `INSTA_UPDATE=no`, no other `INSTA_*`, the
-//! repository's `PYO3_PYTHON`) minus the grader's other variables (`bounded::scrub_env`).
+//! The verdicts are then decided here, against the pristine snapshots (held in memory,
+//! never read back from the sandbox) and the solution's held-out values.
+//!
+//! Every process gets the workbook's environment (`Workspace::command`: `INSTA_UPDATE=no`,
+//! the repository's `PYO3_PYTHON`) minus the grader's other variables (`bounded::scrub_env`).
 
-use super::bounded::{self, End, Isolation, Limits};
+use super::bounded::{self, Availability, End, Isolation, Limits};
+use super::confine::{self, Confinement};
 use super::sandbox::{Pristine, Sandbox};
 use super::score::{ExerciseGrade, Status};
 use super::submissions::Collected;
 use crate::course::Exercise;
-use crate::stages;
+use crate::stages::{self, Color, Execution, Ran, Scratch};
+use crate::verdict::{Expected, Observations};
 use crate::workspace::Workspace;
 use anyhow::Result;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+use std::ffi::OsStr;
+use std::process::Command;
 use std::sync::Mutex;
 use std::time::Instant;
+
+/// Who wrote the code a command builds or runs, which decides its protections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trust {
+    /// The course's own code (the pristine warm-up build): it may use the network and
+    /// the grader's registry and proxy settings.
+    Course,
+    /// A student's code: in the namespaces available, with a scrubbed environment.
+    Student,
+}
+
+/// The held-out inputs of a grading run: the seed, and what the solution of each
+/// exercise with seeded stages reported on them.
+#[derive(Debug, Clone, Default)]
+pub struct HeldOutRun {
+    pub seed: u64,
+    /// The solution's observations, by exercise name.
+    pub solutions: BTreeMap<String, Observations>,
+}
 
 /// What every exercise run shares.
 pub struct Grader<'a> {
@@ -26,6 +54,7 @@ pub struct Grader<'a> {
     pub isolation: Isolation,
     pub build: Limits,
     pub test: Limits,
+    pub held_out: HeldOutRun,
     /// Grades already computed in this run, by exercise and digest of the files: forty
     /// untouched starters are built and run once. Only deterministic outcomes are kept
     /// (graded, build failed), never a timeout.
@@ -33,24 +62,38 @@ pub struct Grader<'a> {
 }
 
 impl Grader<'_> {
-    /// The `cargo test` command for `package` in `sandbox`, bounded by the caller. For
-    /// `untrusted` code (a student's) it runs in the isolation available, with a scrubbed
-    /// environment; the pristine warm-up build may use the network and the grader's proxy
-    /// and registry settings.
-    pub fn command(&self, sandbox: &Sandbox, package: &str, extra: &[&str], untrusted: bool) -> std::process::Command {
-        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-        let isolation = if untrusted { self.isolation.clone() } else { Isolation::Unavailable { reason: String::new() } };
-        let (program, lead) = bounded::wrap(&isolation, &cargo);
+    /// `program` with `args`, run at `sandbox`'s root, wrapped for `trust`.
+    pub fn command(&self, sandbox: &Sandbox, program: &OsStr, args: &[std::ffi::OsString], trust: Trust) -> Command {
+        let namespaces = match trust {
+            Trust::Student => self.isolation.namespaces.clone(),
+            Trust::Course => Availability::Unavailable { reason: String::new() },
+        };
+        let (program, lead) = bounded::wrap(&namespaces, program);
         let mut cmd = self.ws.command(program);
-        cmd.args(lead);
-        cmd.args(stages::cargo_test_args(package, "never", extra));
+        cmd.args(lead).args(args);
         cmd.current_dir(&sandbox.root);
         cmd.env("CARGO_TARGET_DIR", &sandbox.target);
         cmd.env("CARGO_TERM_COLOR", "never");
-        if untrusted {
+        if trust == Trust::Student {
             bounded::scrub_env(&mut cmd);
         }
         cmd
+    }
+
+    /// The `cargo test --no-run` command that builds `packages` in `sandbox`, offline for
+    /// a student's code (the course's own warm-up may fetch crates).
+    pub fn build_command(&self, sandbox: &Sandbox, packages: &[String], trust: Trust) -> Command {
+        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+        let first = packages.first().cloned().unwrap_or_else(|| "check-support".into());
+        let mut args: Vec<std::ffi::OsString> = stages::build_args(&first, Color::Plain).into_iter().map(Into::into).collect();
+        // `--package` may repeat: cargo builds every listed crate in one run, in parallel.
+        for package in packages.iter().skip(1) {
+            args.extend(["--package".into(), package.into()]);
+        }
+        if trust == Trust::Student {
+            args.push("--offline".into());
+        }
+        self.command(sandbox, &cargo, &args, trust)
     }
 
     /// Grades `exercise` for the files in `collected`.
@@ -89,27 +132,30 @@ impl Grader<'_> {
         Ok(grade)
     }
 
+    /// The expected values of `exercise`: the pristine snapshots, and the solution's
+    /// held-out values when its stages are seeded.
+    fn expected(&self, exercise: &Exercise) -> Expected {
+        let expected = Expected::from_snapshots(exercise, |path| self.pristine.get(path).map(|b| String::from_utf8_lossy(b).into_owned()));
+        match self.held_out.solutions.get(exercise.name()) {
+            Some(solution) => expected.with_held_out(exercise, self.held_out.seed, solution),
+            None => expected,
+        }
+    }
+
     fn build_and_test(&self, sandbox: &Sandbox, exercise: &Exercise, collected: &Collected) -> Result<ExerciseGrade> {
         sandbox.reset(&self.pristine)?;
         for path in exercise.editable() {
             sandbox.lay(&path, &collected.files[&path])?;
         }
         let package = exercise.package();
-        let built = bounded::run(self.command(sandbox, &package, &["--no-run", "--offline"], true), &self.build)?;
-        match built.end {
-            End::TimedOut => {
-                let message = format!("The build ran past the {} s limit and was stopped.", self.build.timeout.as_secs());
-                return Ok(ExerciseGrade::zero(exercise, Status::TimedOut, message));
-            }
-            End::OutputCapped => {
-                let message = format!("The build printed more than {} KiB and was stopped.", self.build.output_bytes >> 10);
-                return Ok(ExerciseGrade::zero(exercise, Status::OutputCapped, message));
-            }
-            End::Exited { success: false } => {
-                return Ok(ExerciseGrade::from_report(exercise, &stages::read(exercise, "", built.stderr, false)));
-            }
-            End::Exited { success: true } => {}
+        let built = bounded::run(self.build_command(sandbox, std::slice::from_ref(&package), Trust::Student), &self.build)?;
+        if let Some(zero) = self.cut_short(exercise, &built, "build") {
+            return Ok(zero);
         }
+        let binary = match stages::read_build(&built.stdout, &built.stderr, built.end == (End::Exited { success: true })) {
+            Ok(binary) => binary,
+            Err(output) => return Ok(ExerciseGrade::from_report(exercise, &stages::judge(exercise, &Execution::BuildFailed { output }, &Expected::default()))),
+        };
         let outside = sandbox.read_outside(&package);
         if !outside.is_empty() {
             let message = format!(
@@ -118,22 +164,65 @@ impl Grader<'_> {
             );
             return Ok(ExerciseGrade::zero(exercise, Status::BuildFailed, message));
         }
-        let ran = bounded::run(self.command(sandbox, &package, &["--offline"], true), &self.test)?;
-        Ok(match ran.end {
-            End::TimedOut => ExerciseGrade::zero(
+        let scratch = Scratch::new(&sandbox.root)?;
+        let crate_dir = sandbox.root.join(exercise.dir());
+        if stages::builds_a_wheel(&sandbox.root, exercise) {
+            let args = stages::wheel_args(&crate_dir, &sandbox.target.join("maturin"), &scratch.wheels());
+            let wheel = bounded::run(self.command(sandbox, self.ws.venv_bin().join("maturin").as_os_str(), &args, Trust::Student), &self.build)?;
+            if let Some(zero) = self.cut_short(exercise, &wheel, "build") {
+                return Ok(zero);
+            }
+            if wheel.end != (End::Exited { success: true }) {
+                let message = format!("The crate does not compile (0 points for this exercise): maturin could not build the extension module:\n{}", wheel.stderr);
+                return Ok(ExerciseGrade::zero(exercise, Status::BuildFailed, message));
+            }
+        }
+        let mut args = match self.isolation.landlock {
+            Availability::Available => Confinement::for_slot(&self.ws.venv(), &self.ws.venv_python(), &sandbox.root)?.args(scratch.path()),
+            Availability::Unavailable { .. } => Vec::new(),
+        };
+        let program = match args.is_empty() {
+            true => binary.clone().into_os_string(),
+            false => {
+                args.push(binary.clone().into_os_string());
+                std::env::current_exe()?.into_os_string()
+            }
+        };
+        let mut test = self.command(sandbox, &program, &args, Trust::Student);
+        let seed = self.held_out.solutions.contains_key(exercise.name()).then_some(self.held_out.seed);
+        scratch.configure(&mut test, &crate_dir, seed);
+        test.env("HOME", scratch.path());
+        let ran = bounded::run(test, &self.test)?;
+        if let Some(zero) = self.cut_short(exercise, &ran, "tests") {
+            return Ok(zero);
+        }
+        let ending = match ran.status {
+            Some(status) if self.isolation.landlock == Availability::Available => confine::ending(&status),
+            Some(status) => crate::verdict::Ending::of(&status),
+            None => crate::verdict::Ending::Exited(-1),
+        };
+        let execution = Execution::Ran(Ran { ending, stdout: ran.stdout, stderr: ran.stderr, observations: scratch.observations() });
+        Ok(ExerciseGrade::from_report(exercise, &stages::judge(exercise, &execution, &self.expected(exercise))))
+    }
+
+    /// The grade of a step that ran past its time or printed past its cap, if it did.
+    fn cut_short(&self, exercise: &Exercise, finished: &bounded::Finished, step: &str) -> Option<ExerciseGrade> {
+        let limits = if step == "build" { &self.build } else { &self.test };
+        match finished.end {
+            End::TimedOut => Some(ExerciseGrade::zero(
                 exercise,
                 Status::TimedOut,
                 format!(
-                    "The tests ran past the {} s limit and were killed, with every process they started (an endless loop or a wait that never ends?).",
-                    self.test.timeout.as_secs()
+                    "The {step} ran past the {} s limit and was killed, with every process it started (an endless loop or a wait that never ends?).",
+                    limits.timeout.as_secs()
                 ),
-            ),
-            End::OutputCapped => ExerciseGrade::zero(
+            )),
+            End::OutputCapped => Some(ExerciseGrade::zero(
                 exercise,
                 Status::OutputCapped,
-                format!("The tests printed more than {} KiB and were killed.", self.test.output_bytes >> 10),
-            ),
-            End::Exited { success } => ExerciseGrade::from_report(exercise, &stages::read(exercise, &ran.stdout, ran.stderr, success)),
-        })
+                format!("The {step} printed more than {} KiB and was killed.", limits.output_bytes >> 10),
+            )),
+            End::Exited { .. } => None,
+        }
     }
 }

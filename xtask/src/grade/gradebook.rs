@@ -3,14 +3,13 @@
 
 use super::score::StudentGrade;
 use anyhow::Result;
-use std::path::Path;
 
-/// Writes the gradebook of `grades` (sorted by student) for the exercises `names`, with
-/// their maximum points, to `path`.
+/// The gradebook of `grades` (sorted by student) for the exercises `names`, with their
+/// maximum points, as CSV bytes.
 ///
 /// # Errors
-/// When the file cannot be written.
-pub fn write(path: &Path, names: &[(String, u32)], grades: &[StudentGrade]) -> Result<()> {
+/// When a record cannot be encoded.
+pub fn render(names: &[(String, u32)], grades: &[StudentGrade]) -> Result<Vec<u8>> {
     let mut out = csv::Writer::from_writer(Vec::new());
     let mut header = vec!["student".to_string()];
     header.extend(names.iter().map(|(n, _)| n.clone()));
@@ -27,5 +26,5 @@ pub fn write(path: &Path, names: &[(String, u32)], grades: &[StudentGrade]) -> R
         row.push(max.to_string());
         out.write_record(&row)?;
     }
-    super::store::write_atomic(path, &out.into_inner()?)
+    Ok(out.into_inner()?)
 }

@@ -7,13 +7,11 @@ use super::score::StudentGrade;
 use anyhow::Result;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
-use std::path::Path;
-
-/// Writes the report of `grades` to `path`.
+/// The report of `grades`, as XML bytes.
 ///
 /// # Errors
-/// When the file cannot be written.
-pub fn write(path: &Path, grades: &[StudentGrade]) -> Result<()> {
+/// When the XML cannot be written.
+pub fn render(grades: &[StudentGrade]) -> Result<Vec<u8>> {
     let mut xml = Writer::new_with_indent(Vec::new(), b' ', 2);
     xml.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     let count = |g: &StudentGrade, failed: bool| g.exercises.iter().flat_map(|e| &e.stages).filter(|s| !failed || !s.passed).count();
@@ -56,7 +54,7 @@ pub fn write(path: &Path, grades: &[StudentGrade]) -> Result<()> {
     xml.write_event(Event::End(BytesEnd::new("testsuites")))?;
     let mut bytes = xml.into_inner();
     bytes.push(b'\n');
-    super::store::write_atomic(path, &bytes)
+    Ok(bytes)
 }
 
 /// `text` without the control characters XML 1.0 forbids (a test may print any byte).

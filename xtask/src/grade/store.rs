@@ -2,7 +2,7 @@
 //! files derived from them.
 //!
 //! ```text
-//! OUT/run.json                      the exercises graded and their maximum points
+//! OUT/run.json                      the exercises graded, their maximum points, the held-out seed
 //! OUT/grades.csv                    the gradebook (gradebook.rs)
 //! OUT/junit.xml                     the JUnit report (junit.rs)
 //! OUT/students/<id>/grade.json      the student's grade (score.rs), written last
@@ -19,11 +19,21 @@ use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
-/// `run.json`: what a run graded, so that a resumed run or a merge adds up.
+/// `run.json`: what a run graded, so that a resumed run or a merge adds up, and a grade
+/// can be reproduced.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RunInfo {
     /// The exercises, in course order, with their maximum points.
     pub exercises: Vec<(String, u32)>,
+    /// The seed the held-out inputs were generated from (`--seed` reproduces them).
+    #[serde(default)]
+    pub seed: Option<u64>,
+}
+
+/// The seed recorded in `out`'s `run.json`, if any (a resumed run keeps it).
+pub fn recorded_seed(out: &Path) -> Option<u64> {
+    let text = std::fs::read_to_string(out.join("run.json")).ok()?;
+    serde_json::from_str::<RunInfo>(&text).ok()?.seed
 }
 
 /// Writes `bytes` to `path` through a temporary file and a rename.
@@ -59,7 +69,11 @@ pub fn start(out: &Path, info: &RunInfo, resume: bool) -> Result<()> {
 }
 
 fn names(info: &RunInfo) -> String {
-    info.exercises.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(", ")
+    let names = info.exercises.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(", ");
+    match info.seed {
+        Some(seed) => format!("{names}; held-out seed {seed}"),
+        None => names,
+    }
 }
 
 /// Whether `id` already has a grade in `out`.
@@ -101,8 +115,8 @@ pub fn load_all(out: &Path) -> Result<Vec<StudentGrade>> {
 /// When a file cannot be read or written.
 pub fn finish(out: &Path, info: &RunInfo) -> Result<Vec<StudentGrade>> {
     let grades = load_all(out)?;
-    super::gradebook::write(&out.join("grades.csv"), &info.exercises, &grades)?;
-    super::junit::write(&out.join("junit.xml"), &grades)?;
+    write_atomic(&out.join("grades.csv"), &super::gradebook::render(&info.exercises, &grades)?)?;
+    write_atomic(&out.join("junit.xml"), &super::junit::render(&grades)?)?;
     Ok(grades)
 }
 

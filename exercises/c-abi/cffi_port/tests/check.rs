@@ -17,15 +17,15 @@ fn scenario(name: &str) -> String {
 
 #[test]
 fn cdef_declares_count_pages() {
-    insta::assert_snapshot!("cdef_declares_count_pages", scenario("count_pages"));
+    c_abi_support::observe!("cdef_declares_count_pages", scenario("count_pages"));
 }
 
 #[test]
 fn cover_page_is_read_and_freed() {
-    insta::assert_snapshot!("cover_page_is_read_and_freed", scenario("cover_page"));
+    c_abi_support::observe!("cover_page_is_read_and_freed", scenario("cover_page"));
 }
 
 #[test]
 fn fax_report_is_a_struct() {
-    insta::assert_snapshot!("fax_report_is_a_struct", scenario("fax_report"));
+    c_abi_support::observe!("fax_report_is_a_struct", scenario("fax_report"));
 }

@@ -15,15 +15,15 @@ fn scenario(name: &str) -> String {
 
 #[test]
 fn greet_returns_a_new_string() {
-    insta::assert_snapshot!("greet_returns_a_new_string", scenario("greet"));
+    c_abi_support::observe!("greet_returns_a_new_string", scenario("greet"));
 }
 
 #[test]
 fn null_and_invalid_utf8_give_null() {
-    insta::assert_snapshot!("null_and_invalid_utf8_give_null", scenario("bad_input"));
+    c_abi_support::observe!("null_and_invalid_utf8_give_null", scenario("bad_input"));
 }
 
 #[test]
 fn round_trips_do_not_leak() {
-    insta::assert_snapshot!("round_trips_do_not_leak", scenario("no_leak"));
+    c_abi_support::observe!("round_trips_do_not_leak", scenario("no_leak"));
 }

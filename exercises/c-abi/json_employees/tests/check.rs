@@ -16,25 +16,25 @@ fn scenario(name: &str) -> String {
 
 #[test]
 fn dataclasses_round_trip_as_json() {
-    insta::assert_snapshot!("dataclasses_round_trip_as_json", scenario("round_trip"));
+    c_abi_support::observe!("dataclasses_round_trip_as_json", scenario("round_trip"));
 }
 
 #[test]
 fn null_pointers_give_error_codes() {
-    insta::assert_snapshot!("null_pointers_give_error_codes", scenario("null_pointers"));
+    c_abi_support::observe!("null_pointers_give_error_codes", scenario("null_pointers"));
 }
 
 #[test]
 fn invalid_utf8_gives_an_error_code() {
-    insta::assert_snapshot!("invalid_utf8_gives_an_error_code", scenario("invalid_utf8"));
+    c_abi_support::observe!("invalid_utf8_gives_an_error_code", scenario("invalid_utf8"));
 }
 
 #[test]
 fn invalid_json_gives_an_error_code() {
-    insta::assert_snapshot!("invalid_json_gives_an_error_code", scenario("invalid_json"));
+    c_abi_support::observe!("invalid_json_gives_an_error_code", scenario("invalid_json"));
 }
 
 #[test]
 fn a_panic_becomes_an_error_code() {
-    insta::assert_snapshot!("a_panic_becomes_an_error_code", scenario("panic"));
+    c_abi_support::observe!("a_panic_becomes_an_error_code", scenario("panic"));
 }

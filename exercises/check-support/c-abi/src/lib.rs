@@ -11,6 +11,8 @@
 //! both, and no nested `cargo build` is needed (one would wait forever for the build lock
 //! that the outer `cargo test` holds).
 
+pub use check_report::{Inputs, observe, observe_held_out};
+
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;

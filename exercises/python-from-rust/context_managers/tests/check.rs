@@ -46,7 +46,7 @@ fn enter_and_exit_around_a_body() {
         lines.push(format!("1/7 inside localcontext(prec=4): {seventh:?}; after it: {after}"));
         Ok(lines.join("\n"))
     });
-    insta::assert_snapshot!("enter_and_exit_around_a_body", report);
+    check_support::observe!("enter_and_exit_around_a_body", report);
 }
 
 #[test]
@@ -74,7 +74,7 @@ fn the_exception_passes_through_exit() {
         lines.push(format!("__enter__ raised {}; the body ran: {body_ran}", err.get_type(py).name()?));
         Ok(lines.join("\n"))
     });
-    insta::assert_snapshot!("the_exception_passes_through_exit", report);
+    check_support::observe!("the_exception_passes_through_exit", report);
 }
 
 #[test]
@@ -102,5 +102,5 @@ fn exit_may_suppress_the_exception() {
         lines.push(format!("suppress(KeyError) lets through: {}", traceback(py, &err).lines().last().unwrap_or_default()));
         Ok(lines.join("\n"))
     });
-    insta::assert_snapshot!("exit_may_suppress_the_exception", report);
+    check_support::observe!("exit_may_suppress_the_exception", report);
 }

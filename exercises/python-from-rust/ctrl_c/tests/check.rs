@@ -88,7 +88,7 @@ fn python_handles_ctrl_c() {
             Ok(lines.join("\n"))
         })
     });
-    insta::assert_snapshot!("python_handles_ctrl_c", report);
+    check_support::observe!("python_handles_ctrl_c", report);
 }
 
 #[test]
@@ -108,7 +108,7 @@ fn check_signals_stops_the_count() {
             Ok(lines.join("\n"))
         })
     });
-    insta::assert_snapshot!("check_signals_stops_the_count", report);
+    check_support::observe!("check_signals_stops_the_count", report);
 }
 
 #[test]
@@ -125,5 +125,5 @@ fn sig_dfl_ends_the_process() {
             Ok("the process survived Ctrl-C\n".to_string())
         })
     });
-    insta::assert_snapshot!("sig_dfl_ends_the_process", report);
+    check_support::observe!("sig_dfl_ends_the_process", report);
 }

@@ -11,7 +11,7 @@ fn json_from_an_imported_module() {
         let sales = BTreeMap::from([("Stanley".to_string(), 12), ("Dwight".to_string(), 41), ("Jim".to_string(), 40)]);
         Ok(format!("{}\n{}", sales_json(py, &empty)?, sales_json(py, &sales)?))
     });
-    insta::assert_snapshot!("json_from_an_imported_module", report);
+    check_support::observe!("json_from_an_imported_module", report);
 }
 
 #[test]
@@ -27,7 +27,7 @@ fn eval_an_expression_with_locals() {
         }
         Ok(lines.join("\n"))
     });
-    insta::assert_snapshot!("eval_an_expression_with_locals", report);
+    check_support::observe!("eval_an_expression_with_locals", report);
 }
 
 #[test]
@@ -43,5 +43,5 @@ memo.append("From: Pam")
         lines.push(traceback(py, &err).lines().last().unwrap_or_default().to_string());
         Ok(lines.join("\n"))
     });
-    insta::assert_snapshot!("run_statements_and_read_locals", report);
+    check_support::observe!("run_statements_and_read_locals", report);
 }

@@ -31,17 +31,17 @@ print(repr(pam), pam.name, pam.email)
 print(type(paper).__module__, type(paper).__name__, type(pam).__name__)
 "#,
     );
-    insta::assert_snapshot!("paper_and_employee_are_classes", report);
+    check_support::observe!("paper_and_employee_are_classes", report);
 }
 
 #[test]
 fn jims_algorithm_shreds_everything() {
-    insta::assert_snapshot!("jims_algorithm_shreds_everything", office("table('jim')"));
+    check_support::observe!("jims_algorithm_shreds_everything", office("table('jim')"));
 }
 
 #[test]
 fn dwights_bugs_surface_as_algorithm_errors() {
-    insta::assert_snapshot!("dwights_bugs_surface_as_algorithm_errors", office("table('dwight')"));
+    check_support::observe!("dwights_bugs_surface_as_algorithm_errors", office("table('dwight')"));
 }
 
 #[test]
@@ -54,10 +54,10 @@ except ValueError as error:
     print("ValueError:", error)
 "#,
     );
-    insta::assert_snapshot!("an_unknown_algorithm_is_a_value_error", report);
+    check_support::observe!("an_unknown_algorithm_is_a_value_error", report);
 }
 
 #[test]
 fn fixed_algorithm_faxes_and_shreds() {
-    insta::assert_snapshot!("fixed_algorithm_faxes_and_shreds", office("table('dwight-fixed')"));
+    check_support::observe!("fixed_algorithm_faxes_and_shreds", office("table('dwight-fixed')"));
 }

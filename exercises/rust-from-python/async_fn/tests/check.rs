@@ -23,7 +23,7 @@ print(type(coroutine).__name__, inspect.isawaitable(coroutine))
 print(asyncio.run(coroutine))
 "#,
     );
-    insta::assert_snapshot!("an_async_function", report);
+    check_support::observe!("an_async_function", report);
 }
 
 #[test]
@@ -38,7 +38,7 @@ async def main():
 asyncio.run(main())
 "#,
     );
-    insta::assert_snapshot!("errors_come_out_of_await", report);
+    check_support::observe!("errors_come_out_of_await", report);
 }
 
 #[test]
@@ -54,5 +54,5 @@ async def main():
 asyncio.run(main())
 "#,
     );
-    insta::assert_snapshot!("waiting_without_blocking_the_loop", report);
+    check_support::observe!("waiting_without_blocking_the_loop", report);
 }

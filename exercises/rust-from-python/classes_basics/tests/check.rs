@@ -32,7 +32,7 @@ except AttributeError:
     print("name is read-only")
 "#,
     );
-    insta::assert_snapshot!("constructor_getters_and_setters", report);
+    check_support::observe!("constructor_getters_and_setters", report);
 }
 
 #[test]
@@ -48,5 +48,5 @@ ryan = Employee.temp("Ryan Howard")
 print(type(ryan).__name__, ryan.name, ryan.desk, ryan.total_sales)
 "#,
     );
-    insta::assert_snapshot!("methods_static_and_class_methods", report);
+    check_support::observe!("methods_static_and_class_methods", report);
 }

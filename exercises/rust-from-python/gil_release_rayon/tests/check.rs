@@ -36,7 +36,7 @@ TEXTS = [
 
 #[test]
 fn counts_words_holding_the_gil() {
-    insta::assert_snapshot!("counts_words_holding_the_gil", scenario("show(wc.word_counts(TEXTS))\nshow(wc.word_counts([]))"));
+    check_support::observe!("counts_words_holding_the_gil", scenario("show(wc.word_counts(TEXTS))\nshow(wc.word_counts([]))"));
 }
 
 #[test]
@@ -48,7 +48,7 @@ print("word_counts lets other threads run:", other_threads_ran_during(wc.word_co
 print("word_counts_detached lets other threads run:", other_threads_ran_during(wc.word_counts_detached, BIG))
 "#,
     );
-    insta::assert_snapshot!("detached_releases_the_gil", report);
+    check_support::observe!("detached_releases_the_gil", report);
 }
 
 #[test]
@@ -61,5 +61,5 @@ show(wc.word_counts_parallel(many))
 print("word_counts_parallel lets other threads run:", other_threads_ran_during(wc.word_counts_parallel, BIG))
 "#,
     );
-    insta::assert_snapshot!("parallel_agrees_and_releases_the_gil", report);
+    check_support::observe!("parallel_agrees_and_releases_the_gil", report);
 }

@@ -12,11 +12,11 @@ const CRATE_DIR: &str = env!("CARGO_MANIFEST_DIR");
 #[test]
 fn greet_is_in_the_module() {
     let outcome = pytest(Path::new(CRATE_DIR), Install::Develop, &["tests/test_hello_module.py::test_greet"]);
-    insta::assert_snapshot!("greet_is_in_the_module", outcome);
+    check_support::observe!("greet_is_in_the_module", outcome);
 }
 
 #[test]
 fn sheets_counts_paper() {
     let outcome = pytest(Path::new(CRATE_DIR), Install::Develop, &["tests/test_hello_module.py::test_sheets"]);
-    insta::assert_snapshot!("sheets_counts_paper", outcome);
+    check_support::observe!("sheets_counts_paper", outcome);
 }

@@ -29,7 +29,7 @@ ORDER = {
 
 #[test]
 fn json_into_a_struct() {
-    insta::assert_snapshot!("json_into_a_struct", scenario("print(orders.order_total(json.dumps(ORDER)))\nprint(orders.order_total(json.dumps({'customer': 'Nobody', 'items': []})))"));
+    check_support::observe!("json_into_a_struct", scenario("print(orders.order_total(json.dumps(ORDER)))\nprint(orders.order_total(json.dumps({'customer': 'Nobody', 'items': []})))"));
 }
 
 #[test]
@@ -43,7 +43,7 @@ for text in ['{"customer": "Vance Refrigeration"}', '{"customer": 7, "items": []
         print("ValueError:", error)
 "#,
     );
-    insta::assert_snapshot!("bad_json_is_a_value_error", report);
+    check_support::observe!("bad_json_is_a_value_error", report);
 }
 
 #[test]
@@ -56,5 +56,5 @@ invoice = json.loads(text)
 print(invoice["total"], [line["sku"] for line in invoice["lines"]])
 "#,
     );
-    insta::assert_snapshot!("a_struct_back_to_python", report);
+    check_support::observe!("a_struct_back_to_python", report);
 }

@@ -1,0 +1,328 @@
+//! Deciding whether a stage test passed, here in the xtask, outside the process that ran
+//! the student's code.
+//!
+//! A stage test only reports what it observed (the `check-report` crate's protocol: JSON
+//! lines in the file named by `CHECK_REPORT`). A test passes when its value arrived,
+//! exactly once, and equals the expected value: the exercise's insta snapshot for the
+//! public inputs (insta's own normalisation: trailing whitespace at the end and `\r\n`
+//! do not count), and the solution's value for held-out inputs. Whatever else the test
+//! process does (print libtest's status lines, set `INSTA_*`, exit early, crash) can only
+//! take a value away, never add a matching one. The harness's report (`libtest.rs`) is
+//! read only to explain a failure: the panic message or Python traceback of a test.
+
+use crate::course::{Exercise, HeldOut};
+use crate::libtest::{Outcome, TestResult};
+use check_report::Observation;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// What a test process reported, by test name.
+#[derive(Debug, Default, Clone)]
+pub struct Observations {
+    /// Values observed on the public inputs; more than one for a test means something
+    /// else wrote into the report.
+    pub public: BTreeMap<String, Vec<String>>,
+    /// Values observed on the held-out inputs.
+    pub held_out: BTreeMap<String, Vec<String>>,
+    /// Lines that are not observations.
+    pub malformed: usize,
+}
+
+impl Observations {
+    /// Reads the report file at `path`; a missing file is a report with no value.
+    pub fn read(path: &Path) -> Observations {
+        std::fs::read(path).map(|bytes| Observations::parse(&String::from_utf8_lossy(&bytes))).unwrap_or_default()
+    }
+
+    /// Parses a report's JSON lines.
+    pub fn parse(text: &str) -> Observations {
+        let mut observations = Observations::default();
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            match serde_json::from_str::<Observation>(line) {
+                Ok(o) if o.inputs == "public" => observations.public.entry(o.test).or_default().push(o.value),
+                Ok(o) if o.inputs == "held-out" => observations.held_out.entry(o.test).or_default().push(o.value),
+                _ => observations.malformed += 1,
+            }
+        }
+        observations
+    }
+
+    /// Every test name that reported something.
+    pub fn tests(&self) -> impl Iterator<Item = &String> {
+        self.public.keys().chain(self.held_out.keys())
+    }
+}
+
+/// The expected values of one exercise's tests.
+#[derive(Debug, Default, Clone)]
+pub struct Expected {
+    /// Snapshot bodies by test name.
+    pub public: BTreeMap<String, String>,
+    /// When grading with held-out inputs: the seed, and the solution's values on them
+    /// for the tests of stages marked `held_out = "seeded"`.
+    pub held_out: Option<(u64, BTreeMap<String, String>)>,
+}
+
+/// The snapshot file of test `test` in an exercise folder (insta's naming: the test
+/// file's stem, two underscores, the snapshot's name).
+pub fn snapshot_path(exercise_dir: &Path, test: &str) -> std::path::PathBuf {
+    exercise_dir.join("tests").join("snapshots").join(format!("check__{test}.snap"))
+}
+
+impl Expected {
+    /// The public expectations of `exercise`: for each test, the body of its snapshot as
+    /// `read` gives it (the file's text, by repository-relative path); a test whose
+    /// snapshot is missing has no expectation and fails.
+    pub fn from_snapshots(exercise: &Exercise, read: impl Fn(&Path) -> Option<String>) -> Expected {
+        let mut public = BTreeMap::new();
+        for stage in exercise.stages.get_ref() {
+            for test in stage.tests.get_ref() {
+                if let Some(body) = read(&snapshot_path(&exercise.dir(), test)).as_deref().and_then(snapshot_body) {
+                    public.insert(test.clone(), body.to_string());
+                }
+            }
+        }
+        Expected { public, held_out: None }
+    }
+
+    /// Adds the held-out expectations: the solution's held-out values (`solution`, from
+    /// a run with `seed`) of the tests of `exercise`'s seeded stages.
+    pub fn with_held_out(mut self, exercise: &Exercise, seed: u64, solution: &Observations) -> Expected {
+        let mut values = BTreeMap::new();
+        for stage in exercise.stages.get_ref().iter().filter(|s| s.held_out() == HeldOut::Seeded) {
+            for test in stage.tests.get_ref() {
+                if let Some([value]) = solution.held_out.get(test).map(Vec::as_slice) {
+                    values.insert(test.clone(), value.clone());
+                }
+            }
+        }
+        self.held_out = Some((seed, values));
+        self
+    }
+}
+
+/// The body of an insta `.snap` file: what follows the `---` header.
+pub fn snapshot_body(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n"))?;
+    let end = rest.find("\n---\n").map(|i| i + 5).or_else(|| rest.find("\r\n---\r\n").map(|i| i + 7))?;
+    Some(&rest[end..])
+}
+
+/// A value as insta compares it: trailing whitespace at the end, leading blank lines and
+/// Windows line ends do not count.
+pub fn normalize(text: &str) -> String {
+    text.trim_end().trim_start_matches(['\r', '\n']).replace("\r\n", "\n")
+}
+
+/// How the test process ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// It exited with this status code.
+    Exited(i32),
+    /// A signal ended it.
+    Signal(i32),
+}
+
+impl Ending {
+    /// The ending of a finished process.
+    pub fn of(status: &std::process::ExitStatus) -> Ending {
+        #[cfg(unix)]
+        if let Some(signal) = std::os::unix::process::ExitStatusExt::signal(status) {
+            return Ending::Signal(signal);
+        }
+        Ending::Exited(status.code().unwrap_or(-1))
+    }
+
+    /// How a test that never reported was cut short: "crashed: SIGABRT (abort)" or
+    /// "stopped early (exit status 0)".
+    pub fn describe(self) -> String {
+        match self {
+            Ending::Signal(signal) => format!("crashed: {}", signal_name(signal)),
+            Ending::Exited(code) => format!("stopped early (exit status {code})"),
+        }
+    }
+}
+
+/// A signal's name and what it usually means.
+pub fn signal_name(signal: i32) -> String {
+    let known = [
+        (6, "SIGABRT (abort: a Rust panic that reached `extern \"C\"`, a double free)"),
+        (11, "SIGSEGV (segmentation fault: a bad pointer)"),
+        (9, "SIGKILL (killed, for instance by the memory cap)"),
+        (7, "SIGBUS (bus error)"),
+        (8, "SIGFPE (arithmetic error)"),
+        (4, "SIGILL (illegal instruction)"),
+        (15, "SIGTERM (terminated)"),
+    ];
+    known.iter().find(|(n, _)| *n == signal).map(|(_, name)| name.to_string()).unwrap_or_else(|| format!("signal {signal}"))
+}
+
+/// Everything about one test process that the verdicts read.
+#[derive(Debug)]
+pub struct Evidence<'a> {
+    pub observations: &'a Observations,
+    /// The harness's report of the test binary, by test name (explanations only).
+    pub harness: &'a BTreeMap<String, TestResult>,
+    pub ending: Ending,
+    /// What the process printed on standard error, for a process that stopped early.
+    pub stderr: &'a str,
+}
+
+/// The verdict on test `test`: passed only when its expected values arrived and match.
+pub fn judge(test: &str, expected: &Expected, evidence: &Evidence<'_>) -> TestResult {
+    let Some(snapshot) = expected.public.get(test) else {
+        return failed(format!("test `{test}` has no snapshot `tests/snapshots/check__{test}.snap`: the course is incomplete (`cargo xtask bless`)"));
+    };
+    if let Err(why) = compare(test, "the snapshot", snapshot, evidence.observations.public.get(test), evidence) {
+        return failed(why);
+    }
+    if let Some((seed, values)) = &expected.held_out
+        && let Some(solution) = values.get(test)
+    {
+        let what = format!("the solution's output on held-out inputs (seed {seed})");
+        if let Err(why) = compare(test, &what, solution, evidence.observations.held_out.get(test), evidence) {
+            return failed(format!("On inputs generated at grading time (seed {seed}), which the exercise does not ship:\n{why}"));
+        }
+    }
+    TestResult { outcome: Outcome::Passed, output: String::new() }
+}
+
+fn failed(output: String) -> TestResult {
+    TestResult { outcome: Outcome::Failed, output }
+}
+
+/// Compares the values `test` reported with `expected` (described by `what`).
+fn compare(test: &str, what: &str, expected: &str, values: Option<&Vec<String>>, evidence: &Evidence<'_>) -> Result<(), String> {
+    match values.map(Vec::as_slice).unwrap_or_default() {
+        [] => Err(missing(test, evidence)),
+        [value] if normalize(value) == normalize(expected) => Ok(()),
+        [value] => {
+            let mut why = format!("what the test observed differs from {what} (-expected +observed):\n{}", diff(&normalize(expected), &normalize(value)));
+            if let Some(printed) = evidence.harness.get(test).map(|r| r.output.trim()).filter(|o| !o.is_empty()) {
+                why.push_str("\nThe test printed:\n");
+                why.push_str(printed);
+            }
+            Err(why)
+        }
+        more => Err(format!(
+            "{} values were reported for test `{test}`, where a test reports one: something else wrote into the check's report",
+            more.len()
+        )),
+    }
+}
+
+/// Why `test` reported no value.
+fn missing(test: &str, evidence: &Evidence<'_>) -> String {
+    match evidence.harness.get(test) {
+        Some(r) if r.outcome == Outcome::Ignored => format!("test `{test}` is marked #[ignore]: remove the attribute"),
+        Some(r) if r.outcome == Outcome::Failed && !r.output.is_empty() => r.output.clone(),
+        Some(r) if r.outcome == Outcome::Failed => format!("test `{test}` failed before it reported what it observed"),
+        Some(_) => format!("test `{test}` ended without reporting what it observed (the report was never written, or removed)"),
+        None => {
+            let mut why = format!("{} before test `{test}` reported what it observed", evidence.ending.describe());
+            let stderr = evidence.stderr.trim();
+            if !stderr.is_empty() {
+                let tail: Vec<&str> = stderr.lines().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
+                why.push_str(":\n");
+                why.push_str(&tail.join("\n"));
+            }
+            why
+        }
+    }
+}
+
+/// A line diff of `expected` and `observed`, with line numbers, as insta prints one.
+pub fn diff(expected: &str, observed: &str) -> String {
+    let diff = similar::TextDiff::from_lines(expected, observed);
+    let mut out = String::new();
+    for group in diff.grouped_ops(2) {
+        for op in group {
+            for change in diff.iter_inline_changes(&op) {
+                let (sign, old, new) = match change.tag() {
+                    similar::ChangeTag::Delete => ("-", change.old_index().map(|i| i + 1), None),
+                    similar::ChangeTag::Insert => ("+", None, change.new_index().map(|i| i + 1)),
+                    similar::ChangeTag::Equal => (" ", change.old_index().map(|i| i + 1), change.new_index().map(|i| i + 1)),
+                };
+                let number = |n: Option<usize>| n.map(|n| format!("{n:>4}")).unwrap_or_else(|| "    ".into());
+                let text: String = change.iter_strings_lossy().map(|(_, s)| s.into_owned()).collect();
+                out.push_str(&format!("{} {} │{sign}{}\n", number(old), number(new), text.trim_end_matches('\n')));
+            }
+        }
+    }
+    out.trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn evidence<'a>(observations: &'a Observations, harness: &'a BTreeMap<String, TestResult>, ending: Ending) -> Evidence<'a> {
+        Evidence { observations, harness, ending, stderr: "last words" }
+    }
+
+    fn expected(value: &str) -> Expected {
+        Expected { public: [("t".to_string(), value.to_string())].into(), held_out: None }
+    }
+
+    const LINE: &str = r#"{"test":"t","inputs":"public","value":"faxed\n"}"#;
+
+    #[test]
+    fn a_matching_value_passes_and_a_wrong_one_shows_a_diff() {
+        let harness = BTreeMap::new();
+        let observed = Observations::parse(LINE);
+        let verdict = judge("t", &expected("faxed"), &evidence(&observed, &harness, Ending::Exited(0)));
+        assert_eq!(verdict.outcome, Outcome::Passed);
+        let verdict = judge("t", &expected("shredded"), &evidence(&observed, &harness, Ending::Exited(0)));
+        assert_eq!(verdict.outcome, Outcome::Failed);
+        assert!(verdict.output.contains("   1      │-shredded\n        1 │+faxed"), "{}", verdict.output);
+    }
+
+    #[test]
+    fn printed_status_lines_and_a_clean_exit_are_not_a_pass() {
+        let harness = crate::libtest::parse("test t ... ok\n");
+        let verdict = judge("t", &expected("faxed"), &evidence(&Observations::default(), &harness, Ending::Exited(0)));
+        assert_eq!(verdict.outcome, Outcome::Failed);
+        assert!(verdict.output.contains("without reporting"), "{}", verdict.output);
+    }
+
+    #[test]
+    fn a_crash_and_an_early_exit_are_named() {
+        let harness = BTreeMap::new();
+        let none = Observations::default();
+        let crash = judge("t", &expected("x"), &evidence(&none, &harness, Ending::Signal(6)));
+        assert!(crash.output.starts_with("crashed: SIGABRT (abort"), "{}", crash.output);
+        assert!(crash.output.ends_with("last words"));
+        let early = judge("t", &expected("x"), &evidence(&none, &harness, Ending::Exited(0)));
+        assert!(early.output.starts_with("stopped early (exit status 0) before test `t` reported"), "{}", early.output);
+    }
+
+    #[test]
+    fn a_value_reported_twice_fails() {
+        let harness = BTreeMap::new();
+        let twice = Observations::parse(&format!("{LINE}\n{LINE}\nnot json\n"));
+        assert_eq!(twice.malformed, 1);
+        let verdict = judge("t", &expected("faxed"), &evidence(&twice, &harness, Ending::Exited(0)));
+        assert_eq!(verdict.outcome, Outcome::Failed);
+    }
+
+    #[test]
+    fn held_out_values_are_judged_against_the_solution() {
+        let harness = BTreeMap::new();
+        let mut expected = expected("faxed");
+        expected.held_out = Some((7, [("t".to_string(), "kept".to_string())].into()));
+        let only_public = Observations::parse(LINE);
+        let verdict = judge("t", &expected, &evidence(&only_public, &harness, Ending::Exited(0)));
+        assert_eq!(verdict.outcome, Outcome::Failed);
+        assert!(verdict.output.contains("seed 7"));
+        let both = Observations::parse(&format!("{LINE}\n{}", r#"{"test":"t","inputs":"held-out","value":"kept"}"#));
+        assert_eq!(judge("t", &expected, &evidence(&both, &harness, Ending::Exited(0))).outcome, Outcome::Passed);
+    }
+
+    #[test]
+    fn snapshot_bodies_follow_the_header() {
+        let text = "---\nsource: tests/check.rs\nexpression: report\n---\nline 1\nline 2\n";
+        assert_eq!(snapshot_body(text), Some("line 1\nline 2\n"));
+        assert_eq!(normalize("\nline\r\nmore  \n\n"), "line\nmore");
+        assert_eq!(snapshot_body("no header"), None);
+    }
+}
