@@ -6,7 +6,7 @@
 
 pub mod maturin;
 
-pub use check_report::{Inputs, observe, observe_held_out};
+pub use check_report::{Inputs, Rng, observe, observe_held_out};
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;

@@ -2,25 +2,30 @@
 //
 // Each check runs tests/check_add_numbers.py with the venv's Python. The script imports
 // the crate's python/bindings.py, which loads the cdylib cargo built for this test with
-// ctypes, and prints what the library returned; the check snapshots that.
+// ctypes, and prints what the library returned; the check reports that. When grading,
+// each scenario runs again on inputs generated from the grading seed.
 
+use c_abi_support::Inputs;
 use std::path::Path;
 
 /// The starter's tests/ folder, which the solution shares.
 const TESTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../exercises/c-abi/add_numbers/tests");
 
-/// Runs one scenario of the script against this crate's library and bindings.
-fn scenario(name: &str) -> String {
-    let bindings = concat!(env!("CARGO_MANIFEST_DIR"), "/python");
-    c_abi_support::run_with_cdylib(&Path::new(TESTS).join("check_add_numbers.py"), env!("CARGO_PKG_NAME"), &[bindings, name])
+/// Runs one scenario of the script against this crate's library and bindings, on
+/// `inputs`.
+fn scenario(name: &str, inputs: Inputs) -> String {
+    let bindings = concat!(env!("CARGO_MANIFEST_DIR"), "/python").to_string();
+    let mut args = vec![bindings, name.to_string()];
+    args.extend(inputs.seed().map(|seed| seed.to_string()));
+    c_abi_support::run_with_cdylib(&Path::new(TESTS).join("check_add_numbers.py"), env!("CARGO_PKG_NAME"), &args)
 }
 
 #[test]
 fn add_numbers_is_exported() {
-    c_abi_support::observe!("add_numbers_is_exported", scenario("add_numbers"));
+    c_abi_support::observe_held_out!("add_numbers_is_exported", |inputs| scenario("add_numbers", inputs));
 }
 
 #[test]
 fn average_sale_has_argtypes_and_restype() {
-    c_abi_support::observe!("average_sale_has_argtypes_and_restype", scenario("average_sale"));
+    c_abi_support::observe_held_out!("average_sale_has_argtypes_and_restype", |inputs| scenario("average_sale", inputs));
 }

@@ -11,7 +11,7 @@
 //! both, and no nested `cargo build` is needed (one would wait forever for the build lock
 //! that the outer `cargo test` holds).
 
-pub use check_report::{Inputs, observe, observe_held_out};
+pub use check_report::{Inputs, Rng, observe, observe_held_out};
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};

@@ -28,6 +28,10 @@ use std::sync::Mutex;
 #[doc(hidden)]
 pub use insta;
 
+/// A small seeded random generator (`fastrand`), for tests that make held-out inputs in
+/// Rust: `Rng::with_seed(seed)` gives the same values for the same seed.
+pub use fastrand::Rng;
+
 /// The environment variable naming the file observations are appended to (JSON lines).
 pub const REPORT_VAR: &str = "CHECK_REPORT";
 

@@ -2,9 +2,10 @@
 //
 // Each check registers the crate's `dunder_mifflin` module in the embedded interpreter,
 // then runs Python (tests/office.py and a few lines per stage) that uses it, and
-// snapshots what that Python printed.
+// reports what that Python printed. When grading, every stage runs a second time on an
+// office generated from the grading seed (`held_out_office` in tests/office.py).
 
-use check_support::{attach, register_module, run_printing};
+use check_support::{Inputs, attach, register_module, run_printing};
 
 /// The office's Python: staff, papers and the table printer.
 const OFFICE: &str = include_str!("office.py");
@@ -20,44 +21,56 @@ fn office(code: &str) -> String {
 
 #[test]
 fn paper_and_employee_are_classes() {
-    let report = office(
-        r#"
-paper = dm.Paper("Do not shred: the Michael Scott Paper Company")
+    check_support::observe_held_out!("paper_and_employee_are_classes", |inputs: Inputs| {
+        office(&format!(
+            r#"
+SEED = {}
+if SEED is None:
+    contents, pam = "Do not shred: the Michael Scott Paper Company", STAFF[3]
+else:
+    staff, papers = held_out_office(SEED)
+    contents, pam = papers[0][0], staff[-1]
+paper = dm.Paper(contents)
 print(repr(paper), paper.contents, paper.shredded, paper.faxed_to)
 paper.shred()
 print("after shred():", paper.shredded)
-pam = dm.Employee("Pam", "pam@dundermifflin.com")
+pam = dm.Employee(pam.name, pam.email)
 print(repr(pam), pam.name, pam.email)
 print(type(paper).__module__, type(paper).__name__, type(pam).__name__)
 "#,
-    );
-    check_support::observe!("paper_and_employee_are_classes", report);
+            inputs.python()
+        ))
+    });
 }
 
 #[test]
 fn jims_algorithm_shreds_everything() {
-    check_support::observe!("jims_algorithm_shreds_everything", office("table('jim')"));
+    check_support::observe_held_out!("jims_algorithm_shreds_everything", |inputs: Inputs| office(&format!("table('jim', {})", inputs.python())));
 }
 
 #[test]
 fn dwights_bugs_surface_as_algorithm_errors() {
-    check_support::observe!("dwights_bugs_surface_as_algorithm_errors", office("table('dwight')"));
+    check_support::observe_held_out!("dwights_bugs_surface_as_algorithm_errors", |inputs: Inputs| office(&format!("table('dwight', {})", inputs.python())));
 }
 
 #[test]
 fn an_unknown_algorithm_is_a_value_error() {
-    let report = office(
-        r#"
+    check_support::observe_held_out!("an_unknown_algorithm_is_a_value_error", |inputs: Inputs| {
+        office(&format!(
+            r#"
+SEED = {}
+name = "michael" if SEED is None else random.Random(SEED).choice(["toby", "creed", "ryan", "kelly"]) + "-" + str(SEED % 97)
 try:
-    dm.process(dm.Paper("Do not shred"), STAFF, "michael")
+    dm.process(dm.Paper("Do not shred"), STAFF, name)
 except ValueError as error:
     print("ValueError:", error)
 "#,
-    );
-    check_support::observe!("an_unknown_algorithm_is_a_value_error", report);
+            inputs.python()
+        ))
+    });
 }
 
 #[test]
 fn fixed_algorithm_faxes_and_shreds() {
-    check_support::observe!("fixed_algorithm_faxes_and_shreds", office("table('dwight-fixed')"));
+    check_support::observe_held_out!("fixed_algorithm_faxes_and_shreds", |inputs: Inputs| office(&format!("table('dwight-fixed', {})", inputs.python())));
 }

@@ -1,47 +1,66 @@
 // Stage checks for `arguments_and_returns`; the solution runs this same file.
 //
 // Each check registers the crate's module in the embedded interpreter, runs a few lines
-// of Python that call it, and snapshots what they printed.
+// of Python that call it, and reports what they printed. When grading, each runs again
+// on inputs generated from the grading seed (`SEED`, `None` for the public inputs).
 
-use check_support::{attach, register_module, run_printing};
+use check_support::{Inputs, attach, register_module, run_printing};
 
-/// Runs `code` with `arguments_and_returns` importable.
-fn scenario(code: &str) -> String {
+/// Runs `code` with `arguments_and_returns` importable, `SEED` defined and `rng` a
+/// `random.Random` seeded with it.
+fn scenario(inputs: Inputs, code: &str) -> String {
     attach(|py| {
         let module = pyo3::wrap_pymodule!(arguments_and_returns::arguments_and_returns)(py);
         register_module(py, "arguments_and_returns", module.bind(py))?;
-        run_printing(py, &[], code)
+        run_printing(py, &[], &format!("import random\nSEED = {}\nrng = random.Random(SEED)\n{code}", inputs.python()))
     })
 }
 
 #[test]
 fn numbers_strings_and_lists() {
-    let report = scenario(
-        r#"
+    check_support::observe_held_out!("numbers_strings_and_lists", |inputs| {
+        scenario(
+            inputs,
+            r#"
 import arguments_and_returns as ar
-print(ar.total_pages([12, 3, 40]), ar.total_pages([]))
-print(ar.initials("Michael Gary Scott"), ar.initials("pam beesly"), repr(ar.initials("")))
+if SEED is None:
+    pages, names = [[12, 3, 40], []], ["Michael Gary Scott", "pam beesly", ""]
+else:
+    pages = [[rng.randint(0, 500) for _ in range(rng.randint(0, 6))] for _ in range(3)]
+    word = lambda: "".join(rng.choice("abcdefghijklmnopqrstuvwxyzéø") for _ in range(rng.randint(1, 7)))
+    names = [" ".join(word().capitalize() if rng.random() < 0.5 else word() for _ in range(rng.randint(0, 4))) for _ in range(4)]
+print(*[ar.total_pages(p) for p in pages])
+print(*[repr(ar.initials(n)) if not n else ar.initials(n) for n in names])
 try:
     ar.total_pages(["twelve"])
 except TypeError as error:
     print("TypeError:", error)
 "#,
-    );
-    check_support::observe!("numbers_strings_and_lists", report);
+        )
+    });
 }
 
 #[test]
 fn dicts_tuples_and_option() {
-    let report = scenario(
-        r#"
+    check_support::observe_held_out!("dicts_tuples_and_option", |inputs| {
+        scenario(
+            inputs,
+            r#"
 import arguments_and_returns as ar
-stock = {"copy paper": 40, "cardstock": 5, "envelopes": 5, "sticky notes": 90}
+if SEED is None:
+    stock = {"copy paper": 40, "cardstock": 5, "envelopes": 5, "sticky notes": 90}
+    seating, asked, amount = {"Jim": 3, "Pam": 1, "Dwight": 4}, ["Pam", "Toby"], 10
+else:
+    items = ["toner", "staples", "binders", "pens", "folders", "labels", "tape", "clips"]
+    stock = {item: rng.randint(0, 30) for item in rng.sample(items, rng.randint(2, 7))}
+    names = ["Oscar", "Kevin", "Angela", "Creed", "Meredith", "Ryan", "Kelly"]
+    seating = {name: rng.randint(1, 20) for name in rng.sample(names, 4)}
+    asked, amount = rng.sample(names, 3), rng.randint(1, 50)
 print(ar.lowest_stock(stock))
 print(ar.lowest_stock({}))
-seating = {"Jim": 3, "Pam": 1, "Dwight": 4}
-print(ar.find_desk("Pam", seating), ar.find_desk("Toby", seating))
-print(sorted(ar.restock(stock, 10).items()))
+print(*[ar.find_desk(name, seating) for name in asked])
+print(sorted(ar.restock(stock, amount).items()))
 "#,
-    );
-    check_support::observe!("dicts_tuples_and_option", report);
+        )
+    });
 }
