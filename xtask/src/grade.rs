@@ -306,6 +306,16 @@ fn warm(ws: &Workspace, pristine: &Pristine, selected: &[&Exercise], k: usize, l
     };
     let packages: Vec<String> = selected.iter().map(|e| e.package()).collect();
     let done = bounded::run(grader.build_command(&sandbox, &packages, Trust::Course), limits)?;
+    // maturin compiles into the slot's own target too: build each wheel exercise's
+    // pristine starter once, so that a student's build compiles only their crate.
+    for exercise in selected.iter().filter(|e| crate::stages::builds_a_wheel(&sandbox.root, e)) {
+        let scratch = crate::stages::Scratch::new(&sandbox.root)?;
+        let args = crate::stages::wheel_args(&sandbox.root.join(exercise.dir()), &sandbox.target.join("maturin"), &scratch.wheels());
+        let built = bounded::run(grader.command(&sandbox, ws.venv_bin().join("maturin").as_os_str(), &args, Trust::Course), limits)?;
+        if built.end != (bounded::End::Exited { success: true }) {
+            bail!("maturin cannot build the pristine `{}` in the grading sandbox {}; fix the course first (`cargo xtask verify`):\n{}", exercise.name(), sandbox.root.display(), built.stderr);
+        }
+    }
     if done.end != (bounded::End::Exited { success: true }) {
         bail!(
             "the pristine exercises do not build in the grading sandbox {} ({:?}); fix the course first (`cargo xtask verify`):\n{}",

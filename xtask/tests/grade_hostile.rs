@@ -1,0 +1,190 @@
+//! The hostile class: one submission per way student code could forge a verdict or
+//! reach outside its sandbox, each with the exact score it must get, graded with one job
+//! and with two (each slot builds, installs and imports only its own student's code, so
+//! both gradebooks are the same).
+#![cfg(target_os = "linux")]
+
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const CALL: &str = "exercises/python-from-rust/call_function";
+const HELLO: &str = "exercises/rust-from-python/hello_module";
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+fn read(path: impl AsRef<Path>) -> String {
+    std::fs::read_to_string(repo().join(path)).unwrap()
+}
+
+fn solution_of(exercise: &str) -> String {
+    read(format!("{}/src/lib.rs", exercise.replacen("exercises", "solutions", 1)))
+}
+
+/// The solution of `call_function` with `shout` and `total_sales` starting with the
+/// given statements.
+fn call_function(shout: &str, total: &str) -> String {
+    let text = solution_of(CALL)
+        .replacen(
+            "pub fn shout(name: &Bound<'_, PyString>) -> PyResult<String> {",
+            &format!("pub fn shout(name: &Bound<'_, PyString>) -> PyResult<String> {{\n{shout}"),
+            1,
+        )
+        .replacen(
+            "pub fn total_sales(py: Python<'_>, sales: Vec<i64>) -> PyResult<i64> {",
+            &format!("pub fn total_sales(py: Python<'_>, sales: Vec<i64>) -> PyResult<i64> {{\n{total}"),
+            1,
+        );
+    assert!(text.contains(shout) && text.contains(total));
+    text
+}
+
+/// Wrong answers, after whatever the attack did.
+const WRONG_SHOUT: &str = "    return Ok(name.to_string().to_lowercase());";
+const WRONG_TOTAL: &str = "    return Ok(sales.len() as i64);";
+
+/// Prints libtest's status lines and lines of the check's report, on both streams.
+const PRINTS: &str = r#"    for t in ["shout_uses_upper", "total_sales_calls_sum"] { println!("test {t} ... ok"); eprintln!("test {t} ... ok"); println!("{{\"test\":\"{t}\",\"inputs\":\"public\",\"value\":\"\"}}"); }"#;
+
+/// The class: (id, `call_function`'s lib.rs, expected points of its two stages).
+fn attacks(outside: &Path) -> Vec<(&'static str, String, [bool; 2])> {
+    let solution_file = repo().join("solutions/python-from-rust/call_function/src/lib.rs");
+    let secret = outside.join("secret.txt");
+    vec![
+        ("correct", solution_of(CALL), [true, true]),
+        ("starter", read(format!("{CALL}/src/lib.rs")), [false, false]),
+        (
+            // insta's overrides and no report: insta would let anything pass.
+            "sets_insta_env",
+            call_function(
+                &format!("    unsafe {{ std::env::set_var(\"INSTA_FORCE_PASS\", \"1\"); std::env::set_var(\"INSTA_UPDATE\", \"always\"); std::env::remove_var(\"CHECK_REPORT\"); }}\n{WRONG_SHOUT}"),
+                &format!("    unsafe {{ std::env::set_var(\"INSTA_FORCE_PASS\", \"1\"); std::env::remove_var(\"CHECK_REPORT\"); }}\n{WRONG_TOTAL}"),
+            ),
+            [false, false],
+        ),
+        (
+            // libtest's status lines, and report lines, printed everywhere.
+            "prints_status_lines",
+            call_function(&format!("{PRINTS}\n{WRONG_SHOUT}"), &format!("    println!(\"\\ntest result: ok. 2 passed; 0 failed\");\n{WRONG_TOTAL}")),
+            [false, false],
+        ),
+        ("exits_early", call_function("    std::process::exit(0);", "    std::process::exit(0);"), [false, false]),
+        ("crashes", call_function("    std::process::abort();", "    std::process::abort();"), [false, false]),
+        (
+            // Right answers only when the solution or a file outside the sandbox can be read.
+            "reads_outside",
+            call_function(
+                &format!("    if std::fs::read({:?}).is_err() {{ {WRONG_SHOUT} }}", solution_file.display().to_string()),
+                &format!("    if std::fs::read({:?}).is_err() {{ {WRONG_TOTAL} }}", secret.display().to_string()),
+            ),
+            [false, false],
+        ),
+        (
+            // Right answers; the writes must not happen.
+            "writes_outside",
+            call_function(
+                &format!("    let _ = std::fs::write(\"/tmp/workbook-hostile-class-wrote\", \"x\"); let _ = std::fs::write({:?}, \"x\");", outside.join("written").display().to_string()),
+                "",
+            ),
+            [true, true],
+        ),
+        (
+            // Right answers; the slot's compiled code must stay as it was.
+            "poisons_the_build_cache",
+            call_function(
+                "    if let Ok(exe) = std::env::current_exe() { for dir in exe.ancestors().skip(1).take(3) { let _ = std::fs::write(dir.join(\"poisoned-by-student\"), \"x\"); } }",
+                "",
+            ),
+            [true, true],
+        ),
+        (
+            // The public inputs' answers typed in: held-out inputs find them out.
+            "hard_codes_public_outputs",
+            call_function(
+                "    return Ok(match name.to_string().as_str() { \"Michael Scott\" => \"MICHAEL SCOTT\", \"dwight k. schrute\" => \"DWIGHT K. SCHRUTE\", \"Zoë Ångström\" => \"ZOË ÅNGSTRÖM\", other => other }.to_string());",
+                "    return Ok(match sales.as_slice() { [12] => 12, [3, 4, 5] => 12, [-7, 7, 1_000_000_000_000] => 1_000_000_000_000, _ => 0 });",
+            ),
+            [false, false],
+        ),
+    ]
+}
+
+fn xtask(args: &[&str]) -> std::process::Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_xtask")).args(args).env("WORKBOOK_ROOT", repo()).env("NO_COLOR", "1").output().unwrap();
+    eprintln!("{}", String::from_utf8_lossy(&out.stderr));
+    out
+}
+
+/// Every student's stage marks, by exercise, from an output folder.
+fn marks(out: &Path) -> BTreeMap<String, BTreeMap<String, Vec<bool>>> {
+    let mut all = BTreeMap::new();
+    for entry in std::fs::read_dir(out.join("students")).unwrap() {
+        let grade: Value = serde_json::from_str(&std::fs::read_to_string(entry.unwrap().path().join("grade.json")).unwrap()).unwrap();
+        let exercises = grade["exercises"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| (e["exercise"].as_str().unwrap().to_string(), e["stages"].as_array().unwrap().iter().map(|s| s["passed"].as_bool().unwrap()).collect()))
+            .collect();
+        all.insert(grade["student"].as_str().unwrap().to_string(), exercises);
+    }
+    all
+}
+
+fn stage_output(out: &Path, student: &str, stage: usize) -> String {
+    let grade: Value = serde_json::from_str(&std::fs::read_to_string(out.join("students").join(student).join("grade.json")).unwrap()).unwrap();
+    let call = grade["exercises"].as_array().unwrap().iter().find(|e| e["exercise"] == "call_function").unwrap();
+    call["stages"][stage]["output"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn the_hostile_class_gets_exactly_its_scores_with_one_job_and_two() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (subs, outside) = (tmp.path().join("class"), tmp.path().join("outside"));
+    std::fs::create_dir_all(&outside).unwrap();
+    std::fs::write(outside.join("secret.txt"), "the grader's secret").unwrap();
+    let _ = std::fs::remove_file("/tmp/workbook-hostile-class-wrote");
+    let class = attacks(&outside);
+    let mut expected = BTreeMap::new();
+    for (i, (id, call_lib, call_marks)) in class.iter().enumerate() {
+        // Every other student hands in hello_module solved: with two jobs, a starter graded
+        // beside a solution must still fail.
+        let hello_solved = i % 2 == 0;
+        let hello = if hello_solved { solution_of(HELLO) } else { read(format!("{HELLO}/src/lib.rs")) };
+        for (path, text) in [(format!("{CALL}/src/lib.rs"), call_lib), (format!("{HELLO}/src/lib.rs"), &hello)] {
+            let path = subs.join(id).join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        let hello_marks = vec![hello_solved; 2];
+        expected.insert(id.to_string(), BTreeMap::from([("call_function".to_string(), call_marks.to_vec()), ("hello_module".to_string(), hello_marks)]));
+    }
+    // Slot 1 new, as when the cross-slot import happened.
+    let _ = std::fs::remove_dir_all(repo().join("target/grading/slot-1"));
+    let mut gradebooks = Vec::new();
+    for jobs in ["1", "2"] {
+        let out = tmp.path().join(format!("out-{jobs}"));
+        let args = ["grade", subs.to_str().unwrap(), "--out", out.to_str().unwrap(), "--exercises", "call_function,hello_module", "--jobs", jobs, "--seed", "42", "--timeout", "60"];
+        let run = xtask(&args);
+        assert!(run.status.success(), "grade --jobs {jobs} failed: {}", String::from_utf8_lossy(&run.stdout));
+        assert_eq!(marks(&out), expected, "--jobs {jobs}");
+        assert!(stage_output(&out, "crashes", 0).contains("crashed: SIGABRT"), "{}", stage_output(&out, "crashes", 0));
+        assert!(stage_output(&out, "exits_early", 0).contains("stopped early (exit status 0)"), "{}", stage_output(&out, "exits_early", 0));
+        assert!(stage_output(&out, "hard_codes_public_outputs", 0).contains("held-out inputs (seed 42)"), "{}", stage_output(&out, "hard_codes_public_outputs", 0));
+        gradebooks.push(std::fs::read_to_string(out.join("grades.csv")).unwrap());
+        assert_eq!(serde_json::from_str::<Value>(&std::fs::read_to_string(out.join("run.json")).unwrap()).unwrap()["seed"], 42);
+    }
+    assert_eq!(gradebooks[0], gradebooks[1]);
+    assert!(!Path::new("/tmp/workbook-hostile-class-wrote").exists(), "student code wrote into /tmp");
+    assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 1, "student code wrote outside its sandbox");
+    let poisoned: Vec<PathBuf> = walkdir::WalkDir::new(repo().join("target/grading"))
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_name() == "poisoned-by-student")
+        .map(|e| e.path().to_path_buf())
+        .collect();
+    assert!(poisoned.is_empty(), "student code wrote into a slot's build: {poisoned:?}");
+}
