@@ -226,6 +226,9 @@ pub struct BenchGrade {
     /// How many of them to grade the naive way (copy and cold build each); the rest is extrapolated.
     #[arg(long, default_value_t = 1)]
     pub naive: usize,
+    /// How many submissions the grader takes at once (`grade --jobs`).
+    #[arg(long, default_value_t = 2)]
+    pub jobs: usize,
 }
 
 #[derive(Debug, Args)]

@@ -141,10 +141,15 @@ fn grade_all(args: &Grade, submissions: Vec<Submission>, out: &Path) -> Result<E
         sandboxes.push(warm(&ws, &pristine, &selected, k, &limits(args, 3600))?);
         ui::note(&format!("Sandbox slot {k} ready in {:.0} s", start.elapsed().as_secs_f64()));
     }
+    let confinement = match isolation.landlock {
+        bounded::Availability::Available => Some(confine::Confinement::new(&ws.venv(), &ws.venv_python())?),
+        bounded::Availability::Unavailable { .. } => None,
+    };
     let grader = Grader {
         ws: &ws,
         pristine,
         isolation,
+        confinement,
         build: limits(args, args.build_timeout),
         test: limits(args, args.timeout),
         held_out,
@@ -299,6 +304,7 @@ fn warm(ws: &Workspace, pristine: &Pristine, selected: &[&Exercise], k: usize, l
         ws,
         pristine: pristine.clone(),
         isolation: Isolation { namespaces: none.clone(), landlock: none },
+        confinement: None,
         build: *limits,
         test: *limits,
         held_out: HeldOutRun::default(),

@@ -106,20 +106,20 @@ pub fn probe() -> std::result::Result<(), String> {
     }
 }
 
-/// The folders a confined run of one slot may read, besides the system: the toolchain,
-/// the venv and its base Python, and the slot.
+/// The folders a confined run may read, besides the system and its own slot: the
+/// toolchain, the venv and the Python it was made from.
 #[derive(Debug, Clone)]
 pub struct Confinement {
     read: Vec<PathBuf>,
 }
 
 impl Confinement {
-    /// The rules for the slot at `slot`, with the venv at `venv` (its Python is asked
-    /// where it was installed from).
+    /// The rules for runs that use the venv at `venv` (its Python, `python`, is asked
+    /// where it was installed from); asked once per grading run.
     ///
     /// # Errors
     /// When the venv's Python cannot say where its base installation is.
-    pub fn for_slot(venv: &Path, python: &Path, slot: &Path) -> Result<Confinement> {
+    pub fn new(venv: &Path, python: &Path) -> Result<Confinement> {
         let out = std::process::Command::new(python)
             .args(["-c", "import sys, sysconfig; print(sys.base_prefix); print(sysconfig.get_config_var('LIBDIR') or '')"])
             .output()
@@ -132,17 +132,16 @@ impl Confinement {
         if let Ok(out) = std::process::Command::new("rustc").args(["--print", "sysroot"]).output() {
             read.push(PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()));
         }
-        read.push(slot.to_path_buf());
         read.retain(|p| !p.as_os_str().is_empty());
         Ok(Confinement { read })
     }
 
-    /// The `confine` arguments for a run whose scratch folder is `scratch`, up to and
-    /// including the `--` before the program.
-    pub fn args(&self, scratch: &Path) -> Vec<OsString> {
+    /// The `confine` arguments for a run in the sandbox slot `slot` whose scratch folder
+    /// is `scratch`, up to and including the `--` before the program.
+    pub fn args(&self, slot: &Path, scratch: &Path) -> Vec<OsString> {
         let mut args: Vec<OsString> = vec!["confine".into()];
-        for path in &self.read {
-            args.extend(["--read".into(), path.clone().into_os_string()]);
+        for path in self.read.iter().map(PathBuf::as_path).chain([slot]) {
+            args.extend(["--read".into(), path.as_os_str().to_os_string()]);
         }
         args.extend(["--write".into(), scratch.as_os_str().to_os_string(), "--".into()]);
         args

@@ -38,6 +38,15 @@ pub enum Trust {
     Student,
 }
 
+/// A step of grading one exercise, each with its own bounds.
+#[derive(Debug, Clone, Copy)]
+enum Step {
+    /// Compiling the tests, or the wheel: the build bounds.
+    Build,
+    /// Running the tests: the test bounds.
+    Tests,
+}
+
 /// The held-out inputs of a grading run: the seed, and what the solution of each
 /// exercise with seeded stages reported on them.
 #[derive(Debug, Clone, Default)]
@@ -52,6 +61,8 @@ pub struct Grader<'a> {
     pub ws: &'a Workspace,
     pub pristine: Pristine,
     pub isolation: Isolation,
+    /// The Landlock rules student code runs under; `None` where Landlock is unavailable.
+    pub confinement: Option<Confinement>,
     pub build: Limits,
     pub test: Limits,
     pub held_out: HeldOutRun,
@@ -149,7 +160,7 @@ impl Grader<'_> {
         }
         let package = exercise.package();
         let built = bounded::run(self.build_command(sandbox, std::slice::from_ref(&package), Trust::Student), &self.build)?;
-        if let Some(zero) = self.cut_short(exercise, &built, "build") {
+        if let Some(zero) = self.cut_short(exercise, &built, Step::Build) {
             return Ok(zero);
         }
         let binary = match stages::read_build(&built.stdout, &built.stderr, built.end == (End::Exited { success: true })) {
@@ -169,7 +180,7 @@ impl Grader<'_> {
         if stages::builds_a_wheel(&sandbox.root, exercise) {
             let args = stages::wheel_args(&crate_dir, &sandbox.target.join("maturin"), &scratch.wheels());
             let wheel = bounded::run(self.command(sandbox, self.ws.venv_bin().join("maturin").as_os_str(), &args, Trust::Student), &self.build)?;
-            if let Some(zero) = self.cut_short(exercise, &wheel, "build") {
+            if let Some(zero) = self.cut_short(exercise, &wheel, Step::Build) {
                 return Ok(zero);
             }
             if wheel.end != (End::Exited { success: true }) {
@@ -177,27 +188,24 @@ impl Grader<'_> {
                 return Ok(ExerciseGrade::zero(exercise, Status::BuildFailed, message));
             }
         }
-        let mut args = match self.isolation.landlock {
-            Availability::Available => Confinement::for_slot(&self.ws.venv(), &self.ws.venv_python(), &sandbox.root)?.args(scratch.path()),
-            Availability::Unavailable { .. } => Vec::new(),
-        };
-        let program = match args.is_empty() {
-            true => binary.clone().into_os_string(),
-            false => {
+        let (program, args) = match &self.confinement {
+            Some(confinement) => {
+                let mut args = confinement.args(&sandbox.root, scratch.path());
                 args.push(binary.clone().into_os_string());
-                std::env::current_exe()?.into_os_string()
+                (std::env::current_exe()?.into_os_string(), args)
             }
+            None => (binary.clone().into_os_string(), Vec::new()),
         };
         let mut test = self.command(sandbox, &program, &args, Trust::Student);
         let seed = self.held_out.solutions.contains_key(exercise.name()).then_some(self.held_out.seed);
         scratch.configure(&mut test, &crate_dir, seed);
         test.env("HOME", scratch.path());
         let ran = bounded::run(test, &self.test)?;
-        if let Some(zero) = self.cut_short(exercise, &ran, "tests") {
+        if let Some(zero) = self.cut_short(exercise, &ran, Step::Tests) {
             return Ok(zero);
         }
         let ending = match ran.status {
-            Some(status) if self.isolation.landlock == Availability::Available => confine::ending(&status),
+            Some(status) if self.confinement.is_some() => confine::ending(&status),
             Some(status) => crate::verdict::Ending::of(&status),
             None => crate::verdict::Ending::Exited(-1),
         };
@@ -206,8 +214,11 @@ impl Grader<'_> {
     }
 
     /// The grade of a step that ran past its time or printed past its cap, if it did.
-    fn cut_short(&self, exercise: &Exercise, finished: &bounded::Finished, step: &str) -> Option<ExerciseGrade> {
-        let limits = if step == "build" { &self.build } else { &self.test };
+    fn cut_short(&self, exercise: &Exercise, finished: &bounded::Finished, step: Step) -> Option<ExerciseGrade> {
+        let (limits, step) = match step {
+            Step::Build => (&self.build, "build"),
+            Step::Tests => (&self.test, "tests"),
+        };
         match finished.end {
             End::TimedOut => Some(ExerciseGrade::zero(
                 exercise,

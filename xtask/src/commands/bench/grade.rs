@@ -46,10 +46,10 @@ pub fn run(args: &BenchGrade) -> Result<ExitCode> {
         bail!("`cargo xtask grade prepare` failed");
     }
     let warm_up = start.elapsed().as_secs_f64();
-    ui::note(&format!("Grading {} submissions with the shared warm build", args.submissions));
+    ui::note(&format!("Grading {} submissions with the shared warm build, {} at a time", args.submissions, args.jobs));
     let start = Instant::now();
     let out = tmp.path().join("out");
-    let status = std::process::Command::new(&exe).arg("grade").arg(&class).arg("--out").arg(&out).status()?;
+    let status = std::process::Command::new(&exe).arg("grade").arg(&class).arg("--out").arg(&out).arg("--jobs").arg(args.jobs.to_string()).status()?;
     if !status.success() {
         bail!("`cargo xtask grade` failed");
     }
@@ -65,7 +65,8 @@ pub fn run(args: &BenchGrade) -> Result<ExitCode> {
     let exercises = course.exercises.len();
     ui::line(&format!("Grading throughput, {} submissions × {exercises} exercises (the full course), on this machine:", args.submissions));
     ui::line(&format!(
-        "  shared warm build: {shared:.1} s in all, {:.2} s per submission, {:.1} submissions per minute (plus a one-time sandbox warm-up, {warm_up:.1} s this time)",
+        "  shared warm build, held-out inputs included, --jobs {}: {shared:.1} s in all, {:.2} s per submission, {:.1} submissions per minute (plus a one-time sandbox warm-up, {warm_up:.1} s this time)",
+        args.jobs,
         shared / n,
         60.0 * n / shared
     ));
