@@ -342,10 +342,7 @@ fn grade_one(grader: &Grader, sandbox: &Sandbox, selected: &[&Exercise], submiss
     if let Some(why) = &collected.rejected {
         notes.push(why.clone());
     }
-    let mut exercises = Vec::new();
-    for exercise in selected {
-        exercises.push(grader.grade(sandbox, exercise, &collected)?);
-    }
+    let exercises = grader.grade(sandbox, selected, &collected)?;
     Ok(StudentGrade { student: submission.id.clone(), exercises, notes, seconds: start.elapsed().as_secs_f64() })
 }
 

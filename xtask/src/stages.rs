@@ -141,7 +141,7 @@ pub fn run(ws: &Workspace, exercise: &Exercise, which: Which) -> Result<Report> 
 pub fn execute(ws: &Workspace, exercise: &Exercise, which: Which, seed: Option<u64>) -> Result<Execution> {
     let color = if crate::ui::stdout_is_terminal() { Color::Ansi } else { Color::Plain };
     let package = which.package(exercise);
-    let built = ws.cargo().args(build_args(&package, color)).output().context("running cargo test --no-run")?;
+    let built = ws.cargo().args(build_args(std::slice::from_ref(&package), color)).output().context("running cargo test --no-run")?;
     let binary = match read_build(&String::from_utf8_lossy(&built.stdout), &String::from_utf8_lossy(&built.stderr), built.status.success()) {
         Ok(binary) => binary,
         Err(output) => return Ok(Execution::BuildFailed { output }),
@@ -177,44 +177,87 @@ pub enum Color {
     Plain,
 }
 
-/// The arguments of `cargo` that build `package`'s stage tests without running them,
-/// with JSON messages (`cargo_metadata`'s format) on standard output.
-pub fn build_args(package: &str, color: Color) -> Vec<String> {
+/// The arguments of `cargo` that build the stage tests of `packages` without running
+/// them, with JSON messages (`cargo_metadata`'s format) on standard output. With several
+/// packages, cargo builds them in parallel and goes on past a crate that fails
+/// (`--no-fail-fast`).
+pub fn build_args(packages: &[String], color: Color) -> Vec<String> {
     let format = match color {
         Color::Ansi => "--message-format=json-diagnostic-rendered-ansi",
         Color::Plain => "--message-format=json",
     };
-    ["test", "--no-run", format, "--package", package, "--test", "check"].map(String::from).to_vec()
+    let mut args: Vec<String> = ["test", "--no-run", "--no-fail-fast", format, "--test", "check"].map(String::from).to_vec();
+    for package in packages {
+        args.extend(["--package".to_string(), package.clone()]);
+    }
+    args
 }
 
 /// The test binary a build produced, or, when it failed, the compiler's errors (its
 /// warnings only when it printed no error; cargo's own message when it printed none).
 pub fn read_build(stdout: &str, stderr: &str, success: bool) -> Result<PathBuf, String> {
-    let mut binary = None;
-    let (mut errors, mut warnings) = (Vec::new(), Vec::new());
-    for message in cargo_metadata::Message::parse_stream(stdout.as_bytes()).flatten() {
-        match message {
-            cargo_metadata::Message::CompilerArtifact(artifact) if artifact.target.name == "check" && artifact.profile.test => {
-                binary = artifact.executable.map(PathBuf::from);
-            }
-            cargo_metadata::Message::CompilerMessage(m) => {
-                let text = m.message.rendered.clone().unwrap_or_else(|| m.message.message.clone());
-                match m.message.level {
-                    cargo_metadata::diagnostic::DiagnosticLevel::Error | cargo_metadata::diagnostic::DiagnosticLevel::Ice => errors.push(text),
-                    _ => warnings.push(text),
+    let mut builds = Builds::read(stdout);
+    match builds.binaries.pop() {
+        Some((_, binary)) if success => Ok(binary),
+        _ => Err(builds.failure_of(None, stderr)),
+    }
+}
+
+/// What one `cargo test --no-run --message-format=json` run built, crate by crate.
+#[derive(Debug, Default)]
+pub struct Builds {
+    /// The `check` test binary of each crate that built, by the crate's manifest folder.
+    pub binaries: Vec<(PathBuf, PathBuf)>,
+    /// Each compiler message: the source file it is about, whether it is an error, and
+    /// its rendered text.
+    messages: Vec<(PathBuf, bool, String)>,
+}
+
+impl Builds {
+    /// Reads cargo's JSON messages (`cargo_metadata`'s format).
+    pub fn read(stdout: &str) -> Builds {
+        let mut builds = Builds::default();
+        for message in cargo_metadata::Message::parse_stream(stdout.as_bytes()).flatten() {
+            match message {
+                cargo_metadata::Message::CompilerArtifact(artifact) if artifact.target.name == "check" && artifact.profile.test => {
+                    if let (Some(binary), Some(dir)) = (artifact.executable, artifact.manifest_path.parent()) {
+                        builds.binaries.push((PathBuf::from(dir), PathBuf::from(binary)));
+                    }
                 }
+                cargo_metadata::Message::CompilerMessage(m) => {
+                    let text = m.message.rendered.clone().unwrap_or_else(|| m.message.message.clone());
+                    let error = matches!(m.message.level, cargo_metadata::diagnostic::DiagnosticLevel::Error | cargo_metadata::diagnostic::DiagnosticLevel::Ice);
+                    builds.messages.push((PathBuf::from(m.target.src_path), error, text));
+                }
+                _ => {}
             }
-            _ => {}
         }
+        builds
     }
-    match binary {
-        Some(binary) if success => Ok(binary),
-        _ => {
-            let shown = if !errors.is_empty() { errors } else { warnings };
-            let cargo_said = crate::show::compiler_messages(stderr);
-            Err(if shown.is_empty() { cargo_said } else { shown.concat().trim_end().to_string() })
-        }
+
+    /// The test binary of the crate in `dir`, if it built.
+    pub fn binary_of(&self, dir: &Path) -> Option<&Path> {
+        self.binaries.iter().find(|(d, _)| same_folder(d, dir)).map(|(_, b)| b.as_path())
     }
+
+    /// Why the crate in `dir` (every crate, for `None`) did not build: its errors, its
+    /// warnings when it has no error, else what cargo printed on `stderr`.
+    pub fn failure_of(&self, dir: Option<&Path>, stderr: &str) -> String {
+        let mine: Vec<&(PathBuf, bool, String)> = self.messages.iter().filter(|(src, _, _)| dir.is_none_or(|d| src.starts_with(d) || same_folder_prefix(src, d))).collect();
+        let errors: Vec<&str> = mine.iter().filter(|(_, e, _)| *e).map(|(_, _, t)| t.as_str()).collect();
+        let shown: Vec<&str> = if errors.is_empty() { mine.iter().map(|(_, _, t)| t.as_str()).collect() } else { errors };
+        if shown.is_empty() { crate::show::compiler_messages(stderr) } else { shown.concat().trim_end().to_string() }
+    }
+}
+
+/// Whether two paths name the same folder, links resolved.
+fn same_folder(a: &Path, b: &Path) -> bool {
+    a == b || matches!((std::fs::canonicalize(a), std::fs::canonicalize(b)), (Ok(x), Ok(y)) if x == y)
+}
+
+/// Whether `path` is inside `dir`, links resolved.
+fn same_folder_prefix(path: &Path, dir: &Path) -> bool {
+    matches!((std::fs::canonicalize(path), std::fs::canonicalize(dir)), (Ok(x), Ok(y)) if x.starts_with(&y))
 }
 
 /// Whether `exercise` is checked through a wheel: its starter's `tests/` holds pytest

@@ -1,6 +1,7 @@
-//! Grading one exercise of one submission: lay the student's editable files over the
+//! Grading the exercises of one submission: lay the student's editable files over the
 //! pristine sandbox, then the three steps of `stages.rs` within bounds:
-//! 1. build the stage tests (`cargo test --no-run --offline`, build bounds);
+//! 1. build the stage tests of every exercise at once (`cargo test --no-run --offline`,
+//!    build bounds: a build that runs past them gives every exercise of the batch 0);
 //! 2. for an exercise checked through a wheel, `maturin build` into the run's scratch
 //!    folder (build bounds), so that the test process never writes a compiled file;
 //! 3. run the test binary confined (`confine.rs`) with the test bounds, reporting into
@@ -24,6 +25,7 @@ use crate::workspace::Workspace;
 use anyhow::Result;
 use std::collections::{BTreeMap, HashMap};
 use std::ffi::OsStr;
+use std::path::Path;
 use std::process::Command;
 use std::sync::Mutex;
 use std::time::Instant;
@@ -95,52 +97,79 @@ impl Grader<'_> {
     /// a student's code (the course's own warm-up may fetch crates).
     pub fn build_command(&self, sandbox: &Sandbox, packages: &[String], trust: Trust) -> Command {
         let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-        let first = packages.first().cloned().unwrap_or_else(|| "check-support".into());
-        let mut args: Vec<std::ffi::OsString> = stages::build_args(&first, Color::Plain).into_iter().map(Into::into).collect();
-        // `--package` may repeat: cargo builds every listed crate in one run, in parallel.
-        for package in packages.iter().skip(1) {
-            args.extend(["--package".into(), package.into()]);
-        }
+        let mut args: Vec<std::ffi::OsString> = stages::build_args(packages, Color::Plain).into_iter().map(Into::into).collect();
         if trust == Trust::Student {
             args.push("--offline".into());
         }
         self.command(sandbox, &cargo, &args, trust)
     }
 
-    /// Grades `exercise` for the files in `collected`.
+    /// Grades the selected exercises of one submission, in order: first what needs no
+    /// build (a missing file, a grade already computed for the same files), then one
+    /// build of every crate left (cargo compiles them in parallel), then each crate's
+    /// tests.
     ///
     /// # Errors
     /// Only when the sandbox cannot be written or a process cannot start; everything the
     /// student's code does is a grade.
-    pub fn grade(&self, sandbox: &Sandbox, exercise: &Exercise, collected: &Collected) -> Result<ExerciseGrade> {
-        let start = Instant::now();
-        if let Some(why) = &collected.rejected {
-            return Ok(ExerciseGrade::zero(exercise, Status::Rejected, why.clone()));
-        }
-        let editable = exercise.editable();
-        let missing: Vec<String> = editable.iter().filter(|p| !collected.files.contains_key(*p)).map(|p| p.display().to_string()).collect();
-        if !missing.is_empty() {
-            let message = format!("file not submitted: {}", missing.join(", "));
-            return Ok(ExerciseGrade::zero(exercise, Status::NotSubmitted, message));
-        }
-        let digest = collected.digest(&editable);
-        let unchanged = editable.iter().all(|p| self.pristine.get(p) == collected.files.get(p).map(Vec::as_slice));
-        let key = (exercise.name().to_string(), digest.clone());
-        let cached = self.memo.lock().unwrap_or_else(|e| e.into_inner()).get(&key).cloned();
-        let mut grade = match cached {
-            Some(grade) => grade,
-            None => {
-                let grade = self.build_and_test(sandbox, exercise, collected)?;
-                if matches!(grade.status, Status::Graded | Status::BuildFailed) {
-                    self.memo.lock().unwrap_or_else(|e| e.into_inner()).insert(key, grade.clone());
-                }
-                grade
+    pub fn grade(&self, sandbox: &Sandbox, selected: &[&Exercise], collected: &Collected) -> Result<Vec<ExerciseGrade>> {
+        let mut grades: Vec<Option<ExerciseGrade>> = vec![None; selected.len()];
+        let mut keys = Vec::new();
+        let mut to_build = Vec::new();
+        for (i, exercise) in selected.iter().enumerate() {
+            let editable = exercise.editable();
+            let digest = collected.digest(&editable);
+            keys.push((exercise.name().to_string(), digest));
+            if let Some(why) = &collected.rejected {
+                grades[i] = Some(ExerciseGrade::zero(exercise, Status::Rejected, why.clone()));
+                continue;
             }
-        };
-        grade.unchanged = unchanged;
-        grade.digest = digest;
-        grade.seconds = start.elapsed().as_secs_f64();
-        Ok(grade)
+            let missing: Vec<String> = editable.iter().filter(|p| !collected.files.contains_key(*p)).map(|p| p.display().to_string()).collect();
+            if !missing.is_empty() {
+                grades[i] = Some(ExerciseGrade::zero(exercise, Status::NotSubmitted, format!("file not submitted: {}", missing.join(", "))));
+                continue;
+            }
+            match self.memo.lock().unwrap_or_else(|e| e.into_inner()).get(&keys[i]).cloned() {
+                Some(grade) => grades[i] = Some(grade),
+                None => to_build.push(i),
+            }
+        }
+        if !to_build.is_empty() {
+            let start = Instant::now();
+            sandbox.reset(&self.pristine)?;
+            for &i in &to_build {
+                for path in selected[i].editable() {
+                    sandbox.lay(&path, &collected.files[&path])?;
+                }
+            }
+            let packages: Vec<String> = to_build.iter().map(|&i| selected[i].package()).collect();
+            let built = bounded::run(self.build_command(sandbox, &packages, Trust::Student), &self.build)?;
+            let build_seconds = start.elapsed().as_secs_f64() / to_build.len() as f64;
+            for &i in &to_build {
+                let start = Instant::now();
+                let mut grade = match self.cut_short(selected[i], &built, Step::Build) {
+                    Some(zero) => zero,
+                    None => self.test(sandbox, selected[i], &built)?,
+                };
+                grade.seconds = build_seconds + start.elapsed().as_secs_f64();
+                if matches!(grade.status, Status::Graded | Status::BuildFailed) {
+                    self.memo.lock().unwrap_or_else(|e| e.into_inner()).insert(keys[i].clone(), grade.clone());
+                }
+                grades[i] = Some(grade);
+            }
+        }
+        Ok(selected
+            .iter()
+            .zip(grades)
+            .zip(keys)
+            .map(|((exercise, grade), (_, digest))| {
+                let mut grade = grade.unwrap_or_else(|| ExerciseGrade::zero(exercise, Status::Rejected, "not graded".into()));
+                let editable = exercise.editable();
+                grade.unchanged = editable.iter().all(|p| self.pristine.get(p) == collected.files.get(p).map(Vec::as_slice));
+                grade.digest = digest;
+                grade
+            })
+            .collect())
     }
 
     /// The expected values of `exercise`: the pristine snapshots, and the solution's
@@ -153,21 +182,16 @@ impl Grader<'_> {
         }
     }
 
-    fn build_and_test(&self, sandbox: &Sandbox, exercise: &Exercise, collected: &Collected) -> Result<ExerciseGrade> {
-        sandbox.reset(&self.pristine)?;
-        for path in exercise.editable() {
-            sandbox.lay(&path, &collected.files[&path])?;
-        }
-        let package = exercise.package();
-        let built = bounded::run(self.build_command(sandbox, std::slice::from_ref(&package), Trust::Student), &self.build)?;
-        if let Some(zero) = self.cut_short(exercise, &built, Step::Build) {
-            return Ok(zero);
-        }
-        let binary = match stages::read_build(&built.stdout, &built.stderr, built.end == (End::Exited { success: true })) {
-            Ok(binary) => binary,
-            Err(output) => return Ok(ExerciseGrade::from_report(exercise, &stages::judge(exercise, &Execution::BuildFailed { output }, &Expected::default()))),
+    /// Tests `exercise` after the build `built` of the student's crates: its wheel when
+    /// it needs one, then its tests, confined, and the verdicts.
+    fn test(&self, sandbox: &Sandbox, exercise: &Exercise, built: &bounded::Finished) -> Result<ExerciseGrade> {
+        let crate_dir = sandbox.root.join(exercise.dir());
+        let builds = stages::Builds::read(&built.stdout);
+        let Some(binary) = builds.binary_of(&crate_dir).map(Path::to_path_buf) else {
+            let output = builds.failure_of(Some(&crate_dir), &built.stderr);
+            return Ok(ExerciseGrade::from_report(exercise, &stages::judge(exercise, &Execution::BuildFailed { output }, &Expected::default())));
         };
-        let outside = sandbox.read_outside(&package);
+        let outside = sandbox.read_outside(&exercise.package());
         if !outside.is_empty() {
             let message = format!(
                 "The code reads files from outside the exercise while it compiles (`include!`, `include_str!`, `#[path]`): {}. Only the exercise's own files may be used.",
@@ -176,7 +200,6 @@ impl Grader<'_> {
             return Ok(ExerciseGrade::zero(exercise, Status::BuildFailed, message));
         }
         let scratch = Scratch::new(&sandbox.root)?;
-        let crate_dir = sandbox.root.join(exercise.dir());
         if stages::builds_a_wheel(&sandbox.root, exercise) {
             let args = stages::wheel_args(&crate_dir, &sandbox.target.join("maturin"), &scratch.wheels());
             let wheel = bounded::run(self.command(sandbox, self.ws.venv_bin().join("maturin").as_os_str(), &args, Trust::Student), &self.build)?;

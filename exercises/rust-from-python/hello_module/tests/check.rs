@@ -1,7 +1,7 @@
 // Stage checks for `hello_module`; the solution runs this same file.
 //
-// The real way: maturin builds the crate and installs it into the workbook's .venv, then
-// pytest runs tests/test_hello_module.py, and each check snapshots pytest's outcome lines.
+// The real way: maturin builds the crate into a wheel, which is installed, then pytest
+// runs tests/test_hello_module.py, and each check reports pytest's outcome lines.
 
 use check_support::maturin::{Install, pytest};
 use std::path::Path;
