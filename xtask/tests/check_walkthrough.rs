@@ -53,9 +53,14 @@ fn write(path: &Path, text: &str) {
     std::fs::write(path, text).unwrap();
 }
 
-/// One exercise crate: `lib` is its src/lib.rs, `tests` its tests/check.rs.
+/// One exercise crate: `lib` is its src/lib.rs, `tests` its tests/check.rs. Its tests
+/// report what they observe with the course's `check-report` crate, as every stage test.
 fn krate(root: &Path, dir: &str, name: &str, lib: &str, tests: &str) {
-    write(&root.join(dir).join("Cargo.toml"), &format!("[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\n"));
+    let report = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().join("exercises/check-support/report");
+    write(
+        &root.join(dir).join("Cargo.toml"),
+        &format!("[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dev-dependencies]\ncheck-report = {{ path = {:?} }}\n", report.display().to_string()),
+    );
     write(&root.join(dir).join("src/lib.rs"), lib);
     write(&root.join(dir).join("tests/check.rs"), tests);
 }
@@ -64,17 +69,23 @@ fn fixture() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     write(&root.join("exercises/info.toml"), INFO);
+    // The repository's lock file pins `check-report`'s dependencies to what is built already.
+    let lock = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().join("Cargo.lock");
+    write(&root.join("Cargo.lock"), &std::fs::read_to_string(lock).unwrap());
     write(&root.join("assets/requirements.txt"), "");
     write(
         &root.join("Cargo.toml"),
         "[workspace]\nresolver = \"2\"\nmembers = [\"exercises/p/*\", \"solutions/p/*\"]\n",
     );
-    let one_tests = "#[test]\nfn adds() { assert_eq!(one::add(2, 3), 5); }\n#[test]\nfn adds_negatives() { assert_eq!(one::add(-2, -3), -5); }\n";
+    let one_tests = "#[test]\nfn adds() { check_report::observe!(\"adds\", one::add(2, 3)); }\n#[test]\nfn adds_negatives() { check_report::observe!(\"adds_negatives\", one::add(-2, -3)); }\n";
     krate(root, "exercises/p/one", "one", "pub fn add(a: i64, b: i64) -> i64 {\n    a - b // TODO: add\n}\n", one_tests);
     krate(root, "solutions/p/one", "one_solution", "pub fn add(a: i64, b: i64) -> i64 {\n    a + b\n}\n", "");
-    let two_tests = "#[test]\nfn doubles() { assert_eq!(two::double(21), 42); }\n";
+    let two_tests = "#[test]\nfn doubles() { check_report::observe!(\"doubles\", two::double(21)); }\n";
     krate(root, "exercises/p/two", "two", "pub fn double(x: i64) -> i64 {\n    todo!(\"double {x}\")\n}\n", two_tests);
     krate(root, "solutions/p/two", "two_solution", "pub fn double(x: i64) -> i64 {\n    2 * x\n}\n", "");
+    for (dir, test, value) in [("one", "adds", "5"), ("one", "adds_negatives", "-5"), ("two", "doubles", "42")] {
+        write(&root.join(format!("exercises/p/{dir}/tests/snapshots/check__{test}.snap")), &format!("---\nsource: tests/check.rs\nexpression: {test}\n---\n{value}\n"));
+    }
     dir
 }
 
@@ -112,7 +123,7 @@ fn check_stops_at_the_first_unsolved_exercise_then_moves_on() {
     assert!(!ok, "an unsolved course must fail:\n{out}");
     assert!(out.contains("Checking `one` (exercise 1/2"), "{out}");
     assert!(out.contains("✗ stage 1 `adds`"), "{out}");
-    assert!(out.contains("assertion `left == right` failed"), "the failure's message is shown:\n{out}");
+    assert!(out.contains("│-5") && out.contains("│+-1"), "the diff is shown:\n{out}");
     assert!(out.contains("cargo xtask hint one"), "{out}");
     assert!(!out.contains("Checking `two`"), "check stops at the first unsolved exercise:\n{out}");
     assert!(out.contains("0/2 done"), "{out}");

@@ -108,7 +108,7 @@ fn scaffold(name: &str, part: &str, kind: &str) -> Vec<(PathBuf, String)> {
     };
     let check = format!(
         "// Stage checks for `{name}`; the solution runs this same file.\n\nuse check_support::attach;\nuse {name}::first_step;\n\n\
-         #[test]\nfn first_stage() {{\n    let report = attach(first_step);\n    insta::assert_snapshot!(\"first_stage\", report);\n}}\n"
+         #[test]\nfn first_stage() {{\n    let report = attach(first_step);\n    check_support::observe!(\"first_stage\", report);\n}}\n"
     );
     let solution_check = format!(
         "// Runs the exercise's stage checks, and so its snapshots, against the solution.\nextern crate {name}_solution as {name};\n\
