@@ -50,29 +50,35 @@ pub fn run(args: Grade) -> Result<ExitCode> {
     match &args.action {
         Some(GradeAction::Merge(merge_args)) => merge(merge_args),
         Some(GradeAction::Prepare(prepare_args)) => prepare(&args, prepare_args),
-        None if args.gradescope => {
-            let root = &args.gradescope_root;
-            let out = root.join("results").join("workbook");
-            let code = grade_all(&args, vec![gradescope_submission(&root.join("submission"))], &out)?;
-            let results = out.join("students").join("submission").join("results.json");
-            let target = root.join("results").join("results.json");
-            std::fs::copy(&results, &target).with_context(|| format!("copying {} to {}", results.display(), target.display()))?;
-            if let Ok(feedback) = std::fs::read_to_string(out.join("students").join("submission").join("feedback.md")) {
-                ui::line(&feedback);
-            }
-            Ok(code)
-        }
-        None => {
-            let dir = args.submissions.clone().context("name the submissions folder")?;
-            let out = args.out.clone().context("name the output folder with --out")?;
-            check_folders(&dir, &out)?;
-            let (found, notes) = submissions::discover(&dir)?;
-            for note in notes {
-                ui::note(&note);
-            }
-            grade_all(&args, found, &out)
-        }
+        None if args.gradescope => gradescope(&args),
+        None => class(&args),
     }
+}
+
+/// The class mode: a folder of submissions into `--out`.
+fn class(args: &Grade) -> Result<ExitCode> {
+    let dir = args.submissions.clone().context("name the submissions folder")?;
+    let out = args.out.clone().context("name the output folder with --out")?;
+    check_folders(&dir, &out)?;
+    let (found, notes) = submissions::discover(&dir)?;
+    for note in notes {
+        ui::note(&note);
+    }
+    grade_all(args, found, &out)
+}
+
+/// Gradescope's mode: the one submission of its container, into its `results.json`.
+fn gradescope(args: &Grade) -> Result<ExitCode> {
+    let root = &args.gradescope_root;
+    let out = root.join("results").join("workbook");
+    let code = grade_all(args, vec![gradescope_submission(&root.join("submission"))], &out)?;
+    let results = out.join("students").join("submission").join("results.json");
+    let target = root.join("results").join("results.json");
+    std::fs::copy(&results, &target).with_context(|| format!("copying {} to {}", results.display(), target.display()))?;
+    if let Ok(feedback) = std::fs::read_to_string(out.join("students").join("submission").join("feedback.md")) {
+        ui::line(&feedback);
+    }
+    Ok(code)
 }
 
 /// `grade merge`: combines the output folders of several shards.
@@ -299,25 +305,13 @@ fn gradescope_submission(dir: &Path) -> Submission {
 /// student rebuilds only their crate.
 fn warm(ws: &Workspace, pristine: &Pristine, selected: &[&Exercise], k: usize, limits: &Limits) -> Result<Sandbox> {
     let sandbox = Sandbox::open(ws, pristine, k)?;
-    let none = bounded::Availability::Unavailable { reason: String::new() };
-    let grader = Grader {
-        ws,
-        pristine: pristine.clone(),
-        isolation: Isolation { namespaces: none.clone(), landlock: none },
-        confinement: None,
-        build: *limits,
-        test: *limits,
-        held_out: HeldOutRun::default(),
-        memo: Mutex::new(Default::default()),
-    };
     let packages: Vec<String> = selected.iter().map(|e| e.package()).collect();
-    let done = bounded::run(grader.build_command(&sandbox, &packages, Trust::Course), limits)?;
+    let done = bounded::run(exercise::build_command(ws, &sandbox, &packages, Trust::Course), limits)?;
     // maturin compiles into the slot's own target too: build each wheel exercise's
     // pristine starter once, so that a student's build compiles only their crate.
     for exercise in selected.iter().filter(|e| crate::stages::builds_a_wheel(&sandbox.root, e)) {
         let scratch = crate::stages::Scratch::new(&sandbox.root)?;
-        let args = crate::stages::wheel_args(&sandbox.root.join(exercise.dir()), &sandbox.target.join("maturin"), &scratch.wheels());
-        let built = bounded::run(grader.command(&sandbox, ws.venv_bin().join("maturin").as_os_str(), &args, Trust::Course), limits)?;
+        let built = bounded::run(exercise::wheel_command(ws, &sandbox, &sandbox.root.join(exercise.dir()), &scratch.wheels(), Trust::Course), limits)?;
         if built.end != (bounded::End::Exited { success: true }) {
             bail!("maturin cannot build the pristine `{}` in the grading sandbox {}; fix the course first (`cargo xtask verify`):\n{}", exercise.name(), sandbox.root.display(), built.stderr);
         }

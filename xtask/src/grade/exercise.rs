@@ -32,12 +32,49 @@ use std::time::Instant;
 
 /// Who wrote the code a command builds or runs, which decides its protections.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Trust {
+pub enum Trust<'a> {
     /// The course's own code (the pristine warm-up build): it may use the network and
     /// the grader's registry and proxy settings.
     Course,
-    /// A student's code: in the namespaces available, with a scrubbed environment.
-    Student,
+    /// A student's code: offline, in the namespaces when `namespaces` says they are
+    /// available, with a scrubbed environment.
+    Student { namespaces: &'a Availability },
+}
+
+/// `program` with `args`, run at `sandbox`'s root in the workbook's environment, wrapped
+/// for `trust`.
+pub fn command(ws: &Workspace, sandbox: &Sandbox, program: &OsStr, args: &[std::ffi::OsString], trust: Trust<'_>) -> Command {
+    let (program, lead) = match trust {
+        Trust::Student { namespaces } => bounded::wrap(namespaces, program),
+        Trust::Course => (program.to_os_string(), Vec::new()),
+    };
+    let mut cmd = ws.command(program);
+    cmd.args(lead).args(args);
+    cmd.current_dir(&sandbox.root);
+    cmd.env("CARGO_TARGET_DIR", &sandbox.target);
+    cmd.env("CARGO_TERM_COLOR", "never");
+    if let Trust::Student { .. } = trust {
+        bounded::scrub_env(&mut cmd);
+    }
+    cmd
+}
+
+/// The `cargo test --no-run` command that builds the stage tests of `packages` in
+/// `sandbox`, offline for a student's code (the course's own warm-up may fetch crates).
+pub fn build_command(ws: &Workspace, sandbox: &Sandbox, packages: &[String], trust: Trust<'_>) -> Command {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let mut args: Vec<std::ffi::OsString> = stages::build_args(packages, Color::Plain).into_iter().map(Into::into).collect();
+    if let Trust::Student { .. } = trust {
+        args.push("--offline".into());
+    }
+    command(ws, sandbox, &cargo, &args, trust)
+}
+
+/// The command that builds the wheel of the crate at `crate_dir` into `out`, compiling
+/// into the slot's own maturin target.
+pub fn wheel_command(ws: &Workspace, sandbox: &Sandbox, crate_dir: &Path, out: &Path, trust: Trust<'_>) -> Command {
+    let args = stages::wheel_args(crate_dir, &sandbox.target.join("maturin"), out);
+    command(ws, sandbox, ws.venv_bin().join("maturin").as_os_str(), &args, trust)
 }
 
 /// A step of grading one exercise, each with its own bounds.
@@ -75,33 +112,9 @@ pub struct Grader<'a> {
 }
 
 impl Grader<'_> {
-    /// `program` with `args`, run at `sandbox`'s root, wrapped for `trust`.
-    pub fn command(&self, sandbox: &Sandbox, program: &OsStr, args: &[std::ffi::OsString], trust: Trust) -> Command {
-        let namespaces = match trust {
-            Trust::Student => self.isolation.namespaces.clone(),
-            Trust::Course => Availability::Unavailable { reason: String::new() },
-        };
-        let (program, lead) = bounded::wrap(&namespaces, program);
-        let mut cmd = self.ws.command(program);
-        cmd.args(lead).args(args);
-        cmd.current_dir(&sandbox.root);
-        cmd.env("CARGO_TARGET_DIR", &sandbox.target);
-        cmd.env("CARGO_TERM_COLOR", "never");
-        if trust == Trust::Student {
-            bounded::scrub_env(&mut cmd);
-        }
-        cmd
-    }
-
-    /// The `cargo test --no-run` command that builds `packages` in `sandbox`, offline for
-    /// a student's code (the course's own warm-up may fetch crates).
-    pub fn build_command(&self, sandbox: &Sandbox, packages: &[String], trust: Trust) -> Command {
-        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-        let mut args: Vec<std::ffi::OsString> = stages::build_args(packages, Color::Plain).into_iter().map(Into::into).collect();
-        if trust == Trust::Student {
-            args.push("--offline".into());
-        }
-        self.command(sandbox, &cargo, &args, trust)
+    /// How a student's code runs here.
+    fn student(&self) -> Trust<'_> {
+        Trust::Student { namespaces: &self.isolation.namespaces }
     }
 
     /// Grades the selected exercises of one submission, in order: first what needs no
@@ -143,7 +156,7 @@ impl Grader<'_> {
                 }
             }
             let packages: Vec<String> = to_build.iter().map(|&i| selected[i].package()).collect();
-            let built = bounded::run(self.build_command(sandbox, &packages, Trust::Student), &self.build)?;
+            let built = bounded::run(build_command(self.ws, sandbox, &packages, self.student()), &self.build)?;
             let build_seconds = start.elapsed().as_secs_f64() / to_build.len() as f64;
             for &i in &to_build {
                 let start = Instant::now();
@@ -201,8 +214,7 @@ impl Grader<'_> {
         }
         let scratch = Scratch::new(&sandbox.root)?;
         if stages::builds_a_wheel(&sandbox.root, exercise) {
-            let args = stages::wheel_args(&crate_dir, &sandbox.target.join("maturin"), &scratch.wheels());
-            let wheel = bounded::run(self.command(sandbox, self.ws.venv_bin().join("maturin").as_os_str(), &args, Trust::Student), &self.build)?;
+            let wheel = bounded::run(wheel_command(self.ws, sandbox, &crate_dir, &scratch.wheels(), self.student()), &self.build)?;
             if let Some(zero) = self.cut_short(exercise, &wheel, Step::Build) {
                 return Ok(zero);
             }
@@ -219,7 +231,7 @@ impl Grader<'_> {
             }
             None => (binary.clone().into_os_string(), Vec::new()),
         };
-        let mut test = self.command(sandbox, &program, &args, Trust::Student);
+        let mut test = command(self.ws, sandbox, &program, &args, self.student());
         let seed = self.held_out.solutions.contains_key(exercise.name()).then_some(self.held_out.seed);
         scratch.configure(&mut test, &crate_dir, seed);
         test.env("HOME", scratch.path());
