@@ -366,6 +366,20 @@ points = 2
     }
 
     #[test]
+    fn held_out_is_seeded_impossible_with_a_reason_or_undecided() {
+        let dir = fixture();
+        let stage = |text: &str| Course::parse(dir.path(), &GOOD.replace("points = 2", &format!("{text}\npoints = 2")));
+        let held_out = |text: &str| stage(text).unwrap().exercises[0].stages.get_ref()[0].held_out();
+        assert_eq!(held_out(""), HeldOut::Undecided);
+        assert_eq!(held_out("held_out = \"seeded\""), HeldOut::Seeded);
+        assert_eq!(held_out("no_held_out = \"one right content\""), HeldOut::Impossible);
+        let err = stage("held_out = \"yes\"").unwrap_err().to_string();
+        assert!(err.contains("info.toml:19:") && err.contains("takes only \"seeded\""), "{err}");
+        let err = stage("held_out = \"seeded\"\nno_held_out = \"why\"").unwrap_err().to_string();
+        assert!(err.contains("keep one"), "{err}");
+    }
+
+    #[test]
     fn an_unknown_field_is_named() {
         let dir = fixture();
         let err = Course::parse(dir.path(), &GOOD.replace("hints =", "hint =")).unwrap_err().to_string();

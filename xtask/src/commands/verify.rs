@@ -72,9 +72,10 @@ impl Verify {
             for (part, count) in count_by_part(course, &selected) {
                 ui::note(&format!("{count} exercise(s) in part `{part}`"));
             }
-            for exercise in selected {
+            for exercise in &selected {
                 verify_exercise(&ws, exercise, &mut tally)?;
             }
+            held_out_summary(&selected);
         }
         let pending = pending_snapshots(&ws);
         tally.step(pending.is_empty(), "no pending snapshots (.snap.new, .pending-snap)", &pending);
@@ -212,11 +213,7 @@ fn verify_exercise(ws: &Workspace, exercise: &Exercise, tally: &mut Tally) -> Re
 /// from the seed alone), and different from its public value (they are new inputs).
 fn verify_held_out(ws: &Workspace, exercise: &Exercise, tally: &mut Tally) -> Result<()> {
     let seeded: Vec<&String> = exercise.stages.get_ref().iter().filter(|s| s.held_out() == HeldOut::Seeded).flat_map(|s| s.tests.get_ref()).collect();
-    let undecided = exercise.stages.get_ref().iter().filter(|s| s.held_out() == HeldOut::Undecided).count();
     if seeded.is_empty() {
-        if undecided > 0 {
-            ui::note(&format!("`{}`: {undecided} stage(s) without held-out inputs or a reason (`no_held_out`)", exercise.name()));
-        }
         return Ok(());
     }
     let seed = 20_261_129;
@@ -246,6 +243,19 @@ fn verify_held_out(ws: &Workspace, exercise: &Exercise, tally: &mut Tally) -> Re
     }
     tally.step(problems.is_empty(), &format!("solution `{}`: held-out inputs follow the seed and differ from the public ones", exercise.name()), &problems);
     Ok(())
+}
+
+/// One line on how the stages of `exercises` are judged beyond their public inputs.
+fn held_out_summary(exercises: &[&Exercise]) {
+    let stages: Vec<HeldOut> = exercises.iter().flat_map(|e| e.stages.get_ref()).map(|s| s.held_out()).collect();
+    let count = |kind: HeldOut| stages.iter().filter(|s| **s == kind).count();
+    ui::note(&format!(
+        "Held-out inputs: {} of {} stages are seeded, {} say why they cannot be (`no_held_out`), {} have neither yet",
+        count(HeldOut::Seeded),
+        stages.len(),
+        count(HeldOut::Impossible),
+        count(HeldOut::Undecided)
+    ));
 }
 
 /// Files insta leaves when a snapshot does not match and writing was on.
