@@ -26,11 +26,22 @@ pub struct Observations {
     pub held_out: BTreeMap<String, Vec<String>>,
     /// Lines that are not observations.
     pub malformed: usize,
+    /// The size of a report too large to read ([`REPORT_CAP`]): no value was read.
+    pub too_large: Option<u64>,
 }
 
+/// The largest report read, in bytes: far more than every stage's text together, far
+/// less than what a test process could write to fill the grader's memory.
+pub const REPORT_CAP: u64 = 32 << 20;
+
 impl Observations {
-    /// Reads the report file at `path`; a missing file is a report with no value.
+    /// Reads the report file at `path`; a missing file is a report with no value, and a
+    /// file past [`REPORT_CAP`] is not read.
     pub fn read(path: &Path) -> Observations {
+        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        if size > REPORT_CAP {
+            return Observations { too_large: Some(size), ..Observations::default() };
+        }
         std::fs::read(path).map(|bytes| Observations::parse(&String::from_utf8_lossy(&bytes))).unwrap_or_default()
     }
 
@@ -213,6 +224,9 @@ fn compare(test: &str, what: &str, expected: &str, values: Option<&Vec<String>>,
 
 /// Why `test` reported no value.
 fn missing(test: &str, evidence: &Evidence<'_>) -> String {
+    if let Some(size) = evidence.observations.too_large {
+        return format!("the check's report grew to {size} bytes (something else wrote into it), so no value of test `{test}` was read");
+    }
     match evidence.harness.get(test) {
         Some(r) if r.outcome == Outcome::Ignored => format!("test `{test}` is marked #[ignore]: remove the attribute"),
         Some(r) if r.outcome == Outcome::Failed && !r.output.is_empty() => r.output.clone(),
@@ -316,6 +330,21 @@ mod tests {
         assert!(verdict.output.contains("seed 7"));
         let both = Observations::parse(&format!("{LINE}\n{}", r#"{"test":"t","inputs":"held-out","value":"kept"}"#));
         assert_eq!(judge("t", &expected, &evidence(&both, &harness, Ending::Exited(0))).outcome, Outcome::Passed);
+    }
+
+    #[test]
+    fn a_report_past_the_cap_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.jsonl");
+        let file = std::fs::File::create(&path).unwrap();
+        file.set_len(REPORT_CAP + 1).unwrap();
+        let observations = Observations::read(&path);
+        assert_eq!(observations.too_large, Some(REPORT_CAP + 1));
+        let harness = BTreeMap::new();
+        let verdict = judge("t", &expected("x"), &evidence(&observations, &harness, Ending::Exited(0)));
+        assert!(verdict.output.contains("grew to"), "{}", verdict.output);
+        std::fs::write(&path, LINE).unwrap();
+        assert_eq!(Observations::read(&path).public["t"], ["faxed\n"]);
     }
 
     #[test]
