@@ -56,6 +56,10 @@ pub struct Confine {
     /// Only say whether confinement works here: confine with no rule, then try to read `/`.
     #[arg(long)]
     pub probe: bool,
+    /// Make every mount read-only but the `--write` folders first (in a mount namespace of
+    /// its own, as `unshare --mount` makes).
+    #[arg(long)]
+    pub read_only_root: bool,
     /// The program and its arguments.
     #[arg(last = true)]
     pub program: Vec<std::ffi::OsString>,

@@ -31,7 +31,7 @@ use crate::workspace::Workspace;
 use crate::{python, ui};
 use anyhow::{Context, Result, bail};
 use bounded::{Isolation, Limits};
-use exercise::{Grader, HeldOutRun, Trust};
+use exercise::{Grader, HeldOutRun};
 use sandbox::{Pristine, Sandbox};
 use score::StudentGrade;
 use std::collections::VecDeque;
@@ -148,7 +148,10 @@ fn grade_all(args: &Grade, submissions: Vec<Submission>, out: &Path) -> Result<E
         ui::note(&format!("Sandbox slot {k} ready in {:.0} s", start.elapsed().as_secs_f64()));
     }
     let confinement = match isolation.landlock {
-        bounded::Availability::Available => Some(confine::Confinement::new(&ws.venv(), &ws.venv_python())?),
+        bounded::Availability::Available => {
+            let own_mounts = isolation.namespaces == bounded::Availability::Available;
+            Some(confine::Confinement::new(&ws.venv(), &ws.venv_python(), &sandbox::grading_dir(&ws), own_mounts)?)
+        }
         bounded::Availability::Unavailable { .. } => None,
     };
     let grader = Grader {
@@ -306,12 +309,12 @@ fn gradescope_submission(dir: &Path) -> Submission {
 fn warm(ws: &Workspace, pristine: &Pristine, selected: &[&Exercise], k: usize, limits: &Limits) -> Result<Sandbox> {
     let sandbox = Sandbox::open(ws, pristine, k)?;
     let packages: Vec<String> = selected.iter().map(|e| e.package()).collect();
-    let done = bounded::run(exercise::build_command(ws, &sandbox, &packages, Trust::Course), limits)?;
+    let done = bounded::run(exercise::course_build(ws, &sandbox, &packages), limits)?;
     // maturin compiles into the slot's own target too: build each wheel exercise's
     // pristine starter once, so that a student's build compiles only their crate.
     for exercise in selected.iter().filter(|e| crate::stages::builds_a_wheel(&sandbox.root, e)) {
         let scratch = crate::stages::Scratch::new(&sandbox.root)?;
-        let built = bounded::run(exercise::wheel_command(ws, &sandbox, &sandbox.root.join(exercise.dir()), &scratch.wheels(), Trust::Course), limits)?;
+        let built = bounded::run(exercise::course_wheel(ws, &sandbox, &sandbox.root.join(exercise.dir()), &scratch.wheels()), limits)?;
         if built.end != (bounded::End::Exited { success: true }) {
             bail!("maturin cannot build the pristine `{}` in the grading sandbox {}; fix the course first (`cargo xtask verify`):\n{}", exercise.name(), sandbox.root.display(), built.stderr);
         }

@@ -32,7 +32,10 @@ pub struct Observations {
 
 /// The largest report read, in bytes: far more than every stage's text together, far
 /// less than what a test process could write to fill the grader's memory.
-pub const REPORT_CAP: u64 = 32 << 20;
+pub const REPORT_CAP: u64 = 8 << 20;
+
+/// The largest value diffed line by line, in bytes; a longer one is only measured.
+const DIFF_CAP: usize = 256 << 10;
 
 impl Observations {
     /// Reads the report file at `path`; a missing file is a report with no value, and a
@@ -246,8 +249,19 @@ fn missing(test: &str, evidence: &Evidence<'_>) -> String {
 }
 
 /// A line diff of `expected` and `observed`, with line numbers, as insta prints one.
+/// Values past [`DIFF_CAP`] are only measured, and the diff gives up its search for the
+/// smallest one after half a second: a grade never waits on a diff.
 pub fn diff(expected: &str, observed: &str) -> String {
-    let diff = similar::TextDiff::from_lines(expected, observed);
+    if expected.len().max(observed.len()) > DIFF_CAP {
+        return format!(
+            "the expected value has {} lines ({} bytes), the observed one {} lines ({} bytes): too long to show line by line",
+            expected.lines().count(),
+            expected.len(),
+            observed.lines().count(),
+            observed.len()
+        );
+    }
+    let diff = similar::TextDiff::configure().timeout(std::time::Duration::from_millis(500)).diff_lines(expected, observed);
     let mut out = String::new();
     for group in diff.grouped_ops(2) {
         for op in group {
@@ -330,6 +344,15 @@ mod tests {
         assert!(verdict.output.contains("seed 7"));
         let both = Observations::parse(&format!("{LINE}\n{}", r#"{"test":"t","inputs":"held-out","value":"kept"}"#));
         assert_eq!(judge("t", &expected, &evidence(&both, &harness, Ending::Exited(0))).outcome, Outcome::Passed);
+    }
+
+    #[test]
+    fn a_huge_value_is_measured_not_diffed() {
+        let huge: String = (0..100_000).map(|i| format!("line {i}\n")).collect();
+        let start = std::time::Instant::now();
+        let shown = diff("line 1\n", &huge);
+        assert!(start.elapsed() < std::time::Duration::from_secs(1));
+        assert!(shown.contains("100000 lines"), "{shown}");
     }
 
     #[test]

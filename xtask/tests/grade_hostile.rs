@@ -101,6 +101,60 @@ fn attacks(outside: &Path) -> Vec<(&'static str, String, [bool; 2])> {
             [true, true],
         ),
         (
+            // Right answers; every file of the slot's build dated 2100, so that cargo would
+            // take the next student's crate for fresh and run this one's tests again.
+            "a_touches_the_build",
+            call_function(
+                "    if let Ok(exe) = std::env::current_exe() { if let Some(debug) = exe.ancestors().nth(2) { for entry in walkdir(debug) { let later = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(4_102_444_800); if let Ok(file) = std::fs::File::open(&entry) { let _ = file.set_times(std::fs::FileTimes::new().set_modified(later).set_accessed(later)); } } } }",
+                "",
+            ) + "\nfn walkdir(dir: &std::path::Path) -> Vec<std::path::PathBuf> { let mut out = Vec::new(); if let Ok(entries) = std::fs::read_dir(dir) { for entry in entries.flatten() { let path = entry.path(); if path.is_dir() { out.extend(walkdir(&path)); } else { out.push(path); } } } out }\n",
+            [true, true],
+        ),
+        ("zz_does_not_compile", "compile_error!(\"this crate never compiles\");\n".to_string(), [false, false]),
+        (
+            // Another file copied into the compiler's message.
+            "leaks_a_file_through_the_compiler",
+            format!("compile_error!(include_str!({:?}));\n", solution_file.display().to_string()),
+            [false, false],
+        ),
+        (
+            // Right answers; a file outside, which it cannot read, made setuid and dated 2001.
+            "changes_modes_and_times",
+            call_function(
+                &format!(
+                    "    use std::os::unix::fs::PermissionsExt; let _ = std::fs::set_permissions({victim:?}, std::fs::Permissions::from_mode(0o4777)); if let Ok(file) = std::fs::File::open({victim:?}) {{ let _ = file.set_modified(std::time::SystemTime::UNIX_EPOCH); }}",
+                    victim = outside.join("victim").display().to_string()
+                ),
+                "",
+            ),
+            [true, true],
+        ),
+        (
+            // Right answers only when the grader's secret is found in /proc.
+            "reads_the_graders_environment",
+            call_function(
+                &format!("    let found = std::fs::read_dir(\"/proc\").into_iter().flatten().flatten().any(|p| std::fs::read(p.path().join(\"environ\")).is_ok_and(|e| String::from_utf8_lossy(&e).contains(\"GRADER_SECRET=hunter2\"))); if !found {{ {WRONG_SHOUT} }}"),
+                &format!("    let found = std::fs::read_dir(\"/proc\").into_iter().flatten().flatten().any(|p| std::fs::read(p.path().join(\"environ\")).is_ok_and(|e| String::from_utf8_lossy(&e).contains(\"GRADER_SECRET=hunter2\"))); if !found {{ {WRONG_TOTAL} }}"),
+            ),
+            [false, false],
+        ),
+        (
+            // Right answers; a file in shared memory, to pass notes to another student.
+            "writes_shared_memory",
+            call_function("    let _ = std::fs::write(\"/dev/shm/workbook-hostile-class\", \"notes\");", ""),
+            [true, true],
+        ),
+        (
+            // A report of 200 000 lines for one test, then an early exit: a grade that
+            // would take the grader hours to diff.
+            "floods_the_report",
+            call_function(
+                &format!("    if let Some(path) = std::env::var_os(\"CHECK_REPORT\") {{ let value: String = (0..200_000).map(|i| format!(\"line {{i}}\\n\")).collect(); let line = format!(\"{{{{\\\"test\\\":\\\"shout_uses_upper\\\",\\\"inputs\\\":\\\"public\\\",\\\"value\\\":{{:?}}}}}}\\n\", value); let _ = std::fs::write(path, line); }} std::process::exit(0);"),
+                "    std::process::exit(0);",
+            ),
+            [false, false],
+        ),
+        (
             // The public inputs' answers typed in: held-out inputs find them out.
             "hard_codes_public_outputs",
             call_function(
@@ -113,7 +167,8 @@ fn attacks(outside: &Path) -> Vec<(&'static str, String, [bool; 2])> {
 }
 
 fn xtask(args: &[&str]) -> std::process::Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_xtask")).args(args).env("WORKBOOK_ROOT", repo()).env("NO_COLOR", "1").output().unwrap();
+    // A secret in the grader's environment: student code must not find it anywhere.
+    let out = Command::new(env!("CARGO_BIN_EXE_xtask")).args(args).env("WORKBOOK_ROOT", repo()).env("NO_COLOR", "1").env("GRADER_SECRET", "hunter2").output().unwrap();
     eprintln!("{}", String::from_utf8_lossy(&out.stderr));
     out
 }
@@ -151,7 +206,10 @@ fn the_hostile_class_gets_exactly_its_scores_with_one_job_and_two() {
     let (subs, outside) = (tmp.path().join("class"), tmp.path().join("outside"));
     std::fs::create_dir_all(&outside).unwrap();
     std::fs::write(outside.join("secret.txt"), "the grader's secret").unwrap();
+    std::fs::write(outside.join("victim"), "not yours").unwrap();
+    let victim_before = std::fs::metadata(outside.join("victim")).unwrap();
     let _ = std::fs::remove_file("/tmp/workbook-hostile-class-wrote");
+    let _ = std::fs::remove_file("/dev/shm/workbook-hostile-class");
     for file in poison(&repo().join("target/grading")) {
         std::fs::remove_file(file).unwrap();
     }
@@ -182,12 +240,21 @@ fn the_hostile_class_gets_exactly_its_scores_with_one_job_and_two() {
         assert!(stage_output(&out, "crashes", 0).contains("crashed: SIGABRT"), "{}", stage_output(&out, "crashes", 0));
         assert!(stage_output(&out, "exits_early", 0).contains("stopped early (exit status 0)"), "{}", stage_output(&out, "exits_early", 0));
         assert!(stage_output(&out, "hard_codes_public_outputs", 0).contains("held-out inputs (seed 42)"), "{}", stage_output(&out, "hard_codes_public_outputs", 0));
+        let leaked = std::fs::read_to_string(out.join("students/leaks_a_file_through_the_compiler/feedback.md")).unwrap();
+        assert!(!leaked.contains("getattr(\"sum\")"), "the solution leaked through the compiler:\n{leaked}");
         gradebooks.push(std::fs::read_to_string(out.join("grades.csv")).unwrap());
         assert_eq!(serde_json::from_str::<Value>(&std::fs::read_to_string(out.join("run.json")).unwrap()).unwrap()["seed"], 42);
     }
     assert_eq!(gradebooks[0], gradebooks[1]);
     assert!(!Path::new("/tmp/workbook-hostile-class-wrote").exists(), "student code wrote into /tmp");
-    assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 1, "student code wrote outside its sandbox");
+    assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 2, "student code wrote outside its sandbox");
+    assert!(!Path::new("/dev/shm/workbook-hostile-class").exists(), "student code wrote into shared memory");
+    let victim_after = std::fs::metadata(outside.join("victim")).unwrap();
+    assert_eq!(
+        (victim_after.permissions(), victim_after.modified().unwrap()),
+        (victim_before.permissions(), victim_before.modified().unwrap()),
+        "student code changed the mode or times of a file outside"
+    );
     let poisoned = poison(&repo().join("target/grading"));
     assert!(poisoned.is_empty(), "student code wrote into a slot's build: {poisoned:?}");
 }

@@ -1,12 +1,13 @@
 //! Running untrusted code with bounds: a wall-clock timeout that kills the whole process
 //! tree, a cap on what it prints, a memory cap, and no network where the machine allows it.
 //!
-//! Every run starts in its own process group (`setpgid`), so one `kill(-pgid)` reaches
+//! Every run starts in its own session and process group (`setsid`), so one `kill(-pgid)` reaches
 //! cargo, rustc, the test binary and whatever Python, maturin or pytest processes the
 //! tests start. When the grader runs as root (or user namespaces are allowed), the run
-//! also gets new network and PID namespaces (`unshare --net --pid --fork`): it has no
-//! network at all, and when its first process dies the kernel kills every process of the
-//! namespace, even one that left the process group with `setsid`.
+//! also gets new network, PID and mount namespaces (`unshare --net --pid --fork --mount
+//! --mount-proc`): it has no network at all, sees only its own processes, and when its
+//! first process dies the kernel kills every process of the namespace, even one that
+//! left the process group with `setsid`.
 //!
 //! The memory cap is `RLIMIT_AS` (address space, per process, inherited by children), set
 //! between `fork` and `exec`; `RLIMIT_CORE` is 0 and `RLIMIT_FSIZE` caps any one file a
@@ -55,14 +56,15 @@ pub struct Isolation {
 impl Isolation {
     /// Tries `unshare --net --pid --fork true` and `xtask confine --probe` once.
     pub fn probe() -> Isolation {
-        let namespaces = match Command::new("unshare").args(["--net", "--pid", "--fork", "--kill-child", "true"]).output() {
+        let namespaces = match Command::new("unshare").args(NAMESPACES).arg("true").output() {
             Ok(out) if out.status.success() => Availability::Available,
             Ok(out) => Availability::Unavailable {
                 reason: format!("`unshare --net --pid` failed: {}", String::from_utf8_lossy(&out.stderr).trim()),
             },
             Err(err) => Availability::Unavailable { reason: format!("`unshare` could not start: {err}") },
         };
-        let landlock = match super::confine::probe() {
+        let inside: &[&str] = if namespaces == Availability::Available { &NAMESPACES } else { &[] };
+        let landlock = match super::confine::probe(inside) {
             Ok(()) => Availability::Available,
             Err(reason) => Availability::Unavailable { reason },
         };
@@ -93,6 +95,11 @@ impl Isolation {
         format!("{network} {files}")
     }
 }
+
+/// `unshare`'s options for a run of student code: new network, PID and mount namespaces,
+/// with a `/proc` of its own (so it sees only its own processes, not the grader's
+/// environment), and the whole namespace killed with its first process.
+const NAMESPACES: [&str; 6] = ["--net", "--pid", "--fork", "--kill-child", "--mount", "--mount-proc"];
 
 /// How a run ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,7 +133,7 @@ pub fn wrap(namespaces: &Availability, program: &std::ffi::OsStr) -> (std::ffi::
     match namespaces {
         Availability::Available => (
             "unshare".into(),
-            ["--net", "--pid", "--fork", "--kill-child", "--"].iter().map(Into::into).chain([program.to_os_string()]).collect(),
+            NAMESPACES.iter().chain(&["--"]).map(Into::into).chain([program.to_os_string()]).collect(),
         ),
         Availability::Unavailable { .. } => (program.to_os_string(), Vec::new()),
     }
@@ -201,11 +208,17 @@ pub fn install_interrupt_handler() {
 /// When the process cannot start.
 pub fn run(mut cmd: Command, limits: &Limits) -> Result<Finished> {
     let memory = limits.memory_bytes;
-    cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).process_group(0);
-    // SAFETY: the closure runs between fork and exec and calls only `setrlimit`, which is
-    // async-signal-safe; it allocates nothing.
+    cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    // SAFETY: the closure runs between fork and exec and calls only `setsid` and
+    // `setrlimit`, which are async-signal-safe; it allocates nothing.
     unsafe {
         cmd.pre_exec(move || {
+            // A session of its own: a new process group (killed as one) with no
+            // controlling terminal, so a run cannot type into the grader's terminal
+            // (TIOCSTI) or get its signals.
+            if libc::setsid() < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
             let set = |resource, value: u64| {
                 let limit = libc::rlimit { rlim_cur: value as libc::rlim_t, rlim_max: value as libc::rlim_t };
                 if libc::setrlimit(resource, &limit) != 0 {

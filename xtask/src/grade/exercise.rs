@@ -14,7 +14,7 @@
 //! the repository's `PYO3_PYTHON`) minus the grader's other variables (`bounded::scrub_env`).
 
 use super::bounded::{self, Availability, End, Isolation, Limits};
-use super::confine::{self, Confinement};
+use super::confine::{self, Confinement, Phase};
 use super::sandbox::{Pristine, Sandbox};
 use super::score::{ExerciseGrade, Status};
 use super::submissions::Collected;
@@ -24,7 +24,7 @@ use crate::verdict::{Expected, Observations};
 use crate::workspace::Workspace;
 use anyhow::Result;
 use std::collections::{BTreeMap, HashMap};
-use std::ffi::OsStr;
+use std::ffi::{OsStr, OsString};
 use std::path::Path;
 use std::process::Command;
 use std::sync::Mutex;
@@ -43,7 +43,7 @@ pub enum Trust<'a> {
 
 /// `program` with `args`, run at `sandbox`'s root in the workbook's environment, wrapped
 /// for `trust`.
-pub fn command(ws: &Workspace, sandbox: &Sandbox, program: &OsStr, args: &[std::ffi::OsString], trust: Trust<'_>) -> Command {
+pub fn command(ws: &Workspace, sandbox: &Sandbox, program: &OsStr, args: &[OsString], trust: Trust<'_>) -> Command {
     let (program, lead) = match trust {
         Trust::Student { namespaces } => bounded::wrap(namespaces, program),
         Trust::Course => (program.to_os_string(), Vec::new()),
@@ -59,22 +59,19 @@ pub fn command(ws: &Workspace, sandbox: &Sandbox, program: &OsStr, args: &[std::
     cmd
 }
 
-/// The `cargo test --no-run` command that builds the stage tests of `packages` in
-/// `sandbox`, offline for a student's code (the course's own warm-up may fetch crates).
-pub fn build_command(ws: &Workspace, sandbox: &Sandbox, packages: &[String], trust: Trust<'_>) -> Command {
+/// The course's own build of the stage tests of `packages` in `sandbox` (the warm-up),
+/// which may fetch crates.
+pub fn course_build(ws: &Workspace, sandbox: &Sandbox, packages: &[String]) -> Command {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let mut args: Vec<std::ffi::OsString> = stages::build_args(packages, Color::Plain).into_iter().map(Into::into).collect();
-    if let Trust::Student { .. } = trust {
-        args.push("--offline".into());
-    }
-    command(ws, sandbox, &cargo, &args, trust)
+    let args: Vec<OsString> = stages::build_args(packages, Color::Plain).into_iter().map(Into::into).collect();
+    command(ws, sandbox, &cargo, &args, Trust::Course)
 }
 
-/// The command that builds the wheel of the crate at `crate_dir` into `out`, compiling
-/// into the slot's own maturin target.
-pub fn wheel_command(ws: &Workspace, sandbox: &Sandbox, crate_dir: &Path, out: &Path, trust: Trust<'_>) -> Command {
+/// The course's own build of the wheel of the crate at `crate_dir` into `out` (the
+/// warm-up of the slot's maturin target).
+pub fn course_wheel(ws: &Workspace, sandbox: &Sandbox, crate_dir: &Path, out: &Path) -> Command {
     let args = stages::wheel_args(crate_dir, &sandbox.target.join("maturin"), out);
-    command(ws, sandbox, ws.venv_bin().join("maturin").as_os_str(), &args, trust)
+    command(ws, sandbox, ws.venv_bin().join("maturin").as_os_str(), &args, Trust::Course)
 }
 
 /// A step of grading one exercise, each with its own bounds.
@@ -117,6 +114,27 @@ impl Grader<'_> {
         Trust::Student { namespaces: &self.isolation.namespaces }
     }
 
+    /// `program` with `args` as a step of a student's exercise in `sandbox`: confined for
+    /// `phase` where Landlock is available (writing only into `scratch`, and the slot's
+    /// build for a build), in the namespaces where they are, with `TMPDIR` in `scratch`.
+    fn student_command(&self, sandbox: &Sandbox, phase: Phase, scratch: &Scratch, program: OsString, args: Vec<OsString>) -> Command {
+        let (program, args) = match &self.confinement {
+            Some(confinement) => confinement.wrap(phase, &sandbox.root, &sandbox.target, scratch.path(), (program, args)),
+            None => (program, args),
+        };
+        let mut cmd = command(self.ws, sandbox, &program, &args, self.student());
+        cmd.env("TMPDIR", scratch.path().join("tmp"));
+        cmd
+    }
+
+    /// The build of `packages`' stage tests (step 1), for a student.
+    fn student_build(&self, sandbox: &Sandbox, scratch: &Scratch, packages: &[String]) -> Command {
+        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+        let mut args: Vec<OsString> = stages::build_args(packages, Color::Plain).into_iter().map(Into::into).collect();
+        args.push("--offline".into());
+        self.student_command(sandbox, Phase::Build, scratch, cargo, args)
+    }
+
     /// Grades the selected exercises of one submission, in order: first what needs no
     /// build (a missing file, a grade already computed for the same files), then one
     /// build of every crate left (cargo compiles them in parallel), then each crate's
@@ -156,7 +174,8 @@ impl Grader<'_> {
                 }
             }
             let packages: Vec<String> = to_build.iter().map(|&i| selected[i].package()).collect();
-            let built = bounded::run(build_command(self.ws, sandbox, &packages, self.student()), &self.build)?;
+            let scratch = Scratch::new(&sandbox.root)?;
+            let built = bounded::run(self.student_build(sandbox, &scratch, &packages), &self.build)?;
             let build_seconds = start.elapsed().as_secs_f64() / to_build.len() as f64;
             for &i in &to_build {
                 let start = Instant::now();
@@ -214,7 +233,9 @@ impl Grader<'_> {
         }
         let scratch = Scratch::new(&sandbox.root)?;
         if stages::builds_a_wheel(&sandbox.root, exercise) {
-            let wheel = bounded::run(wheel_command(self.ws, sandbox, &crate_dir, &scratch.wheels(), self.student()), &self.build)?;
+            let args = stages::wheel_args(&crate_dir, &sandbox.target.join("maturin"), &scratch.wheels());
+            let maturin = self.ws.venv_bin().join("maturin").into_os_string();
+            let wheel = bounded::run(self.student_command(sandbox, Phase::Build, &scratch, maturin, args), &self.build)?;
             if let Some(zero) = self.cut_short(exercise, &wheel, Step::Build) {
                 return Ok(zero);
             }
@@ -223,15 +244,7 @@ impl Grader<'_> {
                 return Ok(ExerciseGrade::zero(exercise, Status::BuildFailed, message));
             }
         }
-        let (program, args) = match &self.confinement {
-            Some(confinement) => {
-                let mut args = confinement.args(&sandbox.root, scratch.path());
-                args.push(binary.clone().into_os_string());
-                (std::env::current_exe()?.into_os_string(), args)
-            }
-            None => (binary.clone().into_os_string(), Vec::new()),
-        };
-        let mut test = command(self.ws, sandbox, &program, &args, self.student());
+        let mut test = self.student_command(sandbox, Phase::Tests, &scratch, binary.clone().into_os_string(), Vec::new());
         let seed = self.held_out.solutions.contains_key(exercise.name()).then_some(self.held_out.seed);
         scratch.configure(&mut test, &crate_dir, seed);
         test.env("HOME", scratch.path());

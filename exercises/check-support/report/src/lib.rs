@@ -89,6 +89,13 @@ impl Inputs {
         }
     }
 
+    /// Python lines that define `SEED` ([`Inputs::python`]) and `rng`, a `random.Random`
+    /// seeded with it, for a scenario that generates its held-out inputs in Python
+    /// (`if SEED is None: public inputs, else: inputs drawn from rng`).
+    pub fn python_prelude(self) -> String {
+        format!("import random\nSEED = {}\nrng = random.Random(SEED)\n", self.python())
+    }
+
     /// The word the report uses: `public` or `held-out`.
     pub fn label(self) -> &'static str {
         match self {

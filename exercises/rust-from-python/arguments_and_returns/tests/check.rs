@@ -12,7 +12,7 @@ fn scenario(inputs: Inputs, code: &str) -> String {
     attach(|py| {
         let module = pyo3::wrap_pymodule!(arguments_and_returns::arguments_and_returns)(py);
         register_module(py, "arguments_and_returns", module.bind(py))?;
-        run_printing(py, &[], &format!("import random\nSEED = {}\nrng = random.Random(SEED)\n{code}", inputs.python()))
+        run_printing(py, &[], &format!("{}{code}", inputs.python_prelude()))
     })
 }
 

@@ -1,13 +1,14 @@
 // Stage checks for `errors_enum`; the solution runs this same file.
 //
 // Each check registers the crate's module in the embedded interpreter, runs a few lines
-// of Python that call it, and snapshots what they printed.
+// of Python that call it, and reports what they printed. When grading, each runs again
+// on printers and page counts drawn from the grading seed.
 
-use check_support::{attach, register_module, run_printing};
+use check_support::{Inputs, attach, register_module, run_printing};
 
-/// Runs `code` with `errors_enum` importable, and a `attempt` helper that prints either
-/// the result or the exception's type and message.
-fn scenario(code: &str) -> String {
+/// Runs `code` on `inputs` with `errors_enum` importable, and a `attempt` helper that
+/// prints either the result or the exception's type and message.
+fn scenario(inputs: Inputs, code: &str) -> String {
     attach(|py| {
         let module = pyo3::wrap_pymodule!(errors_enum::errors_enum)(py);
         register_module(py, "errors_enum", module.bind(py))?;
@@ -20,16 +21,26 @@ def attempt(printer, pages):
     except (ValueError, RuntimeError, KeyError) as error:
         print(f"{type(error).__name__}: {error}")
 "#;
-        run_printing(py, &[], &format!("{prelude}\n{code}"))
+        run_printing(py, &[], &format!("{}{prelude}\n{code}", inputs.python_prelude()))
     })
 }
 
 #[test]
 fn out_of_paper_is_a_value_error() {
-    check_support::observe!("out_of_paper_is_a_value_error", scenario("attempt('accounting', 20)\nattempt('accounting', 500)"));
+    check_support::observe_held_out!("out_of_paper_is_a_value_error", |inputs| {
+        scenario(
+            inputs,
+            "for pages in ([20, 500] if SEED is None else [rng.randint(0, 100), rng.randint(101, 5000), rng.randint(0, 300)]):\n    attempt('accounting', pages)",
+        )
+    });
 }
 
 #[test]
 fn jams_and_unknown_printers() {
-    check_support::observe!("jams_and_unknown_printers", scenario("attempt('sales', 1)\nattempt('warehouse', 1)"));
+    check_support::observe_held_out!("jams_and_unknown_printers", |inputs| {
+        scenario(
+            inputs,
+            "names = ['sales', 'warehouse'] if SEED is None else ['sales', rng.choice(['annex', 'Warehouse', 'reception', 'sales ']) + str(rng.randint(1, 99))]\nfor name in names:\n    attempt(name, 1 if SEED is None else rng.randint(1, 50))",
+        )
+    });
 }

@@ -1,47 +1,66 @@
 // Stage checks for `signatures_with_defaults`; the solution runs this same file.
 //
 // Each check registers the crate's module in the embedded interpreter, runs a few lines
-// of Python that call it, and snapshots what they printed.
+// of Python that call it, and reports what they printed. When grading, each runs again
+// on inputs drawn from the grading seed (`SEED`, `rng`).
 
-use check_support::{attach, register_module, run_printing};
+use check_support::{Inputs, attach, register_module, run_printing};
 
-/// Runs `code` with `signatures_with_defaults` importable as `sig`.
-fn scenario(code: &str) -> String {
+/// Runs `code` on `inputs` with `signatures_with_defaults` importable as `sig`.
+fn scenario(inputs: Inputs, code: &str) -> String {
     attach(|py| {
         let module = pyo3::wrap_pymodule!(signatures_with_defaults::signatures_with_defaults)(py);
         register_module(py, "signatures_with_defaults", module.bind(py))?;
-        run_printing(py, &[], &format!("import signatures_with_defaults as sig\n{code}"))
+        run_printing(py, &[], &format!("{}import signatures_with_defaults as sig\n{code}", inputs.python_prelude()))
     })
 }
 
 #[test]
 fn defaults_and_keyword_only() {
-    let report = scenario(
-        r#"
+    check_support::observe_held_out!("defaults_and_keyword_only", |inputs| {
+        scenario(
+            inputs,
+            r#"
 import inspect
 print(inspect.signature(sig.order_paper))
-print(sig.order_paper(3))
-print(sig.order_paper(1, "pink"))
-print(sig.order_paper(2, color="blue", rush=True))
+if SEED is None:
+    reams, color, other = [3, 1, 2], "pink", "blue"
+else:
+    reams = [rng.randint(1, 400) for _ in range(3)]
+    color, other = rng.sample(["canary", "goldenrod", "ivory", "salmon", "lilac"], 2)
+print(sig.order_paper(reams[0]))
+print(sig.order_paper(reams[1], color))
+print(sig.order_paper(reams[2], color=other, rush=True))
 try:
-    sig.order_paper(2, "blue", True)
+    sig.order_paper(reams[2], other, True)
 except TypeError as error:
     print("TypeError:", error)
 "#,
-    );
-    check_support::observe!("defaults_and_keyword_only", report);
+        )
+    });
 }
 
 #[test]
 fn star_args_and_star_star_kwargs() {
-    let report = scenario(
-        r#"
+    check_support::observe_held_out!("star_args_and_star_star_kwargs", |inputs| {
+        scenario(
+            inputs,
+            r#"
 import inspect
 print(inspect.signature(sig.memo))
-print(sig.memo("Casual Friday is cancelled.", "Thank you.", to="Everyone", sender="Toby"))
+if SEED is None:
+    lines, headers = ["Casual Friday is cancelled.", "Thank you."], {"to": "Everyone", "sender": "Toby"}
+    alone = "No fireworks in the parking lot."
+else:
+    words = ["party", "budget", "beets", "paper", "Dundies", "conference room", "pretzels", "fire drill"]
+    lines = [f"The {rng.choice(words)} is {rng.choice(['moved', 'cancelled', 'on'])}." for _ in range(rng.randint(1, 4))]
+    keys = rng.sample(["to", "sender", "cc", "subject", "priority", "branch"], rng.randint(1, 4))
+    headers = {key: rng.choice(["Michael", "Toby", "Everyone", "Stamford", "high"]) for key in keys}
+    alone = f"No {rng.choice(words)} in the parking lot."
+print(sig.memo(*lines, **headers))
 print("---")
-print(sig.memo("No fireworks in the parking lot."))
+print(sig.memo(alone))
 "#,
-    );
-    check_support::observe!("star_args_and_star_star_kwargs", report);
+        )
+    });
 }
