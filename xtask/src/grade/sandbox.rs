@@ -178,6 +178,25 @@ impl Sandbox {
         self.write_if_different(relative, bytes)
     }
 
+    /// Makes cargo compile `packages` again whatever the times of the files in the build:
+    /// removes their fingerprints (`target/debug/.fingerprint/<package>-*`). A run that
+    /// could change file times (no read-only mounts) must not make the next student's
+    /// crate look fresh.
+    ///
+    /// # Errors
+    /// When a fingerprint cannot be removed.
+    pub fn forget_builds(&self, packages: &[String]) -> Result<()> {
+        let fingerprints = self.target.join("debug").join(".fingerprint");
+        let Ok(entries) = std::fs::read_dir(&fingerprints) else { return Ok(()) };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if packages.iter().any(|p| name.strip_prefix(p.as_str()).is_some_and(|rest| rest.starts_with('-'))) {
+                std::fs::remove_dir_all(entry.path()).with_context(|| format!("removing {}", entry.path().display()))?;
+            }
+        }
+        Ok(())
+    }
+
     /// The files outside the sandbox that the last build of `package`'s library read,
     /// from rustc's dep-info file (`target/debug/deps/<crate>-<hash>.d`, which lists every
     /// source file, `include!`d or `include_str!`d file of the compilation).
