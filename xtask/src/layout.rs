@@ -7,12 +7,20 @@
 //! - `tests/check.rs` is a two-line wrapper that includes the starter's tests, so that
 //!   one copy of the tests, their data files and the snapshots (all of `tests/`) serves
 //!   both; the solution's `tests/` holds nothing else.
+//!
+//! Every starter's and solution's `Cargo.toml` names its library file (`[lib] path =
+//! "src/lib.rs"`): cargo then loads the workspace even when a student deletes the file,
+//! so that every `cargo xtask` command still starts and `reset` can restore it.
 
 use crate::course::{Exercise, Kind};
 use crate::workspace::Workspace;
 use anyhow::Result;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+
+/// The comment above `path = "src/lib.rs"` in an exercise's `Cargo.toml`.
+pub const LIB_PATH_REASON: &str =
+    "Named, not inferred: cargo then loads the workspace even when this file is missing,\nand `cargo xtask` can say so and restore it.";
 
 /// The solution's `tests/check.rs` for `exercise`, byte for byte.
 pub fn solution_check_rs(exercise: &Exercise) -> String {
@@ -91,6 +99,12 @@ pub fn problems(ws: &Workspace, exercise: &Exercise) -> Result<Vec<String>> {
             "{}/Cargo.toml must equal the starter's but for the package name `{}_solution` and the check-support paths",
             exercise.solution_dir().display(),
             exercise.name()
+        ));
+    }
+    if !starter_toml.lines().any(|line| line.trim() == "path = \"src/lib.rs\"") {
+        out.push(format!(
+            "{}/Cargo.toml must name its library, `[lib]` then `path = \"src/lib.rs\"`: otherwise a student who deletes the file stops every `cargo xtask` command",
+            exercise.dir().display()
         ));
     }
     let check_rs = std::fs::read_to_string(solution_dir.join("tests/check.rs")).unwrap_or_default();

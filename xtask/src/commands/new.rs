@@ -87,8 +87,10 @@ fn write(path: &Path, text: &str) -> Result<()> {
 fn scaffold(name: &str, part: &str, kind: &str) -> Vec<(PathBuf, String)> {
     let starter = format!("exercises/{part}/{name}");
     let solution = format!("solutions/{part}/{name}");
+    let lib_path_reason = crate::layout::LIB_PATH_REASON.replace('\n', "\n# ");
     let cargo = format!(
         "[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition.workspace = true\npublish.workspace = true\n\n\
+         [lib]\n# {lib_path_reason}\npath = \"src/lib.rs\"\n\n\
          [dependencies]\npyo3.workspace = true\n\n[build-dependencies]\npyo3-build-config.workspace = true\n\n\
          [dev-dependencies]\ncheck-support = {{ path = \"../../check-support\" }}\ninsta.workspace = true\n"
     );
