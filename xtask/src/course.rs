@@ -234,10 +234,11 @@ impl Course {
                 if !path.starts_with(exercise.dir.get_ref()) || path.components().any(|c| c == std::path::Component::ParentDir) {
                     say(file.span(), "editable", format!("`{}` must be a path inside `{}`", file.get_ref(), exercise.dir.get_ref()));
                 } else {
-                    for p in [path.to_path_buf(), to_solution_path(path)] {
-                        if !root.join(&p).is_file() {
-                            say(file.span(), "editable", format!("{} does not exist", p.display()));
-                        }
+                    // Only the solution's copy: a student may delete the starter's, and every
+                    // command must still load the course (`check` names it, `reset` restores it).
+                    let solution = to_solution_path(path);
+                    if !root.join(&solution).is_file() {
+                        say(file.span(), "editable", format!("{} does not exist", solution.display()));
                     }
                 }
             }
@@ -340,7 +341,15 @@ points = 2
             .replace("points = 2", "points = 0");
         let err = Course::parse(dir.path(), &bad).unwrap_err().to_string();
         assert!(err.contains("exercises/info.toml:11: `part`: `q` is not a part"), "{err}");
-        assert!(err.contains("exercises/info.toml:13: `editable`: exercises/p/one/src/missing.rs does not exist"), "{err}");
+        assert!(err.contains("exercises/info.toml:13: `editable`: solutions/p/one/src/missing.rs does not exist"), "{err}");
         assert!(err.contains("exercises/info.toml:19: `points`"), "{err}");
+    }
+
+    #[test]
+    fn a_starter_file_the_student_deleted_does_not_stop_loading() {
+        let dir = fixture();
+        std::fs::remove_file(dir.path().join("exercises/p/one/src/lib.rs")).unwrap();
+        let course = Course::parse(dir.path(), GOOD).unwrap();
+        assert_eq!(course.exercise("one").unwrap().editable(), vec![PathBuf::from("exercises/p/one/src/lib.rs")]);
     }
 }

@@ -36,7 +36,12 @@ impl Reset {
             }
         }
         for (file, bytes) in &pristine {
-            std::fs::write(ws.path(file), bytes).with_context(|| format!("restoring {}", file.display()))?;
+            let to = ws.path(file);
+            // The student may have deleted the file's folder too.
+            if let Some(folder) = to.parent() {
+                std::fs::create_dir_all(folder).with_context(|| format!("creating {}", folder.display()))?;
+            }
+            std::fs::write(&to, bytes).with_context(|| format!("restoring {}", file.display()))?;
             ui::line(&format!("  restored {}", file.display()));
         }
         let mut progress = Progress::load(&ws);
