@@ -150,7 +150,7 @@ impl Course {
     /// A message naming the file, the line and the field, with the fix.
     pub fn load(root: &Path) -> Result<Course> {
         let path = root.join(INFO_TOML);
-        let text = std::fs::read_to_string(&path)
+        let text = fs_err::read_to_string(&path)
             .map_err(|e| anyhow::anyhow!("{INFO_TOML}: cannot read it: {e}"))?;
         Course::parse(root, &text)
     }
@@ -301,9 +301,9 @@ points = 2
         let dir = tempfile::tempdir().unwrap();
         for side in ["exercises", "solutions"] {
             let krate = dir.path().join(side).join("p/one");
-            std::fs::create_dir_all(krate.join("src")).unwrap();
-            std::fs::write(krate.join("Cargo.toml"), "").unwrap();
-            std::fs::write(krate.join("src/lib.rs"), "").unwrap();
+            fs_err::create_dir_all(krate.join("src")).unwrap();
+            fs_err::write(krate.join("Cargo.toml"), "").unwrap();
+            fs_err::write(krate.join("src/lib.rs"), "").unwrap();
         }
         dir
     }
@@ -348,7 +348,7 @@ points = 2
     #[test]
     fn a_starter_file_the_student_deleted_does_not_stop_loading() {
         let dir = fixture();
-        std::fs::remove_file(dir.path().join("exercises/p/one/src/lib.rs")).unwrap();
+        fs_err::remove_file(dir.path().join("exercises/p/one/src/lib.rs")).unwrap();
         let course = Course::parse(dir.path(), GOOD).unwrap();
         assert_eq!(course.exercise("one").unwrap().editable(), vec![PathBuf::from("exercises/p/one/src/lib.rs")]);
     }

@@ -42,7 +42,7 @@ impl Progress {
     /// Reads the progress file; a missing or unreadable file is a fresh start (said once).
     pub fn load(ws: &Workspace) -> Progress {
         let path = Progress::path(ws);
-        match std::fs::read_to_string(&path) {
+        match fs_err::read_to_string(&path) {
             Ok(text) => serde_json::from_str(&text).unwrap_or_else(|e| {
                 crate::ui::note(&format!("{} is unreadable ({e}); starting a fresh progress record", path.display()));
                 Progress::default()
@@ -57,10 +57,10 @@ impl Progress {
     /// When `.workbook/` cannot be written.
     pub fn save(&self, ws: &Workspace) -> Result<()> {
         let path = Progress::path(ws);
-        std::fs::create_dir_all(ws.state_dir()).context("creating .workbook/")?;
+        fs_err::create_dir_all(ws.state_dir()).context("creating .workbook/")?;
         let tmp = path.with_extension("json.tmp");
-        std::fs::write(&tmp, serde_json::to_string_pretty(self)?).context("writing .workbook/progress.json")?;
-        std::fs::rename(&tmp, &path).context("saving .workbook/progress.json")?;
+        fs_err::write(&tmp, serde_json::to_string_pretty(self)?).context("writing .workbook/progress.json")?;
+        fs_err::rename(&tmp, &path).context("saving .workbook/progress.json")?;
         Ok(())
     }
 

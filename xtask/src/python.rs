@@ -9,7 +9,7 @@ use crate::workspace::{Workspace, run_quiet};
 use choice::VenvOwner;
 use anyhow::{Context, Result};
 use serde::Deserialize;
-use std::fs;
+use fs_err as fs;
 use std::path::Path;
 
 /// The pinned requirements of the venv, relative to the root.

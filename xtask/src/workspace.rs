@@ -83,7 +83,7 @@ impl Workspace {
     /// so the next check compiles every dependency first.
     pub fn is_cold(&self) -> bool {
         let fingerprints = self.target_dir().join("debug/.fingerprint");
-        let Ok(entries) = std::fs::read_dir(fingerprints) else { return true };
+        let Ok(entries) = fs_err::read_dir(fingerprints) else { return true };
         !entries.flatten().any(|e| e.file_name().to_string_lossy().starts_with("pyo3-"))
     }
 

@@ -24,12 +24,12 @@ impl Bless {
         let backup = tempfile::tempdir_in(ws.path("target")).or_else(|_| tempfile::tempdir()).context("making a backup folder")?;
         let backup_dir = backup.path().join("snapshots");
         if snapshots.exists() {
-            std::fs::rename(&snapshots, &backup_dir).context("setting the old snapshots aside")?;
+            fs_err::rename(&snapshots, &backup_dir).context("setting the old snapshots aside")?;
         }
         let restore = |why: &str| -> Result<ExitCode> {
-            let _ = std::fs::remove_dir_all(&snapshots);
+            let _ = fs_err::remove_dir_all(&snapshots);
             if backup_dir.exists() {
-                std::fs::rename(&backup_dir, &snapshots).context("restoring the old snapshots")?;
+                fs_err::rename(&backup_dir, &snapshots).context("restoring the old snapshots")?;
             }
             bail!("{why}; the old snapshots are back in place")
         };
@@ -64,12 +64,12 @@ impl Bless {
 /// header records the source path, which differs between exercise and solution runs).
 fn read_dir_files(dir: &Path) -> Result<BTreeMap<String, String>> {
     let mut files = BTreeMap::new();
-    if let Ok(entries) = std::fs::read_dir(dir) {
+    if let Ok(entries) = fs_err::read_dir(dir) {
         for entry in entries {
             let entry = entry?;
             let name = entry.file_name().to_string_lossy().into_owned();
             if name.ends_with(".snap") {
-                let text = std::fs::read_to_string(entry.path())?;
+                let text = fs_err::read_to_string(entry.path())?;
                 let body = text.splitn(3, "---\n").nth(2).unwrap_or(&text).to_string();
                 files.insert(name, body);
             }

@@ -203,19 +203,19 @@ fn verify_exercise(ws: &Workspace, exercise: &Exercise, tally: &mut Tally) -> Re
     );
 
     let mut problems = layout::problems(ws, exercise)?;
-    let used: BTreeSet<PathBuf> = std::fs::read_to_string(references.path())
+    let used: BTreeSet<PathBuf> = fs_err::read_to_string(references.path())
         .unwrap_or_default()
         .lines()
-        .filter_map(|l| std::fs::canonicalize(l).ok())
+        .filter_map(|l| fs_err::canonicalize(l).ok())
         .collect();
     let snapshot_dir = ws.path(exercise.dir()).join("tests/snapshots");
     let mut snapshot_count = 0;
-    if let Ok(entries) = std::fs::read_dir(&snapshot_dir) {
+    if let Ok(entries) = fs_err::read_dir(&snapshot_dir) {
         for entry in entries.flatten() {
             let path = entry.path();
             if path.extension().is_some_and(|e| e == "snap") {
                 snapshot_count += 1;
-                if solution.all_passed() && !used.contains(&std::fs::canonicalize(&path)?) {
+                if solution.all_passed() && !used.contains(&fs_err::canonicalize(&path)?) {
                     problems.push(format!("{} is used by no test: delete it, or run `cargo xtask bless {name}`", path.strip_prefix(&ws.root)?.display()));
                 }
             }
