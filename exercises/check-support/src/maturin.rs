@@ -89,12 +89,7 @@ fn run(mut cmd: Command, what: &str) -> Result<String, String> {
 /// # Errors
 /// maturin's or pip's output, when either fails (a compile error shows up here).
 pub fn build_and_install(crate_dir: &Path, how: Install) -> Result<(), String> {
-    // `cargo xtask` gives each interpreter a target folder of its own (CARGO_TARGET_DIR).
-    let target = match std::env::var_os("CARGO_TARGET_DIR") {
-        Some(dir) => repository_root(crate_dir).join(dir),
-        None => repository_root(crate_dir).join("target"),
-    }
-    .join("maturin");
+    let target = repository_root(crate_dir).join("target").join("maturin");
     std::fs::create_dir_all(&target).map_err(|e| format!("creating {}: {e}", target.display()))?;
     let lock = File::create(target.join(".lock")).map_err(|e| format!("creating the build lock: {e}"))?;
     lock.lock().map_err(|e| format!("taking the build lock: {e}"))?;

@@ -7,7 +7,9 @@
 //! - `WORKBOOK_PYTHON=python3.12` (a command on `PATH` or a path) picks another interpreter.
 //!   It gets a venv and a target folder of its own, named after its version,
 //!   `.workbook/python-3.12/.venv` and `target/python-3.12`, so that switching back and forth
-//!   neither rebuilds pyo3 nor reinstalls packages.
+//!   neither rebuilds pyo3 nor reinstalls packages. (maturin's builds stay in
+//!   `target/maturin` for every interpreter, where the exercises' tests look for wheels:
+//!   after a switch, maturin rebuilds pyo3 there once.)
 //! - `WORKBOOK_VENV` names an existing venv to use as it is (the xtask's own tests share the
 //!   repository's); it is never created or changed.
 
