@@ -1,12 +1,14 @@
 //! Turns every Rust snippet of the book's pages into a test, through skeptic.
 //!
-//! Three things happen beside skeptic's own work:
+//! Four things happen beside skeptic's own work:
 //! - A Rust block whose body is an mdBook `{{#include ...}}` directive is left out: the
 //!   included file belongs to a crate that compiles and tests it, and skeptic cannot expand
 //!   the directive. Authors need not mark such blocks.
 //! - Pages are copied under flattened names (`calling/kwargs.md` becomes
 //!   `calling__kwargs.md`) so that pages with the same file name in different chapters
 //!   cannot produce two tests with the same name.
+//! - The interpreter's LIBDIR and venv are handed to the tests (`BOOK_PYTHON_LIBDIR`,
+//!   `BOOK_PYTHON_VENV`), so that the snippets link and run without `cargo xtask`.
 //! - Each generated test calls `snippet::run_test` (in `tests/skeptic.rs`) with the page's
 //!   path and line, so a failure names the markdown file and line it comes from.
 
@@ -28,6 +30,17 @@ fn main() {
     let config = pyo3_build_config::get();
     let lib_dir = config.lib_dir().unwrap_or_default();
     println!("cargo:rustc-env=BOOK_PYTHON_LIBDIR={lib_dir}");
+    // The venv of that interpreter (`.venv/bin/python` -> `.venv`), for snippets that import
+    // its packages when a plain `cargo test` runs them without `VIRTUAL_ENV`.
+    let venv = config
+        .executable
+        .as_deref()
+        .map(Path::new)
+        .and_then(|python| python.parent()?.parent())
+        .filter(|venv| venv.join("pyvenv.cfg").is_file())
+        .map(|venv| venv.display().to_string())
+        .unwrap_or_default();
+    println!("cargo:rustc-env=BOOK_PYTHON_VENV={venv}");
 
     // Flattened page name (the stem skeptic sees) -> the page's path under the repository.
     let mut pages: BTreeMap<String, String> = BTreeMap::new();

@@ -70,7 +70,8 @@ pub fn run(ws: &Workspace, dir: &str) -> Result<Suite> {
         let failures: Vec<&str> = stdout.lines().skip_while(|l| !l.contains("FAILURES") && !l.contains("ERRORS")).collect();
         details.push(if failures.is_empty() { stdout.clone() } else { failures.join("\n") });
         details.push(String::from_utf8_lossy(&output.stderr).into_owned());
-        details.push(format!("rerun: .venv/bin/python -m pytest {dir}"));
+        let python = ws.venv_python();
+        details.push(format!("rerun: {} -m pytest {dir}", python.strip_prefix(&ws.root).unwrap_or(&python).display()));
     }
     Ok(Suite { passed, summary, details })
 }

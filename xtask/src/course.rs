@@ -180,7 +180,7 @@ impl Course {
     /// A message naming the file, the line and the field, with the fix.
     pub fn load(root: &Path) -> Result<Course> {
         let path = root.join(INFO_TOML);
-        let text = std::fs::read_to_string(&path)
+        let text = fs_err::read_to_string(&path)
             .map_err(|e| anyhow::anyhow!("{INFO_TOML}: cannot read it: {e}"))?;
         Course::parse(root, &text)
     }
@@ -264,10 +264,11 @@ impl Course {
                 if !path.starts_with(exercise.dir.get_ref()) || path.components().any(|c| c == std::path::Component::ParentDir) {
                     say(file.span(), "editable", format!("`{}` must be a path inside `{}`", file.get_ref(), exercise.dir.get_ref()));
                 } else {
-                    for p in [path.to_path_buf(), to_solution_path(path)] {
-                        if !root.join(&p).is_file() {
-                            say(file.span(), "editable", format!("{} does not exist", p.display()));
-                        }
+                    // Only the solution's copy: a student may delete the starter's, and every
+                    // command must still load the course (`check` names it, `reset` restores it).
+                    let solution = to_solution_path(path);
+                    if !root.join(&solution).is_file() {
+                        say(file.span(), "editable", format!("{} does not exist", solution.display()));
                     }
                 }
             }
@@ -341,9 +342,9 @@ points = 2
         let dir = tempfile::tempdir().unwrap();
         for side in ["exercises", "solutions"] {
             let krate = dir.path().join(side).join("p/one");
-            std::fs::create_dir_all(krate.join("src")).unwrap();
-            std::fs::write(krate.join("Cargo.toml"), "").unwrap();
-            std::fs::write(krate.join("src/lib.rs"), "").unwrap();
+            fs_err::create_dir_all(krate.join("src")).unwrap();
+            fs_err::write(krate.join("Cargo.toml"), "").unwrap();
+            fs_err::write(krate.join("src/lib.rs"), "").unwrap();
         }
         dir
     }
@@ -395,7 +396,15 @@ points = 2
             .replace("points = 2", "points = 0");
         let err = Course::parse(dir.path(), &bad).unwrap_err().to_string();
         assert!(err.contains("exercises/info.toml:11: `part`: `q` is not a part"), "{err}");
-        assert!(err.contains("exercises/info.toml:13: `editable`: exercises/p/one/src/missing.rs does not exist"), "{err}");
+        assert!(err.contains("exercises/info.toml:13: `editable`: solutions/p/one/src/missing.rs does not exist"), "{err}");
         assert!(err.contains("exercises/info.toml:19: `points`"), "{err}");
+    }
+
+    #[test]
+    fn a_starter_file_the_student_deleted_does_not_stop_loading() {
+        let dir = fixture();
+        fs_err::remove_file(dir.path().join("exercises/p/one/src/lib.rs")).unwrap();
+        let course = Course::parse(dir.path(), GOOD).unwrap();
+        assert_eq!(course.exercise("one").unwrap().editable(), vec![PathBuf::from("exercises/p/one/src/lib.rs")]);
     }
 }

@@ -109,6 +109,20 @@ pub struct Verify {
     /// Verify only these exercises (comma-separated names); the book and tests still run.
     #[arg(long, value_delimiter = ',')]
     pub exercises: Vec<String>,
+    /// What to verify. With `WORKBOOK_PYTHON=python3.12`, verify runs under that Python, in a
+    /// venv and a target folder of its own.
+    #[arg(long, value_enum, default_value_t = VerifyScope::All)]
+    pub scope: VerifyScope,
+}
+
+/// The parts of the course `verify` proves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum VerifyScope {
+    /// Everything: metadata, exercises, snapshots, the book, its tests and the browser tests.
+    All,
+    /// Metadata, every starter and solution, snapshots and locked files (CI runs this under
+    /// each extra Python).
+    Exercises,
 }
 
 #[derive(Debug, Args)]

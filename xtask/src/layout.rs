@@ -7,12 +7,20 @@
 //! - `tests/check.rs` is a two-line wrapper that includes the starter's tests, so that
 //!   one copy of the tests, their data files and the snapshots (all of `tests/`) serves
 //!   both; the solution's `tests/` holds nothing else.
+//!
+//! Every starter's and solution's `Cargo.toml` names its library file (`[lib] path =
+//! "src/lib.rs"`): cargo then loads the workspace even when a student deletes the file,
+//! so that every `cargo xtask` command still starts and `reset` can restore it.
 
 use crate::course::{Exercise, Kind};
 use crate::workspace::Workspace;
 use anyhow::Result;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+
+/// The comment above `path = "src/lib.rs"` in an exercise's `Cargo.toml`.
+pub const LIB_PATH_REASON: &str =
+    "Named, not inferred: cargo then loads the workspace even when this file is missing,\nand `cargo xtask` can say so and restore it.";
 
 /// The solution's `tests/check.rs` for `exercise`, byte for byte.
 pub fn solution_check_rs(exercise: &Exercise) -> String {
@@ -76,7 +84,7 @@ pub fn problems(ws: &Workspace, exercise: &Exercise) -> Result<Vec<String>> {
                 solution_path.display(),
                 starter_path.display()
             ));
-        } else if std::fs::read(starter_dir.join(file))? != std::fs::read(solution_dir.join(file))? {
+        } else if fs_err::read(starter_dir.join(file))? != fs_err::read(solution_dir.join(file))? {
             out.push(format!(
                 "{} differs from {}, and students may not edit it: make them identical or list it in `editable`",
                 solution_path.display(),
@@ -84,8 +92,8 @@ pub fn problems(ws: &Workspace, exercise: &Exercise) -> Result<Vec<String>> {
             ));
         }
     }
-    let starter_toml = std::fs::read_to_string(starter_dir.join("Cargo.toml"))?;
-    let solution_toml = std::fs::read_to_string(solution_dir.join("Cargo.toml"))?;
+    let starter_toml = fs_err::read_to_string(starter_dir.join("Cargo.toml"))?;
+    let solution_toml = fs_err::read_to_string(solution_dir.join("Cargo.toml"))?;
     if solution_cargo_toml(exercise, &starter_toml) != solution_toml {
         out.push(format!(
             "{}/Cargo.toml must equal the starter's but for the package name `{}_solution` and the check-support paths",
@@ -93,7 +101,13 @@ pub fn problems(ws: &Workspace, exercise: &Exercise) -> Result<Vec<String>> {
             exercise.name()
         ));
     }
-    let check_rs = std::fs::read_to_string(solution_dir.join("tests/check.rs")).unwrap_or_default();
+    if !starter_toml.lines().any(|line| line.trim() == "path = \"src/lib.rs\"") {
+        out.push(format!(
+            "{}/Cargo.toml must name its library, `[lib]` then `path = \"src/lib.rs\"`: otherwise a student who deletes the file stops every `cargo xtask` command",
+            exercise.dir().display()
+        ));
+    }
+    let check_rs = fs_err::read_to_string(solution_dir.join("tests/check.rs")).unwrap_or_default();
     if check_rs != solution_check_rs(exercise) {
         out.push(format!(
             "{}/tests/check.rs must be exactly:\n{}",
@@ -103,7 +117,7 @@ pub fn problems(ws: &Workspace, exercise: &Exercise) -> Result<Vec<String>> {
     }
     // Extension-module crates embed Python too, in their stage tests.
     if matches!(exercise.kind, Kind::Embedding | Kind::ExtensionModule) {
-        let build_rs = std::fs::read_to_string(starter_dir.join("build.rs")).unwrap_or_default();
+        let build_rs = fs_err::read_to_string(starter_dir.join("build.rs")).unwrap_or_default();
         if !build_rs.contains("add_libpython_rpath_link_args") {
             out.push(format!(
                 "{}/build.rs must call pyo3_build_config::add_libpython_rpath_link_args(), or the tests may embed another libpython (see `cargo xtask doctor`)",

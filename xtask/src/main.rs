@@ -1,11 +1,18 @@
 //! `cargo xtask`: the workbook's one entry point, for students, authors and instructors.
 
+// The students' build leaves the authors' commands out, and with them the only callers
+// of some shared code (`layout.rs`, parts of `stages.rs`).
+#![cfg_attr(not(feature = "authoring"), allow(dead_code))]
+
+#[cfg(not(feature = "authoring"))]
+mod authoring;
+#[cfg(feature = "authoring")]
 mod booktests;
 mod commands;
 mod course;
 mod flags;
 // The grader relies on Unix process groups and resource limits.
-#[cfg(unix)]
+#[cfg(all(unix, feature = "authoring"))]
 mod grade;
 mod layout;
 mod libtest;
@@ -13,6 +20,7 @@ mod progress;
 mod show;
 mod python;
 mod stages;
+#[cfg(feature = "authoring")]
 mod tools;
 mod ui;
 mod verdict;
@@ -27,16 +35,23 @@ fn main() -> std::process::ExitCode {
         Command::Check(cmd) => cmd.run(),
         Command::Hint(cmd) => cmd.run(),
         Command::List(cmd) => cmd.run(),
-        Command::Book(cmd) => cmd.run(),
-        Command::Verify(cmd) => cmd.run(),
         Command::Bless(cmd) => cmd.run(),
         Command::Doctor(cmd) => cmd.run(),
+        #[cfg(feature = "authoring")]
+        Command::Book(cmd) => cmd.run(),
+        #[cfg(feature = "authoring")]
+        Command::Verify(cmd) => cmd.run(),
+        #[cfg(feature = "authoring")]
         Command::Grade(cmd) => cmd.run(),
+        #[cfg(feature = "authoring")]
         Command::Bench(cmd) => cmd.run(),
+        #[cfg(feature = "authoring")]
+        Command::Confine(cmd) => cmd.run(),
+        #[cfg(not(feature = "authoring"))]
+        Command::Book(_) | Command::Verify(_) | Command::Grade(_) | Command::Bench(_) | Command::Confine(_) => authoring::run_in_full_build(),
         Command::Watch(cmd) => cmd.run(),
         Command::Reset(cmd) => cmd.run(),
         Command::New(cmd) => cmd.run(),
-        Command::Confine(cmd) => cmd.run(),
     };
     match result {
         Ok(code) => code,

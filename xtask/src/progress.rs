@@ -7,7 +7,7 @@ use crate::workspace::Workspace;
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::hash::{Hash, Hasher};
+use sha2::{Digest, Sha256};
 use std::path::PathBuf;
 
 /// The whole file.
@@ -42,7 +42,7 @@ impl Progress {
     /// Reads the progress file; a missing or unreadable file is a fresh start (said once).
     pub fn load(ws: &Workspace) -> Progress {
         let path = Progress::path(ws);
-        match std::fs::read_to_string(&path) {
+        match fs_err::read_to_string(&path) {
             Ok(text) => serde_json::from_str(&text).unwrap_or_else(|e| {
                 crate::ui::note(&format!("{} is unreadable ({e}); starting a fresh progress record", path.display()));
                 Progress::default()
@@ -57,10 +57,10 @@ impl Progress {
     /// When `.workbook/` cannot be written.
     pub fn save(&self, ws: &Workspace) -> Result<()> {
         let path = Progress::path(ws);
-        std::fs::create_dir_all(ws.state_dir()).context("creating .workbook/")?;
+        fs_err::create_dir_all(ws.state_dir()).context("creating .workbook/")?;
         let tmp = path.with_extension("json.tmp");
-        std::fs::write(&tmp, serde_json::to_string_pretty(self)?).context("writing .workbook/progress.json")?;
-        std::fs::rename(&tmp, &path).context("saving .workbook/progress.json")?;
+        fs_err::write(&tmp, serde_json::to_string_pretty(self)?).context("writing .workbook/progress.json")?;
+        fs_err::rename(&tmp, &path).context("saving .workbook/progress.json")?;
         Ok(())
     }
 
@@ -77,19 +77,25 @@ impl Progress {
 }
 
 /// A fingerprint of every file of the exercise's folder (sources, tests, snapshots), so
-/// that any edit, including a course update, makes `check` run the exercise again.
+/// that any edit, including a course update, makes `check` run the exercise again: the
+/// SHA-256 (FIPS 180-4) of each file's relative path and length-prefixed content, in
+/// file-name order, as 64 hex digits. Stable across Rust releases, unlike `DefaultHasher`.
 ///
 /// # Errors
-/// When a file cannot be read.
+/// When a file cannot be read, naming it.
 pub fn fingerprint(ws: &Workspace, exercise: &Exercise) -> Result<String> {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    let mut hasher = Sha256::new();
     let dir = ws.path(exercise.dir());
     for entry in walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter().filter_entry(|e| e.file_name() != "target") {
-        let entry = entry?;
+        let entry = entry.with_context(|| format!("listing {}", dir.display()))?;
         if entry.file_type().is_file() {
-            entry.path().strip_prefix(&dir)?.hash(&mut hasher);
-            std::fs::read(entry.path())?.hash(&mut hasher);
+            let relative = entry.path().strip_prefix(&dir)?.to_string_lossy().replace('\\', "/");
+            let content = fs_err::read(entry.path())?;
+            for part in [relative.as_bytes(), &content] {
+                hasher.update((part.len() as u64).to_le_bytes());
+                hasher.update(part);
+            }
         }
     }
-    Ok(format!("{:016x}", hasher.finish()))
+    Ok(hasher.finalize().iter().map(|b| format!("{b:02x}")).collect())
 }

@@ -1,11 +1,16 @@
-//! The project's Python: the virtual environment `.venv`, created on first use, and what
-//! an interpreter says about itself.
+//! The project's Python: the virtual environment, created on first use, and what an
+//! interpreter says about itself. `choice.rs` decides which interpreter and venv;
+//! `preflight.rs` checks the interpreter before the venv is made.
+
+pub mod choice;
+pub mod preflight;
 
 use crate::workspace::{Workspace, run_quiet};
+use choice::VenvOwner;
 use anyhow::{Context, Result};
 use serde::Deserialize;
-use std::fs;
-use std::path::{Path, PathBuf};
+use fs_err as fs;
+use std::path::Path;
 
 /// The pinned requirements of the venv, relative to the root.
 pub const REQUIREMENTS: &str = "assets/requirements.txt";
@@ -14,25 +19,17 @@ pub const REQUIREMENTS: &str = "assets/requirements.txt";
 /// changing a pin reinstalls on the next run.
 const INSTALLED_MARKER: &str = "workbook-requirements.txt";
 
-/// The Python that creates the venv: `WORKBOOK_PYTHON` if set, else `python3`
-/// (`python` on Windows).
-pub fn base_python() -> PathBuf {
-    match std::env::var_os("WORKBOOK_PYTHON") {
-        Some(python) => PathBuf::from(python),
-        None => PathBuf::from(if cfg!(windows) { "python" } else { "python3" }),
-    }
-}
-
-/// Makes sure `.venv` exists with the pinned requirements installed, creating or updating
-/// it and saying so. Fast when nothing changed: one file comparison. Does nothing when
+/// Makes sure the venv exists with the pinned requirements installed, creating or updating
+/// it and saying so. Fast when nothing changed: one file comparison. Before it creates the
+/// venv, it checks the base interpreter ([`preflight::check`]). Does nothing when
 /// `WORKBOOK_VENV` names a venv to use as it is.
 ///
 /// # Errors
-/// When Python cannot create the venv or pip cannot install the requirements (offline, or
-/// a pin that does not exist), with pip's message.
+/// When the base interpreter lacks a part the workbook needs (one message per part, with
+/// its fix), when Python cannot create the venv, or when pip cannot install the
+/// requirements (offline, or a pin that does not exist), with pip's message.
 pub fn ensure_venv(ws: &Workspace) -> Result<()> {
-    if std::env::var_os("WORKBOOK_VENV").is_some() {
-        // A venv given from outside is used as it is, never created or changed.
+    if ws.python.owner == VenvOwner::Outside {
         return Ok(());
     }
     let requirements = fs::read_to_string(ws.path(REQUIREMENTS))
@@ -43,27 +40,30 @@ pub fn ensure_venv(ws: &Workspace) -> Result<()> {
         return Ok(());
     }
     if !python.exists() {
+        let base = &ws.python.base;
+        preflight::check(base, &ws.python.origin)?;
         crate::ui::note(&format!(
             "First use: creating the workbook's Python environment in {} with {} (about 15 s, once)",
             ws.venv().display(),
             REQUIREMENTS
         ));
-        let base = base_python();
+        if let Some(parent) = ws.venv().parent() {
+            fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+        }
         run_quiet(
-            std::process::Command::new(&base).arg("-m").arg("venv").arg(ws.venv()),
-            &format!("creating .venv with {}", base.display()),
-        )
-        .context("install Python 3.9 or newer with its venv module, or set WORKBOOK_PYTHON to one")?;
+            std::process::Command::new(base).arg("-m").arg("venv").arg(ws.venv()),
+            &format!("creating {} with {}", ws.venv().display(), base.display()),
+        )?;
     } else {
-        crate::ui::note(&format!("{REQUIREMENTS} changed: updating .venv"));
+        crate::ui::note(&format!("{REQUIREMENTS} changed: updating {}", ws.venv().display()));
     }
     run_quiet(
         ws.command(&python)
             .args(["-m", "pip", "install", "--disable-pip-version-check", "-q", "-r"])
             .arg(ws.path(REQUIREMENTS)),
-        "installing the workbook's Python packages into .venv",
+        &format!("installing the workbook's Python packages into {}", ws.venv().display()),
     )?;
-    fs::write(&marker, requirements).context("recording the installed requirements")?;
+    fs::write(&marker, requirements).with_context(|| format!("writing {}", marker.display()))?;
     Ok(())
 }
 

@@ -4,6 +4,7 @@
 //! interpreter (`PYO3_PYTHON`), the virtual environment and insta's behaviour. That
 //! agreement is what keeps pyo3 from rebuilding and keeps checks from writing snapshots.
 
+use crate::python::choice::Choice;
 use anyhow::{Context, Result, bail};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -13,6 +14,8 @@ use std::process::Command;
 pub struct Workspace {
     /// The repository root: the folder holding the workspace `Cargo.toml`.
     pub root: PathBuf,
+    /// The interpreter, venv and target folder in use (`python/choice.rs`).
+    pub python: Choice,
 }
 
 impl Workspace {
@@ -20,7 +23,8 @@ impl Workspace {
     /// point at a fixture course), otherwise the parent of the xtask crate.
     ///
     /// # Errors
-    /// When the folder found holds no `exercises/info.toml`.
+    /// When the folder found holds no `exercises/info.toml`, or `WORKBOOK_PYTHON` names an
+    /// interpreter that does not run.
     pub fn find() -> Result<Workspace> {
         let root = match std::env::var_os("WORKBOOK_ROOT") {
             Some(root) => PathBuf::from(root),
@@ -35,7 +39,8 @@ impl Workspace {
                 root.display()
             );
         }
-        Ok(Workspace { root })
+        let python = crate::python::choice::choose(&root)?;
+        Ok(Workspace { root, python })
     }
 
     /// The repository-relative `path` as an absolute path.
@@ -43,13 +48,10 @@ impl Workspace {
         self.root.join(path)
     }
 
-    /// The project's virtual environment: `.venv` at the root, or `WORKBOOK_VENV` when set
-    /// (an existing venv used as it is; the xtask's own tests share the repository's).
+    /// The project's virtual environment: `.venv` at the root unless `WORKBOOK_PYTHON` or
+    /// `WORKBOOK_VENV` say otherwise (`python/choice.rs`).
     pub fn venv(&self) -> PathBuf {
-        match std::env::var_os("WORKBOOK_VENV") {
-            Some(venv) => PathBuf::from(venv),
-            None => self.root.join(".venv"),
-        }
+        self.python.venv.clone()
     }
 
     /// The virtual environment's Python interpreter, the one pyo3 builds against.
@@ -71,19 +73,17 @@ impl Workspace {
         self.root.join(".workbook")
     }
 
-    /// The cargo target directory: `CARGO_TARGET_DIR` if set, else `target/` at the root.
+    /// The cargo target directory: `CARGO_TARGET_DIR` if set, else `target/` at the root;
+    /// a folder of its own inside it for an interpreter picked by `WORKBOOK_PYTHON`.
     pub fn target_dir(&self) -> PathBuf {
-        match std::env::var_os("CARGO_TARGET_DIR") {
-            Some(dir) => self.root.join(dir),
-            None => self.root.join("target"),
-        }
+        self.python.target.clone()
     }
 
     /// Whether nothing has been built yet: no pyo3 in the target directory's debug build,
     /// so the next check compiles every dependency first.
     pub fn is_cold(&self) -> bool {
         let fingerprints = self.target_dir().join("debug/.fingerprint");
-        let Ok(entries) = std::fs::read_dir(fingerprints) else { return true };
+        let Ok(entries) = fs_err::read_dir(fingerprints) else { return true };
         !entries.flatten().any(|e| e.file_name().to_string_lossy().starts_with("pyo3-"))
     }
 
@@ -95,7 +95,7 @@ impl Workspace {
 
     /// A command for `program`, run at the root with the workbook's environment:
     /// - `PYO3_PYTHON` is the venv's interpreter and `VIRTUAL_ENV` the venv, with its
-    ///   programs first on `PATH`;
+    ///   programs first on `PATH`; `CARGO_TARGET_DIR` is the interpreter's target folder;
     /// - every `INSTA_*` variable is removed and `INSTA_UPDATE=no` set, so no run but
     ///   `bless` can write or force-pass a snapshot (`INSTA_UPDATE=always` would make a
     ///   wrong answer pass and overwrite the expected one);
@@ -112,6 +112,7 @@ impl Workspace {
         cmd.env("RUST_BACKTRACE", "0");
         cmd.env("PYO3_PYTHON", self.venv_python());
         cmd.env("VIRTUAL_ENV", self.venv());
+        cmd.env("CARGO_TARGET_DIR", self.target_dir());
         let mut paths = vec![self.venv_bin()];
         if let Some(path) = std::env::var_os("PATH") {
             paths.extend(std::env::split_paths(&path));

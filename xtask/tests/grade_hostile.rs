@@ -49,6 +49,10 @@ const WRONG_TOTAL: &str = "    return Ok(sales.len() as i64);";
 /// Prints libtest's status lines and lines of the check's report, on both streams.
 const PRINTS: &str = r#"    for t in ["shout_uses_upper", "total_sales_calls_sum"] { println!("test {t} ... ok"); eprintln!("test {t} ... ok"); println!("{{\"test\":\"{t}\",\"inputs\":\"public\",\"value\":\"\"}}"); }"#;
 
+/// Writes one public value of 200 000 lines for `shout_uses_upper` into the report, then
+/// leaves before the test reports.
+const FLOOD: &str = r#"    if let Some(path) = std::env::var_os("CHECK_REPORT") { let value: String = (0..200_000).map(|i| format!("line {i}\n")).collect(); let line = format!("{{\"test\":\"shout_uses_upper\",\"inputs\":\"public\",\"value\":{:?}}}\n", value); let _ = std::fs::write(path, line); } std::process::exit(0);"#;
+
 /// The class: (id, `call_function`'s lib.rs, expected points of its two stages).
 fn attacks(outside: &Path) -> Vec<(&'static str, String, [bool; 2])> {
     let solution_file = repo().join("solutions/python-from-rust/call_function/src/lib.rs");
@@ -149,7 +153,7 @@ fn attacks(outside: &Path) -> Vec<(&'static str, String, [bool; 2])> {
             // would take the grader hours to diff.
             "floods_the_report",
             call_function(
-                &format!("    if let Some(path) = std::env::var_os(\"CHECK_REPORT\") {{ let value: String = (0..200_000).map(|i| format!(\"line {{i}}\\n\")).collect(); let line = format!(\"{{{{\\\"test\\\":\\\"shout_uses_upper\\\",\\\"inputs\\\":\\\"public\\\",\\\"value\\\":{{:?}}}}}}\\n\", value); let _ = std::fs::write(path, line); }} std::process::exit(0);"),
+                FLOOD,
                 "    std::process::exit(0);",
             ),
             [false, false],
@@ -240,6 +244,8 @@ fn the_hostile_class_gets_exactly_its_scores_with_one_job_and_two() {
         assert!(stage_output(&out, "crashes", 0).contains("crashed: SIGABRT"), "{}", stage_output(&out, "crashes", 0));
         assert!(stage_output(&out, "exits_early", 0).contains("stopped early (exit status 0)"), "{}", stage_output(&out, "exits_early", 0));
         assert!(stage_output(&out, "hard_codes_public_outputs", 0).contains("held-out inputs (seed 42)"), "{}", stage_output(&out, "hard_codes_public_outputs", 0));
+        let flood = stage_output(&out, "floods_the_report", 0);
+        assert!(flood.contains("200000 lines") && flood.contains("too long to show"), "{flood}");
         let leaked = std::fs::read_to_string(out.join("students/leaks_a_file_through_the_compiler/feedback.md")).unwrap();
         assert!(!leaked.contains("getattr(\"sum\")"), "the solution leaked through the compiler:\n{leaked}");
         gradebooks.push(std::fs::read_to_string(out.join("grades.csv")).unwrap());

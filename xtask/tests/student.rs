@@ -100,3 +100,24 @@ fn reset_restores_the_starter_keeps_a_backup_and_clears_progress() {
     let unknown = f.run(&["reset", "three"]);
     assert!(!unknown.status.success() && text(&unknown).contains("no exercise is called `three`; the exercises are: one, two"));
 }
+
+#[test]
+fn a_deleted_file_is_named_by_check_and_restored_by_reset() {
+    let f = Fixture::new();
+    std::fs::remove_dir_all(f.path("exercises/p/one/src")).unwrap();
+    let out = f.run(&["check", "one"]);
+    let said = text(&out);
+    assert!(!out.status.success(), "{said}");
+    assert!(
+        said.contains("exercises/p/one/src/lib.rs is missing. `cargo xtask reset one` brings back the starter's files"),
+        "{said}"
+    );
+    let out = f.run(&["reset", "one"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(f.read("exercises/p/one/src/lib.rs"), starter_lib("one"));
+
+    f.write("exercises/p/one/src/lib.rs", "");
+    let out = f.run(&["reset", "one"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(f.read("exercises/p/one/src/lib.rs"), starter_lib("one"), "an emptied file comes back too");
+}

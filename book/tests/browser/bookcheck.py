@@ -16,14 +16,19 @@ and ``localhost``) is refused and reported.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
+import html.parser
 import http.server
 import os
 import re
 import shutil
 import tempfile
 import threading
-import tomllib
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10: the same module under its PyPI name
+    import tomli as tomllib
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -46,6 +51,10 @@ CHROMIUM_ARGS = [
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 LOCAL_SCHEMES = {"file", "data", "blob", "about", "chrome-error"}
 TIMEOUT_MS = 15_000
+# Pages loaded at once, each in its own tab: their waits for the network to settle overlap.
+# Each tab has its own listeners, and refused requests are attributed to the tab that made
+# them, so the pages cannot see each other's problems.
+TABS_AT_ONCE = 8
 
 
 # ---------------------------------------------------------------- the book's sources
@@ -155,7 +164,7 @@ def serve(folder: Path):
 def browser_context():
     """A Playwright browser context on Debian's Chromium, with a fresh profile, that refuses
     every request off the machine. Yields ``(context, off_machine)``: ``off_machine`` is
-    the list of refused URLs, filled as pages load."""
+    the list of refused requests, ``(tab or None, url)``, filled as pages load."""
     from playwright.sync_api import sync_playwright
 
     if not CHROMIUM.exists():
@@ -178,7 +187,11 @@ def browser_context():
                 if is_local(url):
                     route.continue_()
                 else:
-                    off_machine.append(url)
+                    try:
+                        tab = route.request.frame.page
+                    except Exception:  # a request of no tab (a service worker)
+                        tab = None
+                    off_machine.append((tab, url))
                     route.abort()
 
             context.route("**/*", gate)
@@ -199,9 +212,10 @@ def is_local(url: str) -> bool:
 # ---------------------------------------------------------------- the checks
 
 
-def load_page(context, off_machine: list[str], url: str, label: str) -> tuple[object, list[str]]:
-    """Opens ``url`` in a new tab and waits until it has loaded. Returns the tab and the
-    problems seen: console errors, uncaught script errors, failed or refused requests."""
+def open_page(context, url: str, label: str) -> tuple[object, list[str]]:
+    """Opens ``url`` in a new tab and starts loading it, without waiting. Returns the tab
+    and the list that collects its problems: console errors, uncaught script errors,
+    failed requests. ``settle`` finishes the job."""
     problems: list[str] = []
     page = context.new_page()
     page.on("console", lambda msg: msg.type == "error" and problems.append(f"{label}: console error: {msg.text}"))
@@ -210,51 +224,140 @@ def load_page(context, off_machine: list[str], url: str, label: str) -> tuple[ob
         "response",
         lambda r: r.status >= 400 and problems.append(f"{label}: {r.url} answered HTTP {r.status}"),
     )
-    before = len(off_machine)
     try:
-        response = page.goto(url, wait_until="load")
+        response = page.goto(url, wait_until="commit")
         if response is not None and response.status >= 400:
             problems.append(f"{label}: the page answered HTTP {response.status}")
-        page.wait_for_load_state("networkidle")
     except Exception as err:  # Playwright's errors carry the reason in their text.
         problems.append(f"{label}: the page did not load: {err}")
-    for refused in off_machine[before:]:
-        problems.append(f"{label}: asked for {refused}, off the machine (refused)")
     return page, problems
 
 
-def check_pages(context, off_machine, base: str, pages: list[str]) -> list[str]:
-    """Every page loads with no console error, no script error, no failed request and no
-    request off the machine, and shows no unexpanded ``{{#include}}``."""
-    problems = []
-    for html in pages:
-        page, found = load_page(context, off_machine, base + html, html)
-        if not found and "{{#include" in page.inner_text("main"):
-            found.append(f"{html}: shows an unexpanded {{{{#include}}}} directive")
-        problems.extend(found)
-        page.close()
+def settle(page, problems: list[str], off_machine: list, label: str) -> list[str]:
+    """Waits until the tab ``page`` has loaded and its network has gone quiet, then adds the
+    requests off the machine it made (refused) to its ``problems``."""
+    try:
+        page.wait_for_load_state("load")
+        page.wait_for_load_state("networkidle")
+    except Exception as err:
+        problems.append(f"{label}: the page did not load: {err}")
+    for tab, refused in off_machine:
+        if tab is page:
+            problems.append(f"{label}: asked for {refused}, off the machine (refused)")
     return problems
 
 
-def check_links(context, off_machine, base: str, pages: list[str]) -> list[str]:
+def load_page(context, off_machine: list, url: str, label: str) -> tuple[object, list[str]]:
+    """Opens ``url`` in a new tab and waits until it has loaded. Returns the tab and the
+    problems seen: console errors, uncaught script errors, failed or refused requests."""
+    page, problems = open_page(context, url, label)
+    return page, settle(page, problems, off_machine, label)
+
+
+def load_pages(context, off_machine: list, urls: list[tuple[str, str]]):
+    """``load_page`` for every ``(url, label)``, ``TABS_AT_ONCE`` tabs at a time; yields
+    ``(label, tab, problems)`` in order. The caller reads the tab; it is closed after."""
+    for start in range(0, len(urls), TABS_AT_ONCE):
+        batch = [(label, *open_page(context, url, label)) for url, label in urls[start : start + TABS_AT_ONCE]]
+        for label, page, problems in batch:
+            yield label, page, settle(page, problems, off_machine, label)
+            page.close()
+
+
+@dataclasses.dataclass
+class Visit:
+    """What one page showed in the browser: its load problems, the links and images on it,
+    and its text."""
+
+    problems: list[str]
+    links: list[str]
+    images: list[tuple[str, bool]]
+    main_text: str
+    code: str
+
+
+def visit_pages(context, off_machine, base: str, pages: list[str]) -> dict[str, Visit]:
+    """Loads every page once (``load_pages``) and records what the checks below read."""
+    visits = {}
+    for html, page, found in load_pages(context, off_machine, [(base + html, html) for html in pages]):
+        loaded = not found
+        visits[html] = Visit(
+            problems=found,
+            links=page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"),
+            images=[
+                (src, ok)
+                for src, ok in page.eval_on_selector_all(
+                    "img", "els => els.map(e => [e.currentSrc || e.src, e.complete && e.naturalWidth > 0])"
+                )
+            ],
+            main_text=page.inner_text("main") if loaded else "",
+            code="\n".join(page.eval_on_selector_all("main pre code", "els => els.map(e => e.innerText)")),
+        )
+    return visits
+
+
+class _LinkParser(html.parser.HTMLParser):
+    """Collects the ``href`` of every ``<a>`` and the ``src`` of every ``<img>`` of a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.links: list[str] = []
+        self.images: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if tag == "a" and values.get("href"):
+            self.links.append(values["href"])
+        elif tag == "img" and values.get("src"):
+            self.images.append(values["src"])
+
+
+def read_pages(folder: Path, base: str, pages: list[str]) -> dict[str, Visit]:
+    """The links and images written in the HTML files of ``pages`` under ``folder``, as
+    ``visit_pages`` would record them at ``base``, without a browser: fast, but blind to
+    what scripts add (mdBook's sidebar: visit one page in the browser for it). Images count
+    as loaded; ``link_problems`` still finds those whose file is missing."""
+    visits = {}
+    for html_path in pages:
+        parser = _LinkParser()
+        parser.feed((folder / html_path).read_text(encoding="utf-8"))
+        url = base + html_path
+        visits[html_path] = Visit(
+            problems=[],
+            links=[urllib.parse.urljoin(url, href) for href in parser.links],
+            images=[(urllib.parse.urljoin(url, src), True) for src in parser.images],
+            main_text="",
+            code="",
+        )
+    return visits
+
+
+def page_problems(visits: dict[str, Visit]) -> list[str]:
+    """Every page loaded with no console error, no script error, no failed request and no
+    request off the machine, and shows no unexpanded ``{{#include}}``."""
+    problems = []
+    for html, visit in visits.items():
+        problems.extend(visit.problems)
+        if not visit.problems and "{{#include" in visit.main_text:
+            problems.append(f"{html}: shows an unexpanded {{{{#include}}}} directive")
+    return problems
+
+
+def link_problems(visits: dict[str, Visit], base: str) -> list[str]:
     """Every link and image on the pages that points inside the book resolves: the file
     exists (HTTP 200 from the local server) and a ``#fragment`` names an element of it;
     every image has loaded."""
     problems, targets = [], {}
-    for html in pages:
-        page, found = load_page(context, off_machine, base + html, html)
-        problems.extend(found)
-        for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
+    for html, visit in visits.items():
+        problems.extend(visit.problems)
+        for href in visit.links:
             if href.startswith(base):
                 targets.setdefault(href, html)
-        for src, ok in page.eval_on_selector_all(
-            "img", "els => els.map(e => [e.currentSrc || e.src, e.complete && e.naturalWidth > 0])"
-        ):
+        for src, ok in visit.images:
             if not ok:
                 problems.append(f"{html}: image {src} does not load")
             elif src.startswith(base):
                 targets.setdefault(src, html)
-        page.close()
     bodies: dict[str, str | None] = {}
     for target, source in sorted(targets.items()):
         url, _, fragment = target.partition("#")
@@ -273,6 +376,28 @@ def check_links(context, off_machine, base: str, pages: list[str]) -> list[str]:
         ):
             problems.append(f"{source}: the link to {shown} names #{fragment}, which that page does not have")
     return problems
+
+
+def exercise_problems(visits: dict[str, Visit], pages: list[ExercisePage]) -> list[str]:
+    """Every exercise page shows, in a code block, a line of each starter snippet it includes."""
+    problems = []
+    for item in pages:
+        visit = visits[item.page]
+        problems.extend(visit.problems)
+        for line in item.expected:
+            if line not in visit.code:
+                problems.append(f"{item.page}: does not show the starter code of `{item.exercise}` (missing: {line!r})")
+    return problems
+
+
+def check_pages(context, off_machine, base: str, pages: list[str]) -> list[str]:
+    """``page_problems`` of ``pages``, loaded now."""
+    return page_problems(visit_pages(context, off_machine, base, pages))
+
+
+def check_links(context, off_machine, base: str, pages: list[str]) -> list[str]:
+    """``link_problems`` of ``pages``, loaded now."""
+    return link_problems(visit_pages(context, off_machine, base, pages), base)
 
 
 def search(page, term: str) -> list[str]:
@@ -309,17 +434,8 @@ def check_search(context, off_machine, url: str, terms: list[str]) -> list[str]:
 
 
 def check_exercise_pages(context, off_machine, base: str, pages: list[ExercisePage]) -> list[str]:
-    """Every exercise page shows, in a code block, a line of each starter snippet it includes."""
-    problems = []
-    for item in pages:
-        page, found = load_page(context, off_machine, base + item.page, item.page)
-        problems.extend(found)
-        code = "\n".join(page.eval_on_selector_all("main pre code", "els => els.map(e => e.innerText)"))
-        for line in item.expected:
-            if line not in code:
-                problems.append(f"{item.page}: does not show the starter code of `{item.exercise}` (missing: {line!r})")
-        page.close()
-    return problems
+    """``exercise_problems`` of ``pages``, loaded now."""
+    return exercise_problems(visit_pages(context, off_machine, base, [item.page for item in pages]), pages)
 
 
 def screenshot(context, off_machine, url: str, path: Path) -> list[str]:

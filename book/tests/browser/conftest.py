@@ -39,6 +39,14 @@ def browser():
         yield pair
 
 
+@pytest.fixture(scope="session")
+def visits(browser, base_url):
+    """Every page of the book (home, print and SUMMARY.md's pages), loaded once for all the
+    checks that read them: ``{page: bookcheck.Visit}``."""
+    src = bookcheck.REPO / "book" / "src"
+    return bookcheck.visit_pages(*browser, base_url, ["index.html", "print.html", *bookcheck.summary_pages(src)])
+
+
 def saved_screenshot(path: Path) -> None:
     """Records a screenshot so that the run's summary prints its path (for the CI log)."""
     _saved.append(path)

@@ -12,7 +12,10 @@ import os
 import subprocess
 import sys
 import tempfile
-import tomllib
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10: the same module under its PyPI name
+    import tomli as tomllib
 from dataclasses import dataclass
 from pathlib import Path
 

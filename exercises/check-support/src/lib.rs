@@ -5,6 +5,7 @@
 //! becomes its full traceback, the way Python itself would print it.
 
 pub mod maturin;
+pub mod normalize;
 
 pub use check_report::{Inputs, Rng, observe, observe_held_out};
 
@@ -24,7 +25,7 @@ where
 {
     let result = Python::attach(|py| f(py).map_err(|err| traceback(py, &err)));
     match result {
-        Ok(text) => text,
+        Ok(text) => normalize::version_independent(&text),
         Err(traceback) => {
             eprintln!("Python raised an exception:\n{}", traceback.trim_end());
             std::panic::resume_unwind(Box::new("Python raised an exception"))

@@ -33,7 +33,7 @@ pub fn machine() -> String {
 }
 
 fn cpu_model() -> String {
-    if let Ok(info) = std::fs::read_to_string("/proc/cpuinfo") {
+    if let Ok(info) = fs_err::read_to_string("/proc/cpuinfo") {
         let model = info
             .lines()
             .find(|l| l.starts_with("model name") || l.starts_with("Model") || l.starts_with("Hardware"))

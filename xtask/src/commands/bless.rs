@@ -88,7 +88,7 @@ impl Bless {
 /// The `.snap` files of `dir` by file name, whole.
 fn files_of(dir: &Path) -> Result<BTreeMap<String, String>> {
     let mut files = BTreeMap::new();
-    if let Ok(entries) = std::fs::read_dir(dir) {
+    if let Ok(entries) = fs_err::read_dir(dir) {
         for entry in entries {
             let entry = entry.with_context(|| format!("reading {}", dir.display()))?;
             let name = entry.file_name().to_string_lossy().into_owned();

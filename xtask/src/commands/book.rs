@@ -54,7 +54,7 @@ pub fn build(book_dir: &Path) -> Result<PathBuf> {
     let build_dir = book.build_dir_for("html");
     book.build().context("building the book")?;
     let index = build_dir.join("index.html");
-    Ok(std::fs::canonicalize(&index).unwrap_or(index))
+    Ok(fs_err::canonicalize(&index).unwrap_or(index))
 }
 
 /// Runs `mdbook serve` on the book, on 127.0.0.1:`port`, until Ctrl-C. On Unix the xtask

@@ -29,14 +29,14 @@ pub fn build(ws: &Workspace) -> Result<PathBuf> {
     let mut book = mdbook_driver::MDBook::load(ws.path("book")).context("loading the book")?;
     book.config.build.build_dir = ws.path(OUTPUT);
     book.book = students_book(std::mem::take(&mut book.book));
-    let _ = std::fs::remove_dir_all(ws.path(OUTPUT));
+    let _ = fs_err::remove_dir_all(ws.path(OUTPUT));
     book.build().context("building the students' edition")?;
     // mdBook mirrors the source folders; a left-out folder ends up empty: remove it.
     for folder in LEFT_OUT {
         let dir = ws.path(OUTPUT).join(folder);
         let has_files = walkdir::WalkDir::new(&dir).into_iter().flatten().any(|e| e.file_type().is_file());
         if dir.is_dir() && !has_files {
-            std::fs::remove_dir_all(&dir).with_context(|| format!("removing the empty {}", dir.display()))?;
+            fs_err::remove_dir_all(&dir).with_context(|| format!("removing the empty {}", dir.display()))?;
         }
     }
     Ok(ws.path(OUTPUT).join("index.html"))

@@ -60,6 +60,17 @@ pub(super) fn check_one(ws: &Workspace, course: &Course, exercise: &Exercise, pr
             format!("(exercise {position}/{}, {})", course.exercises.len(), course.part_title(exercise.part.get_ref()))
         ),
     ));
+    let missing: Vec<String> = exercise.editable().iter().filter(|f| !ws.path(f).is_file()).map(|f| f.display().to_string()).collect();
+    if !missing.is_empty() {
+        ui::line(&format!(
+            "{} {} is missing. `cargo xtask reset {}` brings back the starter's files (yours are saved first in .workbook/backups/).",
+            ui::mark(false),
+            missing.join(", "),
+            exercise.name()
+        ));
+        progress.entry(exercise.name()).passed_fingerprint = None;
+        return Ok(false);
+    }
     if ws.is_cold() {
         ui::note("First build: compiling pyo3 and the other dependencies takes a few minutes, once");
     }

@@ -8,6 +8,7 @@
 //! carry a build script that adds a run path to LIBDIR; the probe shows both cases.
 
 use crate::flags::Doctor;
+use crate::python::preflight::{self, Problem};
 use crate::python::{self, Interpreter};
 use crate::ui;
 use crate::workspace::{Workspace, run_quiet};
@@ -17,11 +18,18 @@ use std::process::ExitCode;
 impl Doctor {
     pub fn run(self) -> Result<ExitCode> {
         let ws = Workspace::find()?;
+        ui::line(&ui::paint(ui::BOLD, "The base Python (it creates the venv)"));
+        ui::line(&format!("  chosen by:    {}", ws.python.origin));
+        let ready = show_preflight(&ws);
+        if !ready {
+            ui::line(&format!("\n{} fix the base Python first (commands above).", ui::mark(false)));
+            return Ok(ExitCode::FAILURE);
+        }
         python::ensure_venv(&ws)?;
         let chosen = python::describe(&ws, &ws.venv_python())?;
-        ui::line(&ui::paint(ui::BOLD, "The workbook's Python"));
-        ui::line(&format!("  base Python:  {} (WORKBOOK_PYTHON, else python3)", python::base_python().display()));
+        ui::line(&ui::paint(ui::BOLD, "\nThe workbook's Python"));
         ui::line(&format!("  venv:         {}", ws.venv().display()));
+        ui::line(&format!("  target:       {}", ws.target_dir().display()));
         ui::line(&format!("  interpreter:  {} (PYO3_PYTHON for every build)", chosen.executable));
         ui::line(&format!("  version:      {}", first_line(&chosen.version)));
         ui::line(&format!("  base prefix:  {}", chosen.base_prefix));
@@ -68,6 +76,34 @@ impl Doctor {
             Ok(ExitCode::FAILURE)
         }
     }
+}
+
+/// Prints the interpreter check of the base Python, each part with its mark and each
+/// problem with its fixes; whether it passed.
+fn show_preflight(ws: &Workspace) -> bool {
+    let facts = match preflight::facts(&ws.python.base) {
+        Ok(facts) => facts,
+        Err(problem) => {
+            ui::line(&problem.message(&ws.python.base.display().to_string(), "3"));
+            return false;
+        }
+    };
+    let problems = preflight::problems(&facts);
+    let has = |wanted: fn(&Problem) -> bool| !problems.iter().any(wanted);
+    ui::line(&format!("  executable:   {}", facts.executable));
+    let checks = [
+        (has(|p| matches!(p, Problem::TooOld { .. })), format!("version {} (3.{} or newer)", facts.full_version(), preflight::OLDEST_MINOR)),
+        (has(|p| matches!(p, Problem::NoVenv)), "venv and ensurepip modules".to_string()),
+        (has(|p| matches!(p, Problem::NoSharedLibrary { .. })), format!("shared libpython: {}", facts.library)),
+        (has(|p| matches!(p, Problem::NoHeaders { .. })), format!("headers: {}", facts.headers)),
+    ];
+    for (ok, what) in checks {
+        ui::line(&format!("  {} {what}", ui::mark(ok)));
+    }
+    for problem in &problems {
+        ui::line(&problem.message(&facts.executable, &facts.minor()));
+    }
+    problems.is_empty()
 }
 
 /// What the probe printed: the interpreter fields and the libpython it loaded.

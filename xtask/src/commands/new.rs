@@ -33,7 +33,7 @@ impl New {
             let ids: Vec<&str> = course.parts.iter().map(|p| p.id.get_ref().as_str()).collect();
             bail!("`{part}` is not a part of {INFO_TOML}; use one of: {}, or add a [[parts]] entry first", ids.join(", "));
         }
-        let manifest = std::fs::read_to_string(ws.path("Cargo.toml")).context("reading the root Cargo.toml")?;
+        let manifest = fs_err::read_to_string(ws.path("Cargo.toml")).context("reading the root Cargo.toml")?;
         for glob in [format!("exercises/{part}/*"), format!("solutions/{part}/*")] {
             if !manifest.contains(&format!("\"{glob}\"")) {
                 bail!("the root Cargo.toml does not list \"{glob}\" in [workspace] members: add it (and the solutions' glob to default-members) first");
@@ -48,17 +48,17 @@ impl New {
             }
         }
         let summary_path = ws.path("book/src/SUMMARY.md");
-        let summary = std::fs::read_to_string(&summary_path).context("reading book/src/SUMMARY.md")?;
-        let info = std::fs::read_to_string(ws.path(INFO_TOML)).with_context(|| format!("reading {INFO_TOML}"))?;
+        let summary = fs_err::read_to_string(&summary_path).context("reading book/src/SUMMARY.md")?;
+        let info = fs_err::read_to_string(ws.path(INFO_TOML)).with_context(|| format!("reading {INFO_TOML}"))?;
 
         let files = scaffold(name, part, &self.kind);
         for (path, text) in &files {
             write(&ws.path(path), text)?;
             ui::line(&format!("  new      {}", path.display()));
         }
-        std::fs::write(ws.path(INFO_TOML), with_entry(&info, part, &entry(name, part, &self.kind)))?;
+        fs_err::write(ws.path(INFO_TOML), with_entry(&info, part, &entry(name, part, &self.kind)))?;
         ui::line(&format!("  changed  {INFO_TOML}"));
-        std::fs::write(&summary_path, with_summary_line(&summary, part, name))?;
+        fs_err::write(&summary_path, with_summary_line(&summary, part, name))?;
         ui::line("  changed  book/src/SUMMARY.md");
         Course::load(&ws.root).context("the new entry does not read back: fix exercises/info.toml by hand")?;
         ui::line(&format!("\nThe exercise `{name}` is scaffolded; `cargo xtask verify` fails until you:"));
@@ -79,16 +79,18 @@ impl New {
 }
 
 fn write(path: &Path, text: &str) -> Result<()> {
-    std::fs::create_dir_all(path.parent().context("a file has a folder")?)?;
-    std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))
+    fs_err::create_dir_all(path.parent().context("a file has a folder")?)?;
+    fs_err::write(path, text).with_context(|| format!("writing {}", path.display()))
 }
 
 /// Every new file, repository-relative, with its text.
 fn scaffold(name: &str, part: &str, kind: &str) -> Vec<(PathBuf, String)> {
     let starter = format!("exercises/{part}/{name}");
     let solution = format!("solutions/{part}/{name}");
+    let lib_path_reason = crate::layout::LIB_PATH_REASON.replace('\n', "\n# ");
     let cargo = format!(
         "[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition.workspace = true\npublish.workspace = true\n\n\
+         [lib]\n# {lib_path_reason}\npath = \"src/lib.rs\"\n\n\
          [dependencies]\npyo3.workspace = true\n\n[build-dependencies]\npyo3-build-config.workspace = true\n\n\
          [dev-dependencies]\ncheck-support = {{ path = \"../../check-support\" }}\ninsta.workspace = true\n"
     );

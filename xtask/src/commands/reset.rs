@@ -30,13 +30,18 @@ impl Reset {
             let from = ws.path(file);
             if from.is_file() {
                 let to = backup.join(file);
-                std::fs::create_dir_all(to.parent().unwrap_or(&backup)).with_context(|| format!("creating {}", backup.display()))?;
-                std::fs::copy(&from, &to).with_context(|| format!("saving {} to {}", file.display(), to.display()))?;
+                fs_err::create_dir_all(to.parent().unwrap_or(&backup)).with_context(|| format!("creating {}", backup.display()))?;
+                fs_err::copy(&from, &to).with_context(|| format!("saving {} to {}", file.display(), to.display()))?;
                 saved += 1;
             }
         }
         for (file, bytes) in &pristine {
-            std::fs::write(ws.path(file), bytes).with_context(|| format!("restoring {}", file.display()))?;
+            let to = ws.path(file);
+            // The student may have deleted the file's folder too.
+            if let Some(folder) = to.parent() {
+                fs_err::create_dir_all(folder).with_context(|| format!("creating {}", folder.display()))?;
+            }
+            fs_err::write(&to, bytes).with_context(|| format!("restoring {}", file.display()))?;
             ui::line(&format!("  restored {}", file.display()));
         }
         let mut progress = Progress::load(&ws);

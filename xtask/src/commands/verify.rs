@@ -9,8 +9,8 @@
 //! block of the book runs; the built book passes the browser tests in Chromium.
 
 use crate::course::{Course, Exercise};
-use crate::flags::Verify;
 use crate::course::HeldOut;
+use crate::flags::{Verify, VerifyScope};
 use crate::stages::{self, Execution, Report, Which};
 use crate::verdict;
 use crate::workspace::Workspace;
@@ -79,37 +79,58 @@ impl Verify {
         }
         let pending = pending_snapshots(&ws);
         tally.step(pending.is_empty(), "no pending snapshots (.snap.new, .pending-snap)", &pending);
-        match super::book::build(&ws.path("book")) {
-            Ok(index) => tally.step(true, &format!("the book builds: {}", index.display()), &[]),
-            Err(err) => tally.step(false, "the book builds", &[format!("{err:#}")]),
+        if self.scope == VerifyScope::All {
+            verify_book_and_tests(&ws, &mut tally)?;
         }
-        match super::book_student::build(&ws) {
-            Ok(index) => tally.step(true, &format!("the students' edition builds: {}", index.display()), &[]),
-            Err(err) => tally.step(false, "the students' edition builds (`cargo xtask book --student`)", &[format!("{err:#}")]),
-        }
-        python_suites(&ws, &mut tally)?;
-        // The xtask's own tests run `book --serve`, which needs the mdbook binary: install it
-        // now, once, as the README promises that this command installs what it needs.
-        if let Err(err) = crate::tools::mdbook(&ws) {
-            tally.step(false, "mdbook for `book --serve`", &[format!("{err:#}")]);
-        }
-        ui::note("Running the tests of the xtask, the embedding probe and the book's snippets");
-        let output = ws
-            .cargo()
-            .args(["test", "--package", "xtask", "--package", "embed-probe", "--package", "book"])
-            .output()
-            .context("running cargo test")?;
-        let summary = test_summary(&String::from_utf8_lossy(&output.stdout));
-        if output.status.success() {
-            tally.step(true, &format!("workspace tests: {summary}"), &[]);
-        } else {
-            let mut details = vec![show::compiler_messages(&String::from_utf8_lossy(&output.stderr))];
-            details.push(String::from_utf8_lossy(&output.stdout).into_owned());
-            tally.step(false, "workspace tests (xtask, probe, book snippets)", &details);
-        }
-        ui::line(&format!("{} passed, {} failed", tally.passed, tally.failed));
+        ui::line(&format!("{} passed, {} failed ({})", tally.passed, tally.failed, python_used(&ws)));
         Ok(if tally.failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
     }
+}
+
+/// `Python 3.12.1 (.workbook/python-3.12/.venv)`: the interpreter the run used.
+fn python_used(ws: &Workspace) -> String {
+    let version = python::describe(ws, &ws.venv_python())
+        .map(|i| i.version.split_whitespace().next().unwrap_or("?").to_string())
+        .unwrap_or_else(|_| "?".to_string());
+    let venv = ws.venv();
+    format!("Python {version}, {}", venv.strip_prefix(&ws.root).unwrap_or(&venv).display())
+}
+
+/// The book, its students' edition, its Python and browser suites, and the tests of the
+/// xtask, the probe and the book's snippets.
+fn verify_book_and_tests(ws: &Workspace, tally: &mut Tally) -> Result<()> {
+    match super::book::build(&ws.path("book")) {
+        Ok(index) => tally.step(true, &format!("the book builds: {}", index.display()), &[]),
+        Err(err) => tally.step(false, "the book builds", &[format!("{err:#}")]),
+    }
+    match super::book_student::build(ws) {
+        Ok(index) => tally.step(true, &format!("the students' edition builds: {}", index.display()), &[]),
+        Err(err) => tally.step(false, "the students' edition builds (`cargo xtask book --student`)", &[format!("{err:#}")]),
+    }
+    python_suites(ws, tally)?;
+    // The xtask's own tests run `book --serve`, which needs the mdbook binary: install it
+    // now, once, as the README promises that this command installs what it needs.
+    if let Err(err) = crate::tools::mdbook(ws) {
+        tally.step(false, "mdbook for `book --serve`", &[format!("{err:#}")]);
+    }
+    ui::note("Running the tests of the xtask, the embedding probe and the book's snippets");
+    // Without `VIRTUAL_ENV` and the venv on `PATH`, as a plain `cargo test` at the root
+    // runs them: they must pass that way too.
+    let mut cmd = ws.cargo();
+    cmd.args(["test", "--package", "xtask", "--package", "embed-probe", "--package", "book"]).env_remove("VIRTUAL_ENV");
+    if let Some(path) = std::env::var_os("PATH") {
+        cmd.env("PATH", path);
+    }
+    let output = cmd.output().context("running cargo test")?;
+    let summary = test_summary(&String::from_utf8_lossy(&output.stdout));
+    if output.status.success() {
+        tally.step(true, &format!("workspace tests: {summary}"), &[]);
+    } else {
+        let mut details = vec![show::compiler_messages(&String::from_utf8_lossy(&output.stderr))];
+        details.push(String::from_utf8_lossy(&output.stdout).into_owned());
+        tally.step(false, "workspace tests (xtask, probe, book snippets)", &details);
+    }
+    Ok(())
 }
 
 /// The book's pytest suites (`booktests.rs`): its python blocks, then the browser tests,
@@ -127,7 +148,7 @@ fn python_suites(ws: &Workspace, tally: &mut Tally) -> Result<()> {
         tally.step(false, "browser tests", &[fix]);
         return Ok(());
     }
-    ui::note("Running the browser tests (Chromium, about two minutes)");
+    ui::note("Running the browser tests (Chromium, about a minute)");
     let browser = booktests::run(ws, booktests::BROWSER)?;
     tally.step(browser.passed, &format!("browser tests: {}", browser.summary), &browser.details);
     Ok(())
@@ -189,7 +210,7 @@ fn verify_exercise(ws: &Workspace, exercise: &Exercise, tally: &mut Tally) -> Re
         exercise.stages.get_ref().iter().flat_map(|s| s.tests.get_ref()).map(|test| ws.path(verdict::snapshot_path(&exercise.dir(), test))).collect();
     let snapshot_dir = ws.path(exercise.dir()).join("tests/snapshots");
     let mut snapshot_count = 0;
-    if let Ok(entries) = std::fs::read_dir(&snapshot_dir) {
+    if let Ok(entries) = fs_err::read_dir(&snapshot_dir) {
         for entry in entries.flatten() {
             let path = entry.path();
             if path.extension().is_some_and(|e| e == "snap") {

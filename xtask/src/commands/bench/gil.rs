@@ -54,7 +54,7 @@ pub fn run(cmd: BenchGil) -> Result<ExitCode> {
     let bench_dir = ws.path("target/bench/gil");
     let wheels = bench_dir.join("wheels");
     let site = bench_dir.join("site");
-    let _ = std::fs::remove_dir_all(&wheels);
+    let _ = fs_err::remove_dir_all(&wheels);
     ui::note("Building gil_release_rayon (the solution) as a release wheel with maturin");
     run_quiet(
         ws.command(ws.venv_bin().join("maturin"))
@@ -66,12 +66,12 @@ pub fn run(cmd: BenchGil) -> Result<ExitCode> {
             .arg(&wheels),
         "maturin build --release",
     )?;
-    let wheel = std::fs::read_dir(&wheels)?
+    let wheel = fs_err::read_dir(&wheels)?
         .flatten()
         .map(|e| e.path())
         .find(|p| p.extension().is_some_and(|e| e == "whl"))
         .context("maturin wrote no wheel")?;
-    let _ = std::fs::remove_dir_all(&site);
+    let _ = fs_err::remove_dir_all(&site);
     run_quiet(
         ws.command(ws.venv_python())
             .args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps", "--target"])
@@ -80,7 +80,7 @@ pub fn run(cmd: BenchGil) -> Result<ExitCode> {
         "installing the wheel into target/bench/gil/site",
     )?;
     let script = bench_dir.join("gil.py");
-    std::fs::write(&script, SCRIPT)?;
+    fs_err::write(&script, SCRIPT)?;
     ui::note(&format!(
         "Counting the words of {} documents of {} words, best of {} runs per variant",
         cmd.documents, cmd.words, cmd.repeats
@@ -102,7 +102,7 @@ pub fn run(cmd: BenchGil) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let page = page(&figures, &machine, &table);
-    std::fs::write(ws.path(TABLE), page).with_context(|| format!("writing {TABLE}"))?;
+    fs_err::write(ws.path(TABLE), page).with_context(|| format!("writing {TABLE}"))?;
     ui::line(&format!("Wrote {TABLE}; `cargo xtask book` shows it in the chapter on the GIL."));
     Ok(ExitCode::SUCCESS)
 }

@@ -26,15 +26,15 @@ pub fn run(args: &BenchGrade) -> Result<ExitCode> {
     for i in 1..=args.submissions {
         for exercise in &course.exercises {
             for path in exercise.editable() {
-                let mut bytes = std::fs::read(ws.path(crate::course::to_solution_path(&path)))?;
+                let mut bytes = fs_err::read(ws.path(crate::course::to_solution_path(&path)))?;
                 match path.extension().and_then(|e| e.to_str()) {
                     Some("rs") => bytes.extend(format!("\n// Submission {i}.\n").as_bytes()),
                     Some("py") => bytes.extend(format!("\n# Submission {i}.\n").as_bytes()),
                     _ => {}
                 }
                 let target = class.join(format!("student{i:02}")).join(&path);
-                std::fs::create_dir_all(target.parent().context("a file with no folder")?)?;
-                std::fs::write(target, bytes)?;
+                fs_err::create_dir_all(target.parent().with_context(|| format!("{} has no parent folder", target.display()))?)?;
+                fs_err::write(target, bytes)?;
             }
         }
     }
@@ -90,7 +90,7 @@ fn naive_one(ws: &Workspace, course: &Course, pristine: &Pristine, submission: &
     pristine.write_to(dir.path())?;
     for exercise in &course.exercises {
         for path in exercise.editable() {
-            std::fs::copy(submission.join(&path), dir.path().join(&path))?;
+            fs_err::copy(submission.join(&path), dir.path().join(&path))?;
         }
     }
     for exercise in &course.exercises {

@@ -65,7 +65,7 @@ impl BenchOverhead {
         let table = table(&measured, &super::machine(), &pyo3_version(&ws))?;
         ui::line(&table);
         if !self.no_write {
-            std::fs::write(ws.path(TABLE), &table).with_context(|| format!("writing {TABLE}"))?;
+            fs_err::write(ws.path(TABLE), &table).with_context(|| format!("writing {TABLE}"))?;
             ui::note(&format!("Wrote {TABLE}; the book includes it on the page about PyO3 versus the C ABI"));
         }
         Ok(ExitCode::SUCCESS)
@@ -94,7 +94,7 @@ fn build_module(ws: &Workspace, scratch: &Path) -> Result<PathBuf> {
     if !status.success() {
         bail!("maturin could not build {CRATE} ({status}); its messages are above");
     }
-    let wheel = std::fs::read_dir(&wheels)?
+    let wheel = fs_err::read_dir(&wheels)?
         .filter_map(Result::ok)
         .map(|e| e.path())
         .find(|p| p.extension().is_some_and(|e| e == "whl"))
@@ -117,7 +117,7 @@ fn build_module(ws: &Workspace, scratch: &Path) -> Result<PathBuf> {
 
 /// The pyo3 version in `Cargo.lock`, or "pyo3" when it cannot be read.
 fn pyo3_version(ws: &Workspace) -> String {
-    let lock = std::fs::read_to_string(ws.path("Cargo.lock")).unwrap_or_default();
+    let lock = fs_err::read_to_string(ws.path("Cargo.lock")).unwrap_or_default();
     let value: toml::Value = toml::from_str(&lock).unwrap_or(toml::Value::Table(Default::default()));
     value
         .get("package")
