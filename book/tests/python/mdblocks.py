@@ -14,6 +14,13 @@ may carry markers, HTML comments that mdBook does not render:
 
 Any other ``<!-- python: ... -->`` line is an error that names the page and line.
 
+A ```text block that follows a python block with nothing but blank lines between them is
+that block's *printed output*: the block's standard output must match it (see
+``output_matches``), or the test fails and names the page and the line of the text block.
+Inside a line of the shown output, ``...`` stands for any text (a path, an address, a
+version); a line that is only ``...`` stands for any number of lines. The Rust blocks
+follow the same rule, checked by ``book/tests/skeptic.rs``.
+
 A block whose body is an mdBook ``{{#include FILE[:ANCHOR | :START:END]}}`` directive runs
 the included text, cut as mdBook cuts it (anchors ``ANCHOR: name`` / ``ANCHOR_END: name``,
 1-based line ranges, the anchor lines themselves dropped).
@@ -58,6 +65,10 @@ class Block:
     """Repository-relative crate folders to build first."""
     included: Path | None = None
     """The included file, when the block is an include."""
+    output: str | None = None
+    """The printed output the page shows under the block, when it shows one."""
+    output_line: int | None = None
+    """The 1-based line of the output block's opening fence."""
 
     @property
     def where(self) -> str:
@@ -97,9 +108,65 @@ def blocks(page: Path, repo: Path = REPO) -> list[Block]:
             _read_markers(lines, i, block)
             body = "\n".join(lines[i + 1 : end])
             block.source, block.included = _expand(body, page, rel, i + 1, repo)
+            block.output_line, block.output = _output_after(lines, end, rel)
             found.append(block)
         i = end + 1
     return found
+
+
+def _output_after(lines: list[str], end: int, rel: Path) -> tuple[int | None, str | None]:
+    """The ```text block right after the block that closes at ``end`` (0-based), if any:
+    its 1-based fence line and its body."""
+    j = end + 1
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    if j >= len(lines) or not re.match(r"^\s*```text\s*$", lines[j]):
+        return None, None
+    k = j + 1
+    while k < len(lines) and not lines[k].strip().startswith("```"):
+        k += 1
+    if k >= len(lines):
+        raise BlockError(f"{rel}:{j + 1}: this code block is never closed: add a closing ```")
+    return j + 1, "\n".join(lines[j + 1 : k])
+
+
+def output_matches(shown: str, printed: str) -> bool:
+    """Whether ``printed`` is what ``shown`` shows: line by line, trailing spaces and
+    trailing blank lines ignored; ``...`` inside a line matches any text, and a line that
+    is only ``...`` matches any number of lines (``book/tests/skeptic.rs`` matches the
+    same way)."""
+    want, got = _lines(shown), _lines(printed)
+
+    def match(w: int, g: int) -> bool:
+        if w == len(want):
+            return g == len(got)
+        if want[w].strip() == "...":
+            return any(match(w + 1, k) for k in range(g, len(got) + 1))
+        return g < len(got) and _line_matches(want[w], got[g]) and match(w + 1, g + 1)
+
+    return match(0, 0)
+
+
+def _lines(text: str) -> list[str]:
+    lines = [l.rstrip() for l in text.splitlines()]
+    while lines and not lines[-1]:
+        lines.pop()
+    return lines
+
+
+def _line_matches(want: str, got: str) -> bool:
+    parts = want.split("...")
+    if len(parts) == 1:
+        return want == got
+    if not (got.startswith(parts[0]) and got.endswith(parts[-1])) or len(got) < len(parts[0]) + len(parts[-1]):
+        return False
+    pos, end = len(parts[0]), len(got) - len(parts[-1])
+    for part in parts[1:-1]:
+        found = got.find(part, pos, end)
+        if found < 0:
+            return False
+        pos = found + len(part)
+    return True
 
 
 def _read_markers(lines: list[str], fence: int, block: Block) -> None:

@@ -16,7 +16,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from mdblocks import REPO, Block
+from mdblocks import REPO, Block, output_matches
 
 TIMEOUT_SECONDS = 120
 """How long one block may run before it counts as failed."""
@@ -74,7 +74,8 @@ def _run(cmd: list[str], env: dict[str, str], cwd: Path | None = None) -> None:
 
 
 def run(block: Block, repo: Path = REPO) -> Outcome:
-    """Runs ``block`` and says whether it exited successfully."""
+    """Runs ``block`` and says whether it exited successfully and printed what the page
+    shows under it."""
     paths = [str(repo / "assets")]
     if block.included is not None:
         paths.insert(0, str(block.included.parent))
@@ -106,5 +107,12 @@ def run(block: Block, repo: Path = REPO) -> Outcome:
             f"{block.where}: the python block failed (exit status {result.returncode}).\n"
             f"Fix the block, or mark it on the line above the fence with "
             f"`<!-- python: not run (reason) -->`.\n{result.stdout}{result.stderr}",
+        )
+    if block.output is not None and not output_matches(block.output, result.stdout):
+        return Outcome(
+            False,
+            f"{block.page}:{block.output_line}: the output shown here is not what the python block at "
+            f"line {block.line} prints.\n--- shown ({block.page}:{block.output_line})\n{block.output}\n"
+            f"--- printed\n{result.stdout}{result.stderr}",
         )
     return Outcome(True, "")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from mdblocks import BlockError, blocks, cut
+from mdblocks import BlockError, blocks, cut, output_matches
 from runner import run
 
 
@@ -96,3 +96,41 @@ def test_a_build_marker_builds_a_cdylib_first(tmp_path):
     [block] = blocks(path, repo=tmp_path)
     outcome = run(block, repo=tmp_path)
     assert outcome.ok, outcome.message
+
+
+def test_shown_output_is_compared_with_what_the_block_prints(tmp_path):
+    text = "Intro.\n\n```python\nprint('Dwight', 3 * 3)\n```\n\n```text\nDwight 9\n```\n"
+    [block] = blocks(page(tmp_path, text), repo=tmp_path)
+    assert (block.output_line, block.output) == (7, "Dwight 9")
+    assert run(block, repo=tmp_path).ok
+    [block] = blocks(page(tmp_path, text.replace("Dwight 9", "Dwight 10")), repo=tmp_path)
+    outcome = run(block, repo=tmp_path)
+    assert not outcome.ok
+    assert outcome.message.startswith("book/src/page.md:7: the output shown here is not what the python block at line 3 prints")
+    assert "Dwight 10" in outcome.message and "Dwight 9" in outcome.message
+
+
+def test_a_text_block_after_prose_is_not_output(tmp_path):
+    [block] = blocks(page(tmp_path, "```python\nprint(1)\n```\n\nProse.\n\n```text\n2\n```\n"), repo=tmp_path)
+    assert block.output is None
+    assert run(block, repo=tmp_path).ok
+
+
+@pytest.mark.parametrize(
+    ("shown", "printed", "matches"),
+    [
+        ("a\nb", "a\nb\n", True),
+        ("a  \n\n", "a", True),
+        ("a\nb", "a\nc", False),
+        ("a", "a\nb", False),
+        ("Python 3.11.7 (main, ...) [GCC ...]", "Python 3.11.7 (main, Jan 1 2024) [GCC 12.2.0]", True),
+        ("numpy ... from .../numpy/__init__.py", "numpy 2.4.6 from /v/site-packages/numpy/__init__.py", True),
+        ("numpy ... from .../numpy/__init__.py", "numpy 2.4.6 from /v/site-packages/pandas/__init__.py", False),
+        ("x...x", "x", False),
+        ("first\n...\nlast", "first\nlast", True),
+        ("first\n...\nlast", "first\n1\n2\nlast", True),
+        ("first\n...\nlast", "first\n1\n2", False),
+    ],
+)
+def test_output_matching(shown, printed, matches):
+    assert output_matches(shown, printed) is matches
