@@ -5,6 +5,10 @@ may carry markers, HTML comments that mdBook does not render:
 
 ``<!-- python: not run (REASON) -->``
     the block is not run; REASON, in parentheses, says why and must not be empty.
+``<!-- python: run in the repository root -->``
+    the block runs with the repository root as its working directory, as a reader
+    typing it there would (a block that reads ``solutions/...`` or ``target/``); it must
+    write nothing there.
 ``<!-- python: build PATH[, PATH ...] -->``
     before the block runs, build each crate PATH (repository-relative) it needs:
     a folder with a ``pyproject.toml`` is built with maturin and installed into a folder
@@ -37,6 +41,7 @@ REPO = Path(__file__).resolve().parents[3]
 
 BOOK_SRC = REPO / "book" / "src"
 
+IN_ROOT = "run in the repository root"
 MARKER = re.compile(r"^\s*<!--\s*python:\s*(?P<body>.*?)\s*-->\s*$")
 NOT_RUN = re.compile(r"^not run\s*\((?P<reason>.*)\)$")
 BUILD = re.compile(r"^build\s+(?P<paths>.+)$")
@@ -63,6 +68,8 @@ class Block:
     """Why the block is not run, when a marker says so."""
     builds: list[str] = field(default_factory=list)
     """Repository-relative crate folders to build first."""
+    in_root: bool = False
+    """Whether the block runs in the repository root rather than a temporary folder."""
     included: Path | None = None
     """The included file, when the block is an include."""
     output: str | None = None
@@ -179,12 +186,14 @@ def _read_markers(lines: list[str], fence: int, block: Block) -> None:
             if not reason:
                 raise BlockError(f"{where}: `python: not run ()` needs a reason inside the parentheses")
             block.not_run = reason
+        elif body == IN_ROOT:
+            block.in_root = True
         elif m := BUILD.match(body):
             block.builds.extend(p.strip() for p in m.group("paths").split(",") if p.strip())
         else:
             raise BlockError(
-                f"{where}: unknown marker `python: {body}`; write `<!-- python: not run (reason) -->` "
-                "or `<!-- python: build PATH -->`"
+                f"{where}: unknown marker `python: {body}`; write `<!-- python: not run (reason) -->`, "
+                f"`<!-- python: build PATH -->` or `<!-- python: {IN_ROOT} -->`"
             )
         j -= 1
     if j >= 0 and "python:" in lines[j] and "<!--" in lines[j]:

@@ -1,6 +1,7 @@
 """Runs one python block of the book (see ``mdblocks.py``) in the project's venv.
 
-Each block runs as its own script, in a fresh temporary folder, with the interpreter
+Each block runs as its own script, in a fresh temporary folder (or in the repository
+root, when its marker says so), with the interpreter
 that runs the tests (``.venv/bin/python`` under ``cargo xtask verify``). Its
 ``PYTHONPATH`` holds ``assets/``, the included file's folder for an include block,
 and the folders of the crates its ``build`` marker names, built first, once per run.
@@ -97,7 +98,7 @@ def run(block: Block, repo: Path = REPO) -> Outcome:
         script.write_text(block.source + "\n", encoding="utf-8")
         try:
             result = subprocess.run(
-                [sys.executable, str(script)], cwd=cwd, env=env, capture_output=True, text=True, timeout=TIMEOUT_SECONDS
+                [sys.executable, str(script)], cwd=repo if block.in_root else cwd, env=env, capture_output=True, text=True, timeout=TIMEOUT_SECONDS
             )
         except subprocess.TimeoutExpired:
             return Outcome(False, f"{block.where}: the python block ran longer than {TIMEOUT_SECONDS} s")

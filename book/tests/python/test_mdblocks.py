@@ -134,3 +134,12 @@ def test_a_text_block_after_prose_is_not_output(tmp_path):
 )
 def test_output_matching(shown, printed, matches):
     assert output_matches(shown, printed) is matches
+
+
+def test_a_block_can_run_in_the_repository_root(tmp_path):
+    (tmp_path / "solutions").mkdir()
+    code = "```python\nfrom pathlib import Path\nassert Path('solutions').is_dir()\n```\n"
+    [block] = blocks(page(tmp_path, "<!-- python: run in the repository root -->\n" + code), repo=tmp_path)
+    assert block.in_root and run(block, repo=tmp_path).ok
+    [block] = blocks(page(tmp_path, code), repo=tmp_path)
+    assert not block.in_root and not run(block, repo=tmp_path).ok
