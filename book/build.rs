@@ -96,7 +96,13 @@ fn shown_outputs(page: &str) -> Vec<(usize, (usize, String))> {
             }
             if j < lines.len() && lines[j].trim() == "```text" {
                 if let Some(text_end) = closing(j + 1) {
-                    found.push((i + 1, (j + 1, lines[j + 1..text_end].join("\n"))));
+                    // A block inside a list item is indented; its text is not (CommonMark).
+                    let indent = lines[j].len() - lines[j].trim_start().len();
+                    let body: Vec<&str> = lines[j + 1..text_end]
+                        .iter()
+                        .map(|l| &l[indent.min(l.len() - l.trim_start_matches(' ').len())..])
+                        .collect();
+                    found.push((i + 1, (j + 1, body.join("\n"))));
                 }
             }
         }

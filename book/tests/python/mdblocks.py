@@ -113,7 +113,7 @@ def blocks(page: Path, repo: Path = REPO) -> list[Block]:
         if lang == "python":
             block = Block(page=rel, line=i + 1, source="")
             _read_markers(lines, i, block)
-            body = "\n".join(lines[i + 1 : end])
+            body = "\n".join(_dedent(lines[i + 1 : end], len(fence.group(1))))
             block.source, block.included = _expand(body, page, rel, i + 1, repo)
             block.output_line, block.output = _output_after(lines, end, rel)
             found.append(block)
@@ -134,7 +134,14 @@ def _output_after(lines: list[str], end: int, rel: Path) -> tuple[int | None, st
         k += 1
     if k >= len(lines):
         raise BlockError(f"{rel}:{j + 1}: this code block is never closed: add a closing ```")
-    return j + 1, "\n".join(lines[j + 1 : k])
+    indent = len(lines[j]) - len(lines[j].lstrip())
+    return j + 1, "\n".join(_dedent(lines[j + 1 : k], indent))
+
+
+def _dedent(lines: list[str], indent: int) -> list[str]:
+    """The lines of a block whose fence is indented by ``indent`` (inside a list item),
+    with up to that many leading spaces removed, as CommonMark reads them."""
+    return [l[min(indent, len(l) - len(l.lstrip(" "))) :] for l in lines]
 
 
 def output_matches(shown: str, printed: str) -> bool:

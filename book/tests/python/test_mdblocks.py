@@ -143,3 +143,10 @@ def test_a_block_can_run_in_the_repository_root(tmp_path):
     assert block.in_root and run(block, repo=tmp_path).ok
     [block] = blocks(page(tmp_path, code), repo=tmp_path)
     assert not block.in_root and not run(block, repo=tmp_path).ok
+
+
+def test_blocks_inside_a_list_item_are_dedented(tmp_path):
+    text = "- A trap:\n\n  ```python\n  if True:\n      print('Kevin')\n  ```\n\n  ```text\n  Kevin\n  ```\n"
+    [block] = blocks(page(tmp_path, text), repo=tmp_path)
+    assert block.source == "if True:\n    print('Kevin')" and block.output == "Kevin"
+    assert run(block, repo=tmp_path).ok
