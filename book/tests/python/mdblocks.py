@@ -18,6 +18,11 @@ may carry markers, HTML comments that mdBook does not render:
 
 Any other ``<!-- python: ... -->`` line is an error that names the page and line.
 
+A line whose first non-blank character is ``~`` is hidden in the rendered book
+(``book.toml``: ``[output.html.code.hidelines] python = "~"``) and runs without its ``~``:
+the harness lines of a block (loading a library built for the book, say), as ``# `` hides
+those of a Rust block.
+
 A ```text block that follows a python block with nothing but blank lines between them is
 that block's *printed output*: the block's standard output must match it (see
 ``output_matches``), or the test fails and names the page and the line of the text block.
@@ -113,7 +118,7 @@ def blocks(page: Path, repo: Path = REPO) -> list[Block]:
         if lang == "python":
             block = Block(page=rel, line=i + 1, source="")
             _read_markers(lines, i, block)
-            body = "\n".join(_dedent(lines[i + 1 : end], len(fence.group(1))))
+            body = "\n".join(_unhide(_dedent(lines[i + 1 : end], len(fence.group(1)))))
             block.source, block.included = _expand(body, page, rel, i + 1, repo)
             block.output_line, block.output = _output_after(lines, end, rel)
             found.append(block)
@@ -136,6 +141,11 @@ def _output_after(lines: list[str], end: int, rel: Path) -> tuple[int | None, st
         raise BlockError(f"{rel}:{j + 1}: this code block is never closed: add a closing ```")
     indent = len(lines[j]) - len(lines[j].lstrip())
     return j + 1, "\n".join(_dedent(lines[j + 1 : k], indent))
+
+
+def _unhide(lines: list[str]) -> list[str]:
+    """The lines with the ``~`` that hides them in the book removed, as mdBook removes it."""
+    return [l.replace("~", "", 1) if l.lstrip().startswith("~") else l for l in lines]
 
 
 def _dedent(lines: list[str], indent: int) -> list[str]:

@@ -150,3 +150,10 @@ def test_blocks_inside_a_list_item_are_dedented(tmp_path):
     [block] = blocks(page(tmp_path, text), repo=tmp_path)
     assert block.source == "if True:\n    print('Kevin')" and block.output == "Kevin"
     assert run(block, repo=tmp_path).ok
+
+
+def test_hidden_lines_run_without_their_tilde(tmp_path):
+    text = "```python\n~import math\n~def helper():\n~    return 2\nprint(math.floor(2.5) + helper())\n```\n\n```text\n4\n```\n"
+    [block] = blocks(page(tmp_path, text), repo=tmp_path)
+    assert block.source == "import math\ndef helper():\n    return 2\nprint(math.floor(2.5) + helper())"
+    assert run(block, repo=tmp_path).ok
