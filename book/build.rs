@@ -11,6 +11,11 @@
 //!   `BOOK_PYTHON_VENV`), so that the snippets link and run without `cargo xtask`.
 //! - Each generated test calls `snippet::run_test` (in `tests/skeptic.rs`) with the page's
 //!   path and line, so a failure names the markdown file and line it comes from.
+//! - A ```text block that follows a runnable Rust block with only blank lines between them
+//!   is that snippet's printed output: its test calls `snippet::run_test_printing` with the
+//!   text and its line, and fails when the snippet prints something else (`...` matches
+//!   any text within a line; a line that is only `...`, any number of lines). The python
+//!   blocks follow the same rule (`tests/python/mdblocks.py`).
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -33,17 +38,20 @@ fn main() {
     // The venv of that interpreter (`.venv/bin/python` -> `.venv`), for snippets that import
     // its packages when a plain `cargo test` runs them without `VIRTUAL_ENV`.
     let venv = config
-        .executable
-        .as_deref()
+        .executable()
         .map(Path::new)
         .and_then(|python| python.parent()?.parent())
         .filter(|venv| venv.join("pyvenv.cfg").is_file())
         .map(|venv| venv.display().to_string())
         .unwrap_or_default();
     println!("cargo:rustc-env=BOOK_PYTHON_VENV={venv}");
+    // The target triple skeptic compiles for, for the tests of the output check itself.
+    println!("cargo:rustc-env=BOOK_TARGET={}", std::env::var("TARGET").unwrap());
 
     // Flattened page name (the stem skeptic sees) -> the page's path under the repository.
     let mut pages: BTreeMap<String, String> = BTreeMap::new();
+    // (sanitized stem, fence line) -> (output block's fence line, the output it shows).
+    let mut outputs: BTreeMap<(String, usize), (usize, String)> = BTreeMap::new();
     let mut copies = Vec::new();
     for entry in walkdir::WalkDir::new(&src).sort_by_file_name() {
         let entry = entry.unwrap();
@@ -65,6 +73,9 @@ fn main() {
         if skt.exists() {
             fs::copy(&skt, format!("{}.skt.md", copy.display())).unwrap();
         }
+        for (fence, shown) in shown_outputs(&text) {
+            outputs.insert((sanitize(&flat), fence), shown);
+        }
         pages.insert(sanitize(&flat), format!("book/src/{}", relative.display()));
         copies.push(copy);
     }
@@ -74,7 +85,42 @@ fn main() {
         // skeptic writes nothing for a book without pages; an empty suite is still a suite.
         fs::write(&generated, "").unwrap();
     }
-    rewrite_runner_calls(&out_dir.join("skeptic-tests.rs"), &pages);
+    rewrite_runner_calls(&out_dir.join("skeptic-tests.rs"), &pages, &outputs);
+}
+
+/// For every Rust block directly followed by a ```text block (only blank lines between):
+/// the Rust block's 1-based fence line, the text block's fence line, and its body.
+fn shown_outputs(page: &str) -> Vec<(usize, (usize, String))> {
+    let lines: Vec<&str> = page.lines().collect();
+    let closing = |from: usize| (from..lines.len()).find(|&k| lines[k].trim_start().starts_with("```"));
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(info) = lines[i].trim_start().strip_prefix("```") else {
+            i += 1;
+            continue;
+        };
+        let Some(end) = closing(i + 1) else { break };
+        if info.trim().starts_with("rust") {
+            let mut j = end + 1;
+            while j < lines.len() && lines[j].trim().is_empty() {
+                j += 1;
+            }
+            if j < lines.len() && lines[j].trim() == "```text" {
+                if let Some(text_end) = closing(j + 1) {
+                    // A block inside a list item is indented; its text is not (CommonMark).
+                    let indent = lines[j].len() - lines[j].trim_start().len();
+                    let body: Vec<&str> = lines[j + 1..text_end]
+                        .iter()
+                        .map(|l| &l[indent.min(l.len() - l.trim_start_matches(' ').len())..])
+                        .collect();
+                    found.push((i + 1, (j + 1, body.join("\n"))));
+                }
+            }
+        }
+        i = end + 1;
+    }
+    found
 }
 
 /// Replaces the info string of Rust blocks that only hold an mdBook include directive by
@@ -119,25 +165,36 @@ fn sanitize(s: &str) -> String {
 }
 
 /// Sends every generated test through `snippet::run_test`/`compile_test` with its page
-/// and line, so that a failure names both.
-fn rewrite_runner_calls(generated: &Path, pages: &BTreeMap<String, String>) {
+/// and line, so that a failure names both; a snippet whose page shows its output goes
+/// through `snippet::run_test_printing`, which also compares that output.
+fn rewrite_runner_calls(
+    generated: &Path,
+    pages: &BTreeMap<String, String>,
+    outputs: &BTreeMap<(String, usize), (usize, String)>,
+) {
     let Ok(text) = fs::read_to_string(generated) else { return };
     let mut out = String::new();
-    let mut current: Option<(String, String)> = None;
+    let mut current: Option<(String, String, Option<&(usize, String)>)> = None;
     for line in text.lines() {
         if let Some(rest) = line.strip_prefix("#[test] fn ") {
             let name = rest.split('(').next().unwrap_or_default();
-            let page = pages
-                .iter()
-                .filter(|(stem, _)| name.starts_with(&format!("{stem}_")))
-                .max_by_key(|(stem, _)| stem.len())
-                .map(|(_, page)| page.clone())
-                .unwrap_or_else(|| "book/src".to_string());
+            let stem = pages.keys().filter(|stem| name.starts_with(&format!("{stem}_"))).max_by_key(|s| s.len());
+            let page = stem.map_or_else(|| "book/src".to_string(), |stem| pages[stem].clone());
             let line_no = name.rsplit("_line_").next().unwrap_or("0").to_string();
-            current = Some((page, line_no));
+            let shown = stem.and_then(|stem| outputs.get(&(stem.clone(), line_no.parse().unwrap_or(0))));
+            current = Some((page, line_no, shown));
         }
         let rewritten = match &current {
-            Some((page, line_no)) => line
+            Some((page, line_no, Some((output_line, shown)))) => line
+                .replace(
+                    "skeptic::rt::run_test(",
+                    &format!("crate::snippet::run_test_printing({page:?}, {line_no}, {output_line}, {shown:?}, "),
+                )
+                .replace(
+                    "skeptic::rt::compile_test(",
+                    &format!("crate::snippet::compile_test({page:?}, {line_no}, "),
+                ),
+            Some((page, line_no, None)) => line
                 .replace(
                     "skeptic::rt::run_test(",
                     &format!("crate::snippet::run_test({page:?}, {line_no}, "),

@@ -5,6 +5,10 @@ may carry markers, HTML comments that mdBook does not render:
 
 ``<!-- python: not run (REASON) -->``
     the block is not run; REASON, in parentheses, says why and must not be empty.
+``<!-- python: run in the repository root -->``
+    the block runs with the repository root as its working directory, as a reader
+    typing it there would (a block that reads ``solutions/...`` or ``target/``); it must
+    write nothing there.
 ``<!-- python: build PATH[, PATH ...] -->``
     before the block runs, build each crate PATH (repository-relative) it needs:
     a folder with a ``pyproject.toml`` is built with maturin and installed into a folder
@@ -13,6 +17,18 @@ may carry markers, HTML comments that mdBook does not render:
     ``LD_LIBRARY_PATH`` (and the ``WORKBOOK_CDYLIB_DIR`` variable).
 
 Any other ``<!-- python: ... -->`` line is an error that names the page and line.
+
+A line whose first non-blank character is ``~`` is hidden in the rendered book
+(``book.toml``: ``[output.html.code.hidelines] python = "~"``) and runs without its ``~``:
+the harness lines of a block (loading a library built for the book, say), as ``# `` hides
+those of a Rust block.
+
+A ```text block that follows a python block with nothing but blank lines between them is
+that block's *printed output*: the block's standard output must match it (see
+``output_matches``), or the test fails and names the page and the line of the text block.
+Inside a line of the shown output, ``...`` stands for any text (a path, an address, a
+version); a line that is only ``...`` stands for any number of lines. The Rust blocks
+follow the same rule, checked by ``book/tests/skeptic.rs``.
 
 A block whose body is an mdBook ``{{#include FILE[:ANCHOR | :START:END]}}`` directive runs
 the included text, cut as mdBook cuts it (anchors ``ANCHOR: name`` / ``ANCHOR_END: name``,
@@ -30,6 +46,7 @@ REPO = Path(__file__).resolve().parents[3]
 
 BOOK_SRC = REPO / "book" / "src"
 
+IN_ROOT = "run in the repository root"
 MARKER = re.compile(r"^\s*<!--\s*python:\s*(?P<body>.*?)\s*-->\s*$")
 NOT_RUN = re.compile(r"^not run\s*\((?P<reason>.*)\)$")
 BUILD = re.compile(r"^build\s+(?P<paths>.+)$")
@@ -56,8 +73,14 @@ class Block:
     """Why the block is not run, when a marker says so."""
     builds: list[str] = field(default_factory=list)
     """Repository-relative crate folders to build first."""
+    in_root: bool = False
+    """Whether the block runs in the repository root rather than a temporary folder."""
     included: Path | None = None
     """The included file, when the block is an include."""
+    output: str | None = None
+    """The printed output the page shows under the block, when it shows one."""
+    output_line: int | None = None
+    """The 1-based line of the output block's opening fence."""
 
     @property
     def where(self) -> str:
@@ -95,11 +118,79 @@ def blocks(page: Path, repo: Path = REPO) -> list[Block]:
         if lang == "python":
             block = Block(page=rel, line=i + 1, source="")
             _read_markers(lines, i, block)
-            body = "\n".join(lines[i + 1 : end])
+            body = "\n".join(_unhide(_dedent(lines[i + 1 : end], len(fence.group(1)))))
             block.source, block.included = _expand(body, page, rel, i + 1, repo)
+            block.output_line, block.output = _output_after(lines, end, rel)
             found.append(block)
         i = end + 1
     return found
+
+
+def _output_after(lines: list[str], end: int, rel: Path) -> tuple[int | None, str | None]:
+    """The ```text block right after the block that closes at ``end`` (0-based), if any:
+    its 1-based fence line and its body."""
+    j = end + 1
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    if j >= len(lines) or not re.match(r"^\s*```text\s*$", lines[j]):
+        return None, None
+    k = j + 1
+    while k < len(lines) and not lines[k].strip().startswith("```"):
+        k += 1
+    if k >= len(lines):
+        raise BlockError(f"{rel}:{j + 1}: this code block is never closed: add a closing ```")
+    indent = len(lines[j]) - len(lines[j].lstrip())
+    return j + 1, "\n".join(_dedent(lines[j + 1 : k], indent))
+
+
+def _unhide(lines: list[str]) -> list[str]:
+    """The lines with the ``~`` that hides them in the book removed, as mdBook removes it."""
+    return [l.replace("~", "", 1) if l.lstrip().startswith("~") else l for l in lines]
+
+
+def _dedent(lines: list[str], indent: int) -> list[str]:
+    """The lines of a block whose fence is indented by ``indent`` (inside a list item),
+    with up to that many leading spaces removed, as CommonMark reads them."""
+    return [l[min(indent, len(l) - len(l.lstrip(" "))) :] for l in lines]
+
+
+def output_matches(shown: str, printed: str) -> bool:
+    """Whether ``printed`` is what ``shown`` shows: line by line, trailing spaces and
+    trailing blank lines ignored; ``...`` inside a line matches any text, and a line that
+    is only ``...`` matches any number of lines (``book/tests/skeptic.rs`` matches the
+    same way)."""
+    want, got = _lines(shown), _lines(printed)
+
+    def match(w: int, g: int) -> bool:
+        if w == len(want):
+            return g == len(got)
+        if want[w].strip() == "...":
+            return any(match(w + 1, k) for k in range(g, len(got) + 1))
+        return g < len(got) and _line_matches(want[w], got[g]) and match(w + 1, g + 1)
+
+    return match(0, 0)
+
+
+def _lines(text: str) -> list[str]:
+    lines = [l.rstrip() for l in text.splitlines()]
+    while lines and not lines[-1]:
+        lines.pop()
+    return lines
+
+
+def _line_matches(want: str, got: str) -> bool:
+    parts = want.split("...")
+    if len(parts) == 1:
+        return want == got
+    if not (got.startswith(parts[0]) and got.endswith(parts[-1])) or len(got) < len(parts[0]) + len(parts[-1]):
+        return False
+    pos, end = len(parts[0]), len(got) - len(parts[-1])
+    for part in parts[1:-1]:
+        found = got.find(part, pos, end)
+        if found < 0:
+            return False
+        pos = found + len(part)
+    return True
 
 
 def _read_markers(lines: list[str], fence: int, block: Block) -> None:
@@ -112,12 +203,14 @@ def _read_markers(lines: list[str], fence: int, block: Block) -> None:
             if not reason:
                 raise BlockError(f"{where}: `python: not run ()` needs a reason inside the parentheses")
             block.not_run = reason
+        elif body == IN_ROOT:
+            block.in_root = True
         elif m := BUILD.match(body):
             block.builds.extend(p.strip() for p in m.group("paths").split(",") if p.strip())
         else:
             raise BlockError(
-                f"{where}: unknown marker `python: {body}`; write `<!-- python: not run (reason) -->` "
-                "or `<!-- python: build PATH -->`"
+                f"{where}: unknown marker `python: {body}`; write `<!-- python: not run (reason) -->`, "
+                f"`<!-- python: build PATH -->` or `<!-- python: {IN_ROOT} -->`"
             )
         j -= 1
     if j >= 0 and "python:" in lines[j] and "<!--" in lines[j]:

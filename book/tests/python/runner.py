@@ -1,6 +1,7 @@
 """Runs one python block of the book (see ``mdblocks.py``) in the project's venv.
 
-Each block runs as its own script, in a fresh temporary folder, with the interpreter
+Each block runs as its own script, in a fresh temporary folder (or in the repository
+root, when its marker says so), with the interpreter
 that runs the tests (``.venv/bin/python`` under ``cargo xtask verify``). Its
 ``PYTHONPATH`` holds ``assets/``, the included file's folder for an include block,
 and the folders of the crates its ``build`` marker names, built first, once per run.
@@ -19,7 +20,7 @@ except ModuleNotFoundError:  # Python 3.10: the same module under its PyPI name
 from dataclasses import dataclass
 from pathlib import Path
 
-from mdblocks import REPO, Block
+from mdblocks import REPO, Block, output_matches
 
 TIMEOUT_SECONDS = 120
 """How long one block may run before it counts as failed."""
@@ -77,7 +78,8 @@ def _run(cmd: list[str], env: dict[str, str], cwd: Path | None = None) -> None:
 
 
 def run(block: Block, repo: Path = REPO) -> Outcome:
-    """Runs ``block`` and says whether it exited successfully."""
+    """Runs ``block`` and says whether it exited successfully and printed what the page
+    shows under it."""
     paths = [str(repo / "assets")]
     if block.included is not None:
         paths.insert(0, str(block.included.parent))
@@ -99,7 +101,7 @@ def run(block: Block, repo: Path = REPO) -> Outcome:
         script.write_text(block.source + "\n", encoding="utf-8")
         try:
             result = subprocess.run(
-                [sys.executable, str(script)], cwd=cwd, env=env, capture_output=True, text=True, timeout=TIMEOUT_SECONDS
+                [sys.executable, str(script)], cwd=repo if block.in_root else cwd, env=env, capture_output=True, text=True, timeout=TIMEOUT_SECONDS
             )
         except subprocess.TimeoutExpired:
             return Outcome(False, f"{block.where}: the python block ran longer than {TIMEOUT_SECONDS} s")
@@ -109,5 +111,12 @@ def run(block: Block, repo: Path = REPO) -> Outcome:
             f"{block.where}: the python block failed (exit status {result.returncode}).\n"
             f"Fix the block, or mark it on the line above the fence with "
             f"`<!-- python: not run (reason) -->`.\n{result.stdout}{result.stderr}",
+        )
+    if block.output is not None and not output_matches(block.output, result.stdout):
+        return Outcome(
+            False,
+            f"{block.page}:{block.output_line}: the output shown here is not what the python block at "
+            f"line {block.line} prints.\n--- shown ({block.page}:{block.output_line})\n{block.output}\n"
+            f"--- printed\n{result.stdout}{result.stderr}",
         )
     return Outcome(True, "")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from mdblocks import BlockError, blocks, cut
+from mdblocks import BlockError, blocks, cut, output_matches
 from runner import run
 
 
@@ -96,3 +96,64 @@ def test_a_build_marker_builds_a_cdylib_first(tmp_path):
     [block] = blocks(path, repo=tmp_path)
     outcome = run(block, repo=tmp_path)
     assert outcome.ok, outcome.message
+
+
+def test_shown_output_is_compared_with_what_the_block_prints(tmp_path):
+    text = "Intro.\n\n```python\nprint('Dwight', 3 * 3)\n```\n\n```text\nDwight 9\n```\n"
+    [block] = blocks(page(tmp_path, text), repo=tmp_path)
+    assert (block.output_line, block.output) == (7, "Dwight 9")
+    assert run(block, repo=tmp_path).ok
+    [block] = blocks(page(tmp_path, text.replace("Dwight 9", "Dwight 10")), repo=tmp_path)
+    outcome = run(block, repo=tmp_path)
+    assert not outcome.ok
+    assert outcome.message.startswith("book/src/page.md:7: the output shown here is not what the python block at line 3 prints")
+    assert "Dwight 10" in outcome.message and "Dwight 9" in outcome.message
+
+
+def test_a_text_block_after_prose_is_not_output(tmp_path):
+    [block] = blocks(page(tmp_path, "```python\nprint(1)\n```\n\nProse.\n\n```text\n2\n```\n"), repo=tmp_path)
+    assert block.output is None
+    assert run(block, repo=tmp_path).ok
+
+
+@pytest.mark.parametrize(
+    ("shown", "printed", "matches"),
+    [
+        ("a\nb", "a\nb\n", True),
+        ("a  \n\n", "a", True),
+        ("a\nb", "a\nc", False),
+        ("a", "a\nb", False),
+        ("Python 3.11.7 (main, ...) [GCC ...]", "Python 3.11.7 (main, Jan 1 2024) [GCC 12.2.0]", True),
+        ("numpy ... from .../numpy/__init__.py", "numpy 2.4.6 from /v/site-packages/numpy/__init__.py", True),
+        ("numpy ... from .../numpy/__init__.py", "numpy 2.4.6 from /v/site-packages/pandas/__init__.py", False),
+        ("x...x", "x", False),
+        ("first\n...\nlast", "first\nlast", True),
+        ("first\n...\nlast", "first\n1\n2\nlast", True),
+        ("first\n...\nlast", "first\n1\n2", False),
+    ],
+)
+def test_output_matching(shown, printed, matches):
+    assert output_matches(shown, printed) is matches
+
+
+def test_a_block_can_run_in_the_repository_root(tmp_path):
+    (tmp_path / "solutions").mkdir()
+    code = "```python\nfrom pathlib import Path\nassert Path('solutions').is_dir()\n```\n"
+    [block] = blocks(page(tmp_path, "<!-- python: run in the repository root -->\n" + code), repo=tmp_path)
+    assert block.in_root and run(block, repo=tmp_path).ok
+    [block] = blocks(page(tmp_path, code), repo=tmp_path)
+    assert not block.in_root and not run(block, repo=tmp_path).ok
+
+
+def test_blocks_inside_a_list_item_are_dedented(tmp_path):
+    text = "- A trap:\n\n  ```python\n  if True:\n      print('Kevin')\n  ```\n\n  ```text\n  Kevin\n  ```\n"
+    [block] = blocks(page(tmp_path, text), repo=tmp_path)
+    assert block.source == "if True:\n    print('Kevin')" and block.output == "Kevin"
+    assert run(block, repo=tmp_path).ok
+
+
+def test_hidden_lines_run_without_their_tilde(tmp_path):
+    text = "```python\n~import math\n~def helper():\n~    return 2\nprint(math.floor(2.5) + helper())\n```\n\n```text\n4\n```\n"
+    [block] = blocks(page(tmp_path, text), repo=tmp_path)
+    assert block.source == "import math\ndef helper():\n    return 2\nprint(math.floor(2.5) + helper())"
+    assert run(block, repo=tmp_path).ok
