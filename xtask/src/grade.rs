@@ -308,8 +308,7 @@ fn gradescope_submission(dir: &Path) -> Submission {
 /// student rebuilds only their crate.
 fn warm(ws: &Workspace, pristine: &Pristine, selected: &[&Exercise], k: usize, limits: &Limits) -> Result<Sandbox> {
     let sandbox = Sandbox::open(ws, pristine, k)?;
-    let packages: Vec<String> = selected.iter().map(|e| e.package()).collect();
-    let done = bounded::run(exercise::course_build(ws, &sandbox, &packages), limits)?;
+    let done = bounded::run(exercise::course_build(ws, &sandbox, pristine.packages()), limits)?;
     // maturin compiles into the slot's own target too: build each wheel exercise's
     // pristine starter once, so that a student's build compiles only their crate.
     for exercise in selected.iter().filter(|e| crate::stages::builds_a_wheel(&sandbox.root, e)) {
@@ -324,7 +323,7 @@ fn warm(ws: &Workspace, pristine: &Pristine, selected: &[&Exercise], k: usize, l
             "the pristine exercises do not build in the grading sandbox {} ({:?}); fix the course first (`cargo xtask verify`):\n{}",
             sandbox.root.display(),
             done.end,
-            crate::show::compiler_messages(&done.stderr)
+            crate::stages::Builds::read(&done.stdout).failure_of(None, &done.stderr)
         );
     }
     Ok(sandbox)

@@ -176,7 +176,7 @@ impl Grader<'_> {
             let packages: Vec<String> = to_build.iter().map(|&i| selected[i].package()).collect();
             sandbox.forget_builds(&packages)?;
             let scratch = Scratch::new(&sandbox.root)?;
-            let built = bounded::run(self.student_build(sandbox, &scratch, &packages), &self.build)?;
+            let built = bounded::run(self.student_build(sandbox, &scratch, self.pristine.packages()), &self.build)?;
             let build_seconds = start.elapsed().as_secs_f64() / to_build.len() as f64;
             for &i in &to_build {
                 let start = Instant::now();

@@ -28,6 +28,8 @@ const SKIPPED: [&str; 4] = ["target", "__pycache__", ".pytest_cache", ".venv"];
 #[derive(Debug, Clone)]
 pub struct Pristine {
     files: BTreeMap<PathBuf, Vec<u8>>,
+    /// Every exercise crate of the sandbox's workspace, by package name.
+    packages: Vec<String>,
 }
 
 impl Pristine {
@@ -52,7 +54,17 @@ impl Pristine {
             }
         }
         files.insert(PathBuf::from("Cargo.toml"), workspace_manifest(ws, course)?.into_bytes());
-        Ok(Pristine { files })
+        Ok(Pristine { files, packages: course.exercises.iter().map(|e| e.package()).collect() })
+    }
+
+    /// The packages every build in a sandbox names: all the exercise crates, whichever
+    /// are graded. One build of a subset would unify the dependencies' features another
+    /// way, and the crates that are `cdylib`s (whose outputs have no hash in their names)
+    /// would then overwrite each other's libraries between builds; cargo, which judges
+    /// freshness by file times, would link a test against the wrong one. Building every
+    /// crate each time costs a freshness check of the untouched ones.
+    pub fn packages(&self) -> &[String] {
+        &self.packages
     }
 
     /// Writes the tree into `dir` (the naive benchmark's fresh copy).
