@@ -96,9 +96,9 @@ impl Workspace {
     /// A command for `program`, run at the root with the workbook's environment:
     /// - `PYO3_PYTHON` is the venv's interpreter and `VIRTUAL_ENV` the venv, with its
     ///   programs first on `PATH`; `CARGO_TARGET_DIR` is the interpreter's target folder;
-    /// - every `INSTA_*` variable is removed and `INSTA_UPDATE=no` set, so no run but
-    ///   `bless` can write or force-pass a snapshot (`INSTA_UPDATE=always` would make a
-    ///   wrong answer pass and overwrite the expected one);
+    /// - every `INSTA_*` variable is removed and `INSTA_UPDATE=no` set, so that insta,
+    ///   where a test still falls back to it, never writes or force-passes a snapshot
+    ///   (verdicts are the xtask's, `verdict.rs`; `bless` writes snapshots itself);
     /// - `RUST_BACKTRACE=0`, so a failing stage shows its message, not a backtrace.
     pub fn command(&self, program: impl AsRef<std::ffi::OsStr>) -> Command {
         let mut cmd = Command::new(program);
