@@ -10,24 +10,13 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+mod repository;
+use repository::{read, repo, solution, starter};
+
 const CALL: &str = "exercises/python-from-rust/call_function";
 const KWARGS: &str = "exercises/python-from-rust/keyword_arguments";
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
-}
 
-fn read(path: impl AsRef<Path>) -> String {
-    std::fs::read_to_string(repo().join(path)).unwrap()
-}
-
-fn solution(exercise: &str) -> String {
-    read(format!("{}/src/lib.rs", exercise.replacen("exercises", "solutions", 1)))
-}
-
-fn starter(exercise: &str) -> String {
-    read(format!("{exercise}/src/lib.rs"))
-}
 
 /// Writes `files` (repository-relative path, text) under `dir`.
 fn folder(dir: &Path, files: &[(&str, &str)]) {

@@ -9,25 +9,17 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+mod repository;
+use repository::{repo, solution, starter};
+
 const CALL: &str = "exercises/python-from-rust/call_function";
 const HELLO: &str = "exercises/rust-from-python/hello_module";
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
-}
-
-fn read(path: impl AsRef<Path>) -> String {
-    std::fs::read_to_string(repo().join(path)).unwrap()
-}
-
-fn solution_of(exercise: &str) -> String {
-    read(format!("{}/src/lib.rs", exercise.replacen("exercises", "solutions", 1)))
-}
 
 /// The solution of `call_function` with `shout` and `total_sales` starting with the
 /// given statements.
 fn call_function(shout: &str, total: &str) -> String {
-    let text = solution_of(CALL)
+    let text = solution(CALL)
         .replacen(
             "pub fn shout(name: &Bound<'_, PyString>) -> PyResult<String> {",
             &format!("pub fn shout(name: &Bound<'_, PyString>) -> PyResult<String> {{\n{shout}"),
@@ -58,8 +50,8 @@ fn attacks(outside: &Path) -> Vec<(&'static str, String, [bool; 2])> {
     let solution_file = repo().join("solutions/python-from-rust/call_function/src/lib.rs");
     let secret = outside.join("secret.txt");
     vec![
-        ("correct", solution_of(CALL), [true, true]),
-        ("starter", read(format!("{CALL}/src/lib.rs")), [false, false]),
+        ("correct", solution(CALL), [true, true]),
+        ("starter", starter(CALL), [false, false]),
         (
             // insta's overrides and no report: insta would let anything pass.
             "sets_insta_env",
@@ -224,7 +216,7 @@ fn the_hostile_class_gets_exactly_its_scores_with_one_job_and_two() {
         // Every other student hands in hello_module solved: with two jobs, a starter graded
         // beside a solution must still fail.
         let hello_solved = i % 2 == 0;
-        let hello = if hello_solved { solution_of(HELLO) } else { read(format!("{HELLO}/src/lib.rs")) };
+        let hello = if hello_solved { solution(HELLO) } else { starter(HELLO) };
         for (path, text) in [(format!("{CALL}/src/lib.rs"), call_lib), (format!("{HELLO}/src/lib.rs"), &hello)] {
             let path = subs.join(id).join(path);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
