@@ -120,9 +120,12 @@ pub struct Verify {
 pub enum VerifyScope {
     /// Everything: metadata, exercises, snapshots, the book, its tests and the browser tests.
     All,
-    /// Metadata, every starter and solution, snapshots and locked files (CI runs this under
-    /// each extra Python).
+    /// Metadata, every starter and solution, held-out inputs, snapshots, locked files and
+    /// the recorded wrong answers.
     Exercises,
+    /// As `exercises` without the recorded wrong answers (CI runs this under each extra
+    /// Python: the wrong answers prove the checks once, on the default one).
+    Solutions,
 }
 
 #[derive(Debug, Args)]
