@@ -80,7 +80,7 @@ a, b = Paper("TPS report", 3), Paper("TPS report", 3)
 print(hash(a) == hash(b), len({a, b, Paper("Memo", 1)}))
 desks = {paper: f"desk {i}" for i, paper in enumerate(pile)}
 copy = Paper(pile[5].title, pile[5].pages)
-print(desks[copy], copy in set(pile))
+print(f"{copy!r} is found at", desks[copy], copy in set(pile))
 "#,
         )
     });
