@@ -100,7 +100,7 @@ pub fn students_files(ws: &Workspace, exercises: &[&Exercise]) -> Result<BTreeMa
             out.insert(path.clone(), read(path)?);
         }
     }
-    out.insert("Cargo.toml".into(), manifests::workspace(&read_text("Cargo.toml")?, exercises)?.into_bytes());
+    out.insert("Cargo.toml".into(), manifests::workspace(&read_text("Cargo.toml")?, exercises, false)?.into_bytes());
     out.insert("xtask/Cargo.toml".into(), manifests::xtask(&read_text("xtask/Cargo.toml")?)?.into_bytes());
     out.insert(".cargo/config.toml".into(), manifests::cargo_config(&read_text(".cargo/config.toml")?)?.into_bytes());
     out.insert("exercises/info.toml".into(), manifests::info(&read_text("exercises/info.toml")?, exercises)?.into_bytes());
@@ -138,7 +138,7 @@ pub fn students_files(ws: &Workspace, exercises: &[&Exercise]) -> Result<BTreeMa
 
 /// Whether the repository-relative `path` is a file of `exercise` that students get: any
 /// file of its folder but its recorded wrong answers.
-fn exercise_file(exercise: &Exercise, path: &str) -> bool {
+pub fn exercise_file(exercise: &Exercise, path: &str) -> bool {
     let dir = format!("{}/", exercise.dir.get_ref());
     path.strip_prefix(&dir).is_some_and(|rest| !rest.starts_with("tests/wrong/"))
 }
@@ -146,7 +146,7 @@ fn exercise_file(exercise: &Exercise, path: &str) -> bool {
 /// Lets cargo drop from `Cargo.lock` the crates the students' workspace no longer uses,
 /// keeping every other version as it is, so that a fresh clone does not start with a
 /// changed lock file.
-fn prune_lock(ws: &Workspace, dir: &Path) -> Result<()> {
+pub fn prune_lock(ws: &Workspace, dir: &Path) -> Result<()> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let out = std::process::Command::new(cargo)
         .args(["metadata", "--format-version", "1", "--offline", "--manifest-path"])

@@ -5,13 +5,15 @@
 //! `setup.sh` there once, as root, when the image is built; for each submission it copies
 //! `run_autograder` to `/autograder/run_autograder`, puts the student's files in
 //! `/autograder/submission` and reads `/autograder/results/results.json` afterwards. The
-//! archive holds the whole course as git tracks it (solutions included: the grader checks
-//! held-out inputs against them; students never see this archive), with:
+//! archive holds what grading the selected exercises needs, as git tracks it: the xtask,
+//! the assets, the shared check crates, the exercises and their solutions (the grader
+//! checks held-out inputs against them; students never see this archive), with a
+//! workspace `Cargo.toml` and `exercises/info.toml` cut down to them (`manifests.rs`), and:
 //! - `setup.sh` (`templates/setup.sh`): Rust, Python with its headers and `venv`, then
 //!   `cargo xtask grade prepare`, which makes the venv and warms the grading build;
 //! - `run_autograder` (`templates/run_autograder`): `cargo xtask grade --gradescope`.
 
-use super::select;
+use super::{export, manifests, select};
 use crate::course::Course;
 use crate::flags::ClassGradescope;
 use crate::ui;
@@ -23,8 +25,18 @@ use std::process::ExitCode;
 const SETUP: &str = include_str!("templates/setup.sh");
 const RUN: &str = include_str!("templates/run_autograder");
 
-/// Folders of the repository the autograder does not need.
-const LEFT_OUT: &[&str] = &[".ci/", ".github/", "book/tests/"];
+/// What the autograder takes from the repository besides the selected exercises and
+/// their solutions.
+const KEPT: &[&str] = &[".cargo/", ".config/", ".gitignore", "Cargo.lock", "assets/", "exercises/check-support/", "xtask/"];
+
+/// What it leaves out of those.
+const LEFT_OUT: &[&str] = &["xtask/tests/", "xtask/bench-overhead/"];
+
+/// Whether the repository-relative `path` is a file of `exercise`'s solution.
+fn solution_file(exercise: &crate::course::Exercise, path: &str) -> bool {
+    let dir = format!("{}/", exercise.solution_dir().to_string_lossy().replace('\\', "/"));
+    path.starts_with(&dir)
+}
 
 /// Runs `cargo xtask class gradescope`.
 ///
@@ -45,12 +57,21 @@ pub fn run(args: &ClassGradescope) -> Result<ExitCode> {
     let mut files: Vec<(String, Vec<u8>, u32)> = Vec::new();
     for path in select::tracked_files(&ws)? {
         let name = path.to_string_lossy().replace('\\', "/");
-        if LEFT_OUT.iter().any(|l| name.starts_with(l)) {
-            continue;
+        let kept = KEPT.iter().any(|k| name == *k || (k.ends_with('/') && name.starts_with(k)))
+            && !LEFT_OUT.iter().any(|l| name.starts_with(l))
+            || exercises.iter().any(|e| export::exercise_file(e, &name) || solution_file(e, &name));
+        if kept {
+            let bytes = fs_err::read(ws.path(&path))?;
+            let mode = if is_executable(&ws.path(&path)) { 0o755 } else { 0o644 };
+            files.push((name, bytes, mode));
         }
-        let bytes = fs_err::read(ws.path(&path))?;
-        let mode = if is_executable(&ws.path(&path)) { 0o755 } else { 0o644 };
-        files.push((name, bytes, mode));
+    }
+    let read_text = |p: &str| fs_err::read_to_string(ws.path(p));
+    let manifest = manifests::workspace(&read_text("Cargo.toml")?, &exercises, true)?;
+    let info = manifests::info(&read_text("exercises/info.toml")?, &exercises)?;
+    for (name, text) in [("Cargo.toml", manifest), ("exercises/info.toml", info)] {
+        files.retain(|(n, _, _)| n != name);
+        files.push((name.into(), text.into_bytes(), 0o644));
     }
     files.push(("setup.sh".into(), SETUP.replace("{{EXERCISES}}", &flag).into_bytes(), 0o755));
     files.push(("run_autograder".into(), RUN.replace("{{EXERCISES}}", &flag).into_bytes(), 0o755));

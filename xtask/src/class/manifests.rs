@@ -11,13 +11,14 @@ pub const STUDENTS_FEATURE: &str = "students-edition";
 /// The features of the xtask a students' repository keeps: the students' build and `book`.
 const KEPT_FEATURES: &[&str] = &["book"];
 
-/// The students' workspace `Cargo.toml`: the root one with `members` reduced to the xtask,
-/// its probe, the shared check crates and the selected exercises, and `default-members`
-/// to the xtask and its probe (there are no solutions, and no book crate).
+/// The workspace `Cargo.toml` of a class kit: the root one with `members` reduced to the
+/// xtask, its probe, the shared check crates and the selected exercises (and, for the
+/// grader, their solutions), and `default-members` to the xtask and its probe (no book
+/// crate).
 ///
 /// # Errors
 /// When the root `Cargo.toml` is not valid TOML or has no `[workspace]`.
-pub fn workspace(original: &str, exercises: &[&Exercise]) -> Result<String> {
+pub fn workspace(original: &str, exercises: &[&Exercise], solutions: bool) -> Result<String> {
     let mut manifest: toml::Table = original.parse().context("the root Cargo.toml is not valid TOML")?;
     let Some(workspace) = manifest.get_mut("workspace").and_then(toml::Value::as_table_mut) else {
         bail!("the root Cargo.toml has no [workspace] table");
@@ -34,14 +35,19 @@ pub fn workspace(original: &str, exercises: &[&Exercise]) -> Result<String> {
     let mut members: Vec<toml::Value> = ["xtask", "xtask/probe"].iter().map(|m| toml::Value::from(*m)).collect();
     members.extend(shared.into_iter().map(toml::Value::from));
     members.extend(exercises.iter().map(|e| toml::Value::from(e.dir.get_ref().as_str())));
+    if solutions {
+        members.extend(exercises.iter().map(|e| toml::Value::from(e.solution_dir().to_string_lossy().replace('\\', "/"))));
+    }
     workspace.insert("members".into(), toml::Value::Array(members));
     workspace.insert("default-members".into(), toml::Value::Array(vec!["xtask".into(), "xtask/probe".into()]));
     workspace.remove("exclude");
-    Ok(format!(
+    let header = if solutions {
+        "# The grader's workspace: the xtask, the shared check crates, the exercises and their solutions.\n"
+    } else {
         "# The workspace: the xtask (`cargo xtask`), the shared check crates and your exercises.\n\
-         # Exercises are members but not default members: a starter fails its checks until you solve it.\n{}",
-        toml::to_string(&manifest)?
-    ))
+         # Exercises are members but not default members: a starter fails its checks until you solve it.\n"
+    };
+    Ok(format!("{header}{}", toml::to_string(&manifest)?))
 }
 
 /// The students' `xtask/Cargo.toml`: the features `students-edition` (on by default) and
