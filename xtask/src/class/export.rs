@@ -145,23 +145,30 @@ pub fn exercise_file(exercise: &Exercise, path: &str) -> bool {
 
 /// Lets cargo drop from `Cargo.lock` the crates the students' workspace no longer uses,
 /// keeping every other version as it is, so that a fresh clone does not start with a
-/// changed lock file.
+/// changed lock file. Offline first (every crate is usually downloaded already), then with
+/// the network.
+///
+/// # Errors
+/// When the students' workspace does not load (cargo's message says why).
 pub fn prune_lock(ws: &Workspace, dir: &Path) -> Result<()> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let out = std::process::Command::new(cargo)
-        .args(["metadata", "--format-version", "1", "--offline", "--manifest-path"])
-        .arg(dir.join("Cargo.toml"))
-        .current_dir(dir)
-        .env_remove("CARGO_TARGET_DIR")
-        .env("PYO3_PYTHON", ws.venv_python())
-        .output()
-        .context("running `cargo metadata` in the students' repository")?;
-    if !out.status.success() {
-        bail!(
-            "the students' workspace in {} does not load: {}",
-            dir.display(),
-            String::from_utf8_lossy(&out.stderr).trim()
-        );
+    let mut last = None;
+    for offline in [true, false] {
+        let mut cmd = std::process::Command::new(&cargo);
+        cmd.args(["metadata", "--format-version", "1", "--manifest-path"]).arg(dir.join("Cargo.toml"));
+        if offline {
+            cmd.arg("--offline");
+        }
+        let out = cmd
+            .current_dir(dir)
+            .env_remove("CARGO_TARGET_DIR")
+            .env("PYO3_PYTHON", ws.venv_python())
+            .output()
+            .context("running `cargo metadata` in the students' repository")?;
+        if out.status.success() {
+            return Ok(());
+        }
+        last = Some(String::from_utf8_lossy(&out.stderr).trim().to_string());
     }
-    Ok(())
+    bail!("the students' workspace in {} does not load: {}", dir.display(), last.unwrap_or_default())
 }

@@ -57,8 +57,8 @@ pub fn run(args: &ClassGradescope) -> Result<ExitCode> {
     let mut files: Vec<(String, Vec<u8>, u32)> = Vec::new();
     for path in select::tracked_files(&ws)? {
         let name = path.to_string_lossy().replace('\\', "/");
-        let kept = KEPT.iter().any(|k| name == *k || (k.ends_with('/') && name.starts_with(k)))
-            && !LEFT_OUT.iter().any(|l| name.starts_with(l))
+        let kept = (KEPT.iter().any(|k| name == *k || (k.ends_with('/') && name.starts_with(k)))
+            && !LEFT_OUT.iter().any(|l| name.starts_with(l)))
             || exercises.iter().any(|e| export::exercise_file(e, &name) || solution_file(e, &name));
         if kept {
             let bytes = fs_err::read(ws.path(&path))?;

@@ -181,3 +181,27 @@ pub fn info(original: &str, exercises: &[&Exercise]) -> Result<String> {
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_students_xtask_keeps_only_the_book_and_its_dependencies() {
+        let original = "[package]\nname = \"xtask\"\n\n[features]\ndefault = [\"authoring\"]\nauthoring = [\"book\", \"dep:zip\"]\nbook = [\"dep:regex\"]\nstudents-edition = []\n\n[dependencies]\nanyhow = \"1\"\nregex = { version = \"1\", optional = true }\nzip = { version = \"9\", optional = true }\n\n[target.'cfg(target_os = \"linux\")'.dependencies]\nlandlock = { version = \"0.4\", optional = true }\n";
+        let students: toml::Table = xtask(original).unwrap().parse().unwrap();
+        let features = students["features"].as_table().unwrap();
+        assert_eq!(features.keys().collect::<Vec<_>>(), ["book", "default", "students-edition"]);
+        assert_eq!(features["default"].as_array().unwrap(), &[toml::Value::from(STUDENTS_FEATURE)]);
+        let deps = students["dependencies"].as_table().unwrap();
+        assert!(deps.contains_key("anyhow") && deps.contains_key("regex") && !deps.contains_key("zip"));
+        assert!(!students.contains_key("target"), "landlock goes, and its empty table with it");
+    }
+
+    #[test]
+    fn the_alias_builds_the_students_edition() {
+        let config = cargo_config("[alias]\nxtask = \"run --package xtask --no-default-features --\"\n\n[env]\nPYO3_PYTHON = \"x\"\n").unwrap();
+        assert!(config.contains("--no-default-features --features students-edition --\"") && config.ends_with("[env]\nPYO3_PYTHON = \"x\"\n"), "{config}");
+        assert!(cargo_config("[alias]\n").is_err());
+    }
+}
