@@ -170,7 +170,9 @@ fn block(lines: &mut Vec<(usize, String)>, at: &mut usize, indent: usize) -> Val
         let mut items = Vec::new();
         while *at < lines.len() && lines[*at].0 == indent && lines[*at].1.starts_with("- ") {
             let rest = lines[*at].1[2..].to_string();
-            if rest.starts_with('"') && rest.contains("\":") {
+            let key_first = rest.split_once(": ").is_some_and(|(k, _)| k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+                || rest.ends_with(':');
+            if key_first {
                 lines[*at] = (indent + 2, rest);
                 items.push(block(lines, at, indent + 2));
             } else {
@@ -183,9 +185,16 @@ fn block(lines: &mut Vec<(usize, String)>, at: &mut usize, indent: usize) -> Val
     let mut map = serde_json::Map::new();
     while *at < lines.len() && lines[*at].0 == indent && !lines[*at].1.starts_with("- ") {
         let line = lines[*at].1.clone();
-        let end = line.find("\":").unwrap_or_else(|| panic!("not a key: {line}")) + 1;
-        let key: String = serde_json::from_str(&line[..end]).unwrap();
-        let rest = line[end + 1..].trim();
+        // A key is plain (`runs-on`) or a JSON string (`"on"`).
+        let (key, rest) = if line.starts_with('"') {
+            let end = line.find("\":").unwrap_or_else(|| panic!("not a key: {line}")) + 1;
+            (serde_json::from_str::<String>(&line[..end]).unwrap(), line[end + 1..].trim().to_string())
+        } else {
+            let (key, rest) = line.split_once(':').unwrap_or_else(|| panic!("not a key: {line}"));
+            assert!(key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'), "a plain key: {key}");
+            (key.to_string(), rest.trim().to_string())
+        };
+        let rest = rest.as_str();
         *at += 1;
         let value = if rest.is_empty() { block(lines, at, lines[*at].0) } else { serde_json::from_str(rest).unwrap_or_else(|e| panic!("{rest}: {e}")) };
         map.insert(key, value);
@@ -284,14 +293,41 @@ fn a_clone_of_the_export_runs_the_students_commands_and_the_classroom_workflow()
     assert_eq!(git(&clone, &["status", "--porcelain"]), "", "the clone is unchanged (Cargo.lock included)");
 }
 
+/// Empties `root`, but for `root/source/target`.
+fn fresh_but_the_build(root: &Path) {
+    std::fs::create_dir_all(root.join("source")).unwrap();
+    for entry in std::fs::read_dir(root).unwrap().flatten() {
+        if entry.file_name() != "source" {
+            remove(&entry.path());
+        }
+    }
+    for entry in std::fs::read_dir(root.join("source")).unwrap().flatten() {
+        if entry.file_name() != "target" {
+            remove(&entry.path());
+        }
+    }
+}
+
+fn remove(path: &Path) {
+    if path.is_dir() && !path.is_symlink() {
+        std::fs::remove_dir_all(path).unwrap();
+    } else {
+        std::fs::remove_file(path).unwrap();
+    }
+}
+
 #[test]
 fn the_gradescope_archive_grades_a_submission_in_gradescopes_layout() {
     let tmp = tempfile::tempdir().unwrap();
     let zip_path = tmp.path().join("autograder.zip");
     xtask(&["class", "gradescope", zip_path.to_str().unwrap(), "--exercises", "call_function"]);
 
-    // Gradescope's layout: the archive in source/, run_autograder copied beside it.
-    let root = tmp.path().join("autograder");
+    // Gradescope's layout: the archive in source/, run_autograder copied beside it. The
+    // layout lives in the fixtures' folder of the target directory, where source/target,
+    // the grading sandbox's build (which setup.sh warms on Gradescope), is kept between
+    // runs; everything else is made afresh.
+    let root = target_dir().join("fixtures/class-kit-gradescope");
+    fresh_but_the_build(&root);
     let mut archive = zip::ZipArchive::new(std::fs::File::open(&zip_path).unwrap()).unwrap();
     archive.extract(root.join("source")).unwrap();
     for script in ["setup.sh", "run_autograder"] {
@@ -308,12 +344,6 @@ fn the_gradescope_archive_grades_a_submission_in_gradescopes_layout() {
     std::fs::create_dir_all(&submission).unwrap();
     std::fs::write(submission.join("lib.rs"), solution(CALL)).unwrap();
     std::fs::create_dir_all(root.join("results")).unwrap();
-    // The grading sandbox's build lives in source/target: a folder of the fixtures, kept
-    // between runs, stands in for the one setup.sh warms.
-    let grading = target_dir().join("fixtures/class-kit-grading");
-    std::fs::create_dir_all(&grading).unwrap();
-    std::os::unix::fs::symlink(&grading, root.join("source/target")).unwrap();
-
     let out = Command::new("bash")
         .arg(root.join("run_autograder"))
         .env("WORKBOOK_XTASK", env!("CARGO_BIN_EXE_xtask"))

@@ -15,7 +15,6 @@
 //! JSON string or number, which YAML reads the same way.
 
 use crate::course::Exercise;
-use serde_json::Value;
 
 /// Where the workflow goes in the students' repository.
 pub const WORKFLOW: &str = ".github/workflows/classroom.yml";
@@ -47,104 +46,118 @@ fn runner_id(exercise: &Exercise, number: usize) -> String {
     format!("{}-stage-{number}", exercise.name().replace('_', "-"))
 }
 
+/// A YAML value, in the order it is written.
+enum Yaml {
+    Map(Vec<(&'static str, Yaml)>),
+    Seq(Vec<Yaml>),
+    Str(String),
+    Num(u32),
+}
+
+fn map(entries: Vec<(&'static str, Yaml)>) -> Yaml {
+    Yaml::Map(entries)
+}
+
+fn text(value: impl Into<String>) -> Yaml {
+    Yaml::Str(value.into())
+}
+
 /// The workflow's text.
 pub fn workflow(exercises: &[&Exercise]) -> String {
     let mut steps = vec![
-        serde_json::json!({"name": "Checkout code", "uses": "actions/checkout@v4"}),
-        serde_json::json!({
-            "name": "Install Python's headers and venv",
-            "run": "sudo apt-get update -qq && sudo apt-get install -y -qq python3-dev python3-venv",
-        }),
-        serde_json::json!({"name": "Check every exercise", "run": check_script(exercises), "timeout-minutes": 60}),
+        map(vec![("name", text("Checkout code")), ("uses", text("actions/checkout@v4"))]),
+        map(vec![
+            ("name", text("Install Python's headers and venv")),
+            ("run", text("sudo apt-get update -qq && sudo apt-get install -y -qq python3-dev python3-venv")),
+        ]),
+        map(vec![("name", text("Check every exercise")), ("run", text(check_script(exercises))), ("timeout-minutes", Yaml::Num(60))]),
     ];
     let mut runners = Vec::new();
-    let mut env = serde_json::Map::new();
+    let mut env = Vec::new();
     for exercise in exercises {
         for (i, stage) in exercise.stages.get_ref().iter().enumerate() {
             let number = i + 1;
             let id = runner_id(exercise, number);
-            steps.push(serde_json::json!({
-                "name": format!("{} stage {number}: {}", exercise.name(), stage.name.get_ref()),
-                "id": id,
-                "uses": "classroom-resources/autograding-command-grader@v1",
-                "with": {
-                    "test-name": format!("{} stage {number}: {}", exercise.name(), stage.name.get_ref()),
-                    "setup-command": "",
-                    "command": stage_command(exercise, number),
-                    "timeout": STAGE_MINUTES,
-                    "max-score": stage.points.get_ref(),
-                },
-            }));
-            env.insert(format!("{}_RESULTS", id.to_uppercase()), Value::from(format!("${{{{steps.{id}.outputs.result}}}}")));
+            let name = format!("{} stage {number}: {}", exercise.name(), stage.name.get_ref());
+            steps.push(map(vec![
+                ("name", text(name.clone())),
+                ("id", text(id.clone())),
+                ("uses", text("classroom-resources/autograding-command-grader@v1")),
+                (
+                    "with",
+                    map(vec![
+                        ("test-name", text(name)),
+                        ("setup-command", text("")),
+                        ("command", text(stage_command(exercise, number))),
+                        ("timeout", Yaml::Num(STAGE_MINUTES)),
+                        ("max-score", Yaml::Num(*stage.points.get_ref())),
+                    ]),
+                ),
+            ]));
+            env.push((format!("{}_RESULTS", id.to_uppercase()), format!("${{{{steps.{id}.outputs.result}}}}")));
             runners.push(id);
         }
     }
-    steps.push(serde_json::json!({
-        "name": "Autograding Reporter",
-        "uses": "classroom-resources/autograding-grading-reporter@v1",
-        "env": env,
-        "with": {"runners": runners.join(",")},
-    }));
-    let workflow = serde_json::json!({
-        "name": "Autograding Tests",
-        "on": ["push", "repository_dispatch"],
-        "permissions": {"checks": "write", "actions": "read", "contents": "read"},
-        "jobs": {"run-autograding-tests": {
-            "runs-on": "ubuntu-latest",
-            "if": "github.actor != 'github-classroom[bot]'",
-            "steps": steps,
-        }},
-    });
     let mut out = String::from(
         "# GitHub Classroom's autograding: on each push, `cargo xtask check` checks every exercise\n\
          # once, then each stage is one test worth its points. Made by `cargo xtask class export\n\
-         # --classroom`; the instructors' chapter of the book explains it.\n",
+         # --classroom`; the instructors' chapter of the book explains it. Every value is\n\
+         # written as a JSON string or number, which YAML reads the same way.\n",
     );
-    yaml(&workflow, 0, &mut out);
+    let mut reporter = String::new();
+    write(&Yaml::Seq(steps), 6, &mut reporter);
+    out.push_str(
+        "name: \"Autograding Tests\"\n\
+         \"on\":\n  - \"push\"\n  - \"repository_dispatch\"\n\
+         permissions:\n  checks: \"write\"\n  actions: \"read\"\n  contents: \"read\"\n\
+         jobs:\n  run-autograding-tests:\n    runs-on: \"ubuntu-latest\"\n\
+         \x20   if: \"github.actor != 'github-classroom[bot]'\"\n    steps:\n",
+    );
+    out.push_str(&reporter);
+    out.push_str("      - name: \"Autograding Reporter\"\n        uses: \"classroom-resources/autograding-grading-reporter@v1\"\n        env:\n");
+    for (key, value) in &env {
+        out.push_str(&format!("          {key}: {}\n", json(value)));
+    }
+    out.push_str(&format!("        with:\n          runners: {}\n", json(&runners.join(","))));
     out
 }
 
-/// Writes `value` as YAML block mappings and sequences, every scalar as JSON.
-fn yaml(value: &Value, indent: usize, out: &mut String) {
+/// Writes `value` at `indent` spaces: block mappings and sequences, plain keys, JSON scalars.
+fn write(value: &Yaml, indent: usize, out: &mut String) {
     let pad = " ".repeat(indent);
     match value {
-        Value::Object(map) => {
-            for (key, item) in map {
-                let key = serde_json::to_string(key).unwrap_or_default();
+        Yaml::Map(entries) => {
+            for (key, item) in entries {
                 match item {
-                    Value::Object(m) if !m.is_empty() => {
+                    Yaml::Map(_) | Yaml::Seq(_) => {
                         out.push_str(&format!("{pad}{key}:\n"));
-                        yaml(item, indent + 2, out);
+                        write(item, indent + 2, out);
                     }
-                    Value::Array(a) if !a.is_empty() => {
-                        out.push_str(&format!("{pad}{key}:\n"));
-                        yaml(item, indent + 2, out);
-                    }
-                    _ => out.push_str(&format!("{pad}{key}: {}\n", scalar(item))),
+                    scalar => out.push_str(&format!("{pad}{key}: {}\n", scalar_text(scalar))),
                 }
             }
         }
-        Value::Array(items) => {
+        Yaml::Seq(items) => {
             for item in items {
-                match item {
-                    Value::Object(m) if !m.is_empty() => {
-                        let mut inner = String::new();
-                        yaml(item, indent + 2, &mut inner);
-                        // The first key goes on the dash's line.
-                        out.push_str(&format!("{pad}- {}", &inner[indent + 2..]));
-                    }
-                    _ => out.push_str(&format!("{pad}- {}\n", scalar(item))),
-                }
+                let mut inner = String::new();
+                write(item, indent + 2, &mut inner);
+                // The item's first line goes on the dash's line.
+                out.push_str(&format!("{pad}- {}", &inner[indent + 2..]));
             }
         }
-        other => out.push_str(&format!("{pad}{}\n", scalar(other))),
+        scalar => out.push_str(&format!("{pad}{}\n", scalar_text(scalar))),
     }
 }
 
-fn scalar(value: &Value) -> String {
+fn scalar_text(value: &Yaml) -> String {
     match value {
-        Value::Object(_) => "{}".into(),
-        Value::Array(_) => "[]".into(),
-        other => other.to_string(),
+        Yaml::Str(s) => json(s),
+        Yaml::Num(n) => n.to_string(),
+        Yaml::Map(_) | Yaml::Seq(_) => unreachable!("collections are written as blocks"),
     }
+}
+
+/// `text` as a JSON string, which is also a YAML double-quoted scalar.
+fn json(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_default()
 }
