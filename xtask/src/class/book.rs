@@ -4,7 +4,7 @@
 //! that edition:
 //! - no page under `solutions/` or `instructors/`, and no page that includes a file the
 //!   students' repository does not have (an exercise page of an exercise not handed out);
-//! - no `<details>` block of instructor notes;
+//! - no `<details>` block of instructor notes, and no marker of the book's Python tests;
 //! - a link to a page that is gone becomes its text; SUMMARY.md loses the entries of the
 //!   pages that are gone (with their sub-entries) and the part titles left with none.
 
@@ -45,7 +45,8 @@ impl StudentsBook {
         if page == Path::new("SUMMARY.md") {
             return self.summary(text);
         }
-        without_links_to(&without_instructor_notes(text), page, |p| self.is_gone(p))
+        let text = without_test_markers(text);
+        without_links_to(&without_instructor_notes(&text), page, |p| self.is_gone(p))
     }
 
     /// SUMMARY.md without the entries of gone pages (and their sub-entries) and without
@@ -113,6 +114,17 @@ pub fn includes(page: &Path, text: &str) -> Vec<PathBuf> {
         }
     }
     files
+}
+
+/// The page without the markers of the book's Python tests (`<!-- python: build
+/// solutions/... -->`, `<!-- python: not run (...) -->`): the students' repository has
+/// neither those tests nor the crates some markers name.
+fn without_test_markers(text: &str) -> String {
+    let mut out: String = text.lines().filter(|l| !l.trim_start().starts_with("<!-- python:")).collect::<Vec<_>>().join("\n");
+    if text.ends_with('\n') {
+        out.push('\n');
+    }
+    out
 }
 
 fn squeeze_blank_lines(text: &str) -> String {
