@@ -148,8 +148,34 @@ fn the_full_export_holds_no_solution_no_wrong_answer_and_no_authors_command() {
     }
     let summary = std::fs::read_to_string(export.join("book/src/SUMMARY.md")).unwrap();
     assert!(!summary.contains("# Solutions") && !summary.contains("# For instructors"), "{summary}");
+    let refused = Command::new(env!("CARGO_BIN_EXE_xtask")).args(["class", "export", export.to_str().unwrap()]).env("WORKBOOK_ROOT", repo()).output().unwrap();
+    assert!(!refused.status.success() && text(&refused).contains("is not empty"), "{}", text(&refused));
     let readme = std::fs::read_to_string(export.join("README.md")).unwrap();
     assert!(readme.contains("cargo xtask check") && !readme.contains("cargo xtask verify") && !readme.contains("cargo xtask grade"), "{readme}");
+}
+
+#[test]
+fn a_part_is_a_weeks_assignment_and_unknown_names_are_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let export = tmp.path().join("c-abi");
+    xtask(&["class", "export", export.to_str().unwrap(), "--part", "c-abi"]);
+    let info = std::fs::read_to_string(export.join("exercises/info.toml")).unwrap();
+    let names: Vec<String> = info.lines().filter_map(|l| l.strip_prefix("name = \"")).map(|n| n.trim_end_matches('"').to_string()).collect();
+    assert!(names.contains(&"add_numbers".to_string()) && !names.contains(&"call_function".to_string()), "{names:?}");
+    assert!(export.join("exercises/c-abi/add_numbers/Cargo.toml").is_file() && !export.join(CALL).exists());
+    assert!(export.join("book/src/c-abi/exercises/add_numbers.md").is_file(), "the part's exercise pages stay");
+    assert!(!export.join("book/src/python-from-rust/exercises/call_function.md").exists(), "other exercises' pages go");
+    let summary = std::fs::read_to_string(export.join("book/src/SUMMARY.md")).unwrap();
+    assert!(summary.contains("(c-abi/exercises/add_numbers.md)") && !summary.contains("call_function"), "{summary}");
+
+    for (args, says) in [
+        (vec!["--part", "nope"], "no part is called `nope`"),
+        (vec!["--exercises", "nope"], "no exercise is called `nope`"),
+    ] {
+        let dir = tmp.path().join("refused");
+        let out = Command::new(env!("CARGO_BIN_EXE_xtask")).args(["class", "export", dir.to_str().unwrap()]).args(&args).env("WORKBOOK_ROOT", repo()).output().unwrap();
+        assert!(!out.status.success() && text(&out).contains(says) && !dir.exists(), "{args:?}: {}", text(&out));
+    }
 }
 
 /// The workflow's YAML (block mappings and sequences, every scalar JSON) as JSON.
