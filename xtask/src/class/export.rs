@@ -38,6 +38,8 @@ const AUTHORS_XTASK: &[&str] = &[
     "xtask/src/commands/class.rs",
     "xtask/src/commands/grade.rs",
     "xtask/src/commands/new.rs",
+    "xtask/src/commands/new/",
+    "xtask/src/wrong.rs",
     "xtask/src/commands/verify.rs",
 ];
 
