@@ -33,10 +33,16 @@ def jims_ai_decision_algorithm(paper, employees):
 # go wrong; the firmware must refuse each with an `AlgorithmError`.
 
 
+# Who is away this week, by name in lower case: Pam faxes nobody on this list. The
+# office's scripts change it at run time.
+OUT_OF_OFFICE = set()
+
+
 def pams_ai_decision_algorithm(paper, employees):
-    """Pam's algorithm: a paper that says "do not shred" goes to everyone in the office."""
+    """Pam's algorithm: a paper that says "do not shred" goes to everyone in the office
+    who is not away (`OUT_OF_OFFICE`)."""
     if "do not shred" in paper.contents.lower():
-        return [employee.email for employee in employees]
+        return [employee.email for employee in employees if employee.name.lower() not in OUT_OF_OFFICE]
     paper.shred()
     return []
 

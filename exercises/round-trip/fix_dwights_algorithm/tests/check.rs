@@ -65,10 +65,18 @@ except ImportError as error:
 except Exception:
     pass  # what the algorithm itself does is stages 3 and 4
 print("modules loaded:", [m for m in ("algorithms", "fixed_algorithms") if m in sys.modules])
-loaded = sys.modules.get("algorithms")
-table("pam", SEED)
-print("the office's file loaded once:", sys.modules.get("algorithms") is loaded)
 staff = STAFF if SEED is None else held_out_office(SEED)[0]
+dm.process(dm.Paper("warm-up"), [], "pam")
+loaded = sys.modules.get("algorithms")
+# Who is away is Python's data, changed at run time: only Pam's Python function knows it.
+away = {{"michael", "toby"}} if SEED is None else {{e.name.lower() for e in random.Random(SEED).sample(staff, 2)}}
+setattr(loaded, "OUT_OF_OFFICE", away)
+print("out of office:", sorted(away))
+try:
+    table("pam", SEED)
+finally:
+    setattr(loaded, "OUT_OF_OFFICE", set())
+print("the office's file loaded once:", sys.modules.get("algorithms") is loaded)
 paper = dm.Paper("Do not shred: sent twice")
 first = dm.process(paper, staff[:2], "pam")
 second = dm.process(paper, staff[1:3], "pam")

@@ -134,7 +134,8 @@ def renamed_algorithms(seed):
     old = []
     for module in ("algorithms", "fixed_algorithms"):
         for function in vars(sys.modules[module]).values() if module in sys.modules else []:
-            if callable(function) and getattr(function, "__name__", "").endswith("_algorithm"):
+            renamed = any(function is done for done, _ in old)
+            if callable(function) and getattr(function, "__name__", "").endswith("_algorithm") and not renamed:
                 old.append((function, function.__name__))
                 function.__name__ = f"{function.__name__}_v{rng.randint(2, 99)}"
 
