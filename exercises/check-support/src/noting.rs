@@ -103,10 +103,23 @@ pub fn noting_str<'py>(py: Python<'py>, text: &str, notes: &Bound<'py, PyList>) 
     Ok(noting(py)?.getattr("NotingStr")?.call1((text, notes))?.cast_into::<PyString>()?)
 }
 
+/// Puts the original attribute back when dropped, even when the body panics (a
+/// starter's `todo!()`), so that later checks in the process see Python unchanged.
+struct Restore<'py> {
+    noted: Bound<'py, PyAny>,
+}
+
+impl Drop for Restore<'_> {
+    fn drop(&mut self) {
+        let none = self.noted.py().None();
+        let _ = self.noted.call_method1("__exit__", (&none, &none, &none));
+    }
+}
+
 /// Runs `body` with `owner.name` (for instance the `builtins` module's `sum`) swapped for
 /// a wrapper that notes every call made from this thread as `name(arg, ..., key=value)`
 /// (each value's `repr`, or `<type>` when longer than 80 characters), then puts the
-/// original back, even when `body` fails. Returns `body`'s result and the notes.
+/// original back, even when `body` panics. Returns `body`'s result and the notes.
 ///
 /// # Errors
 /// When `owner` has no attribute `name` or it cannot be set.
@@ -115,10 +128,10 @@ pub fn with_noted_calls<'py, T>(
     name: &str,
     body: impl FnOnce() -> T,
 ) -> PyResult<(T, Vec<String>)> {
-    let py = owner.py();
-    let noted = noting(py)?.getattr("Noted")?.call1((owner, name))?;
+    let noted = noting(owner.py())?.getattr("Noted")?.call1((owner, name))?;
     let notes = noted.call_method0("__enter__")?;
+    let restore = Restore { noted };
     let result = body();
-    noted.call_method1("__exit__", (py.None(), py.None(), py.None()))?;
+    drop(restore);
     Ok((result, notes.extract()?))
 }

@@ -2,8 +2,8 @@
 // each check runs again on inputs generated from the grading seed.
 //
 // Stage 1 runs while `json.dumps` is a wrapper that notes its calls, so the report shows
-// that Python wrote the JSON. Stage 2 also evaluates `sorted(dir())`, the names a rule
-// sees: with a locals dict, only `sales`. Stage 3 runs two memos in a row, so a memo left
+// that Python wrote the JSON. Stage 2 also evaluates `dir()`, the names a rule sees:
+// with a locals dict, only `sales`. Stage 3 runs two memos in a row, so a memo left
 // over from an earlier run shows.
 
 use check_support::{Inputs, Rng, attach, traceback, with_noted_calls};
