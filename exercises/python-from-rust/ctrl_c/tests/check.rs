@@ -9,7 +9,9 @@
 // A check "presses Ctrl-C" with `raise(SIGINT)` from Rust: the signal reaches this very
 // thread before `raise` returns, Python's C-level handler sets its flag, and no Python code
 // runs in between. (Python's `os.kill` would look at the flags itself, at once, and raise
-// `KeyboardInterrupt` inside `os.kill`.)
+// `KeyboardInterrupt` inside `os.kill`.) Stage 2 also presses it while the count runs:
+// another thread sends SIGINT to the test thread with `pthread_kill`, so an answer that
+// looks at the flags only once, before the loop, shows.
 
 use check_support::{Inputs, attach, in_own_process, observe_held_out_in_own_process, traceback};
 use ctrl_c::{count_primes, handle_ctrl_c, restore_default_ctrl_c};
