@@ -11,6 +11,11 @@ use pyo3::prelude::*;
 use pyo3::types::PyModule;
 use std::collections::HashMap;
 
+/// Serialises the checks of this file: they share Python's `sys.modules["catalogue"]`
+/// (each `from_code` runs the file again in that one module), and Python may switch
+/// threads between a call and the look at what it noted.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// What the catalogue noted since the last look, then forgets it.
 fn calls(catalogue: &Bound<'_, PyModule>) -> PyResult<String> {
     let calls = catalogue.getattr("CALLS")?;
@@ -56,6 +61,7 @@ fn orders(inputs: Inputs) -> Vec<(String, HashMap<&'static str, u32>)> {
 
 #[test]
 fn ream_price_with_call1() {
+    let _serial = ONE_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     check_support::observe_held_out!("ream_price_with_call1", |inputs| {
         attach(|py| {
             let module = catalogue(py)?;
@@ -71,6 +77,7 @@ fn ream_price_with_call1() {
 
 #[test]
 fn quote_with_a_keyword_argument() {
+    let _serial = ONE_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     check_support::observe_held_out!("quote_with_a_keyword_argument", |inputs| {
         attach(|py| {
             let module = catalogue(py)?;
@@ -88,6 +95,7 @@ fn quote_with_a_keyword_argument() {
 
 #[test]
 fn order_form_with_kwargs_from_a_hashmap() {
+    let _serial = ONE_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     check_support::observe_held_out!("order_form_with_kwargs_from_a_hashmap", |inputs| {
         attach(|py| {
             let module = catalogue(py)?;

@@ -6,6 +6,10 @@ use pyo3::prelude::*;
 use several_files::{import_from_folder, load_payroll, reload};
 use std::path::PathBuf;
 
+/// Serialises the checks of this file: stages 2 and 3 both put a folder first on
+/// `sys.path`, and each reports where its own folder is.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// Employees to pay: name, role and hours, the public ones or random ones.
 fn employees(inputs: Inputs) -> Vec<(String, &'static str, u32)> {
     let Some(seed) = inputs.seed() else {
@@ -33,6 +37,7 @@ fn branch_reports() -> PathBuf {
 
 #[test]
 fn payroll_loads_in_dependency_order() {
+    let _serial = ONE_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     check_support::observe_held_out!("payroll_loads_in_dependency_order", |inputs| attach(|py| {
         let payslip = load_payroll(py)?;
         let mut lines = Vec::new();
@@ -50,6 +55,7 @@ fn payroll_loads_in_dependency_order() {
 
 #[test]
 fn a_folder_on_sys_path_at_run_time() {
+    let _serial = ONE_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     check_support::observe_held_out!("a_folder_on_sys_path_at_run_time", |inputs| attach(|py| {
         // A check writes nothing into the exercise's folder: no `__pycache__` there.
         py.import("sys")?.setattr("dont_write_bytecode", true)?;
@@ -83,6 +89,7 @@ fn nashua(target: i64) -> String {
 
 #[test]
 fn reload_a_module_after_its_file_changed() {
+    let _serial = ONE_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     check_support::observe_held_out!("reload_a_module_after_its_file_changed", |inputs: Inputs| attach(|py| {
         py.import("sys")?.setattr("dont_write_bytecode", true)?;
         let (before, after) = match inputs.seed() {
