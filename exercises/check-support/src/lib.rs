@@ -6,8 +6,12 @@
 
 pub mod maturin;
 pub mod normalize;
+pub mod noting;
+pub mod own_process_held_out;
 
 pub use check_report::{Inputs, Rng, observe, observe_held_out};
+pub use noting::{noting_str, with_noted_calls};
+pub use own_process_held_out::observe_held_out_in_own_process;
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;

@@ -6,13 +6,17 @@ use pyo3::prelude::*;
 use pyo3::types::PyString;
 
 // ANCHOR: exercise
-/// Returns `name` in upper case, as Python's `str.upper` writes it, for the fax cover page.
+/// Returns `name` for the fax cover page: without the spaces around it (Python's
+/// `str.strip`), in upper case (Python's `str.upper`). Both are methods of the Python
+/// string: the check hands over a `str` that notes which of its methods ran.
 ///
 /// # Errors
 /// Any exception Python raises.
 pub fn shout(name: &Bound<'_, PyString>) -> PyResult<String> {
-    // TODO: the cover page wants capitals. Call the right `str` method.
-    name.call_method0("lower")?.extract()
+    // TODO: call the two `str` methods, one on the result of the other
+    // (`call_method0("...")` calls a method with no arguments), then `extract()` a String.
+    let _ = name;
+    todo!("name.strip().upper(), called in Python")
 }
 
 /// Returns the sum of `sales`, computed by Python's builtin `sum`.

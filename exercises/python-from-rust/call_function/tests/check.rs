@@ -1,18 +1,30 @@
 // Stage checks for `call_function`; the solution runs this same file. When grading,
 // each check runs again on inputs generated from the grading seed.
+//
+// Each check also shows what Python ran: `shout` gets a `str` that notes which of its
+// methods were called, and `total_sales` runs while `builtins.sum` is a wrapper that
+// notes its calls. An answer computed in Rust gives the right text and no notes.
 
 use call_function::{shout, total_sales};
-use check_support::{Inputs, attach};
-use pyo3::types::PyString;
+use check_support::{Inputs, attach, noting_str, with_noted_calls};
+use pyo3::prelude::*;
+use pyo3::types::PyList;
 
-/// Names to shout: the public ones, or names made of random letters (accents too).
+/// Names to shout: the public ones, or names made of random letters (accents too),
+/// with random spaces around them.
 fn names(inputs: Inputs) -> Vec<String> {
     let Some(seed) = inputs.seed() else {
-        return ["Michael Scott", "dwight k. schrute", "Zoë Ångström", ""].map(String::from).to_vec();
+        return ["Michael Scott", "  dwight k. schrute ", "\tZoë Ångström\n", ""].map(String::from).to_vec();
     };
     let mut rng = check_support::Rng::with_seed(seed);
     let letters: Vec<char> = "abcdefghijklmnopqrstuvwxyzéøåüß .".chars().collect();
-    (0..6).map(|_| (0..rng.usize(0..14)).map(|_| letters[rng.usize(..letters.len())]).collect()).collect()
+    let spaces = [" ", "  ", "\t", "\n", ""];
+    (0..6)
+        .map(|_| {
+            let word: String = (0..rng.usize(0..14)).map(|_| letters[rng.usize(..letters.len())]).collect();
+            format!("{}{word}{}", spaces[rng.usize(..spaces.len())], spaces[rng.usize(..spaces.len())])
+        })
+        .collect()
 }
 
 /// Lists of sales to add up: the public ones, or random ones.
@@ -25,13 +37,17 @@ fn sales(inputs: Inputs) -> Vec<Vec<i64>> {
 }
 
 #[test]
-fn shout_uses_upper() {
-    check_support::observe_held_out!("shout_uses_upper", |inputs| {
+fn shout_calls_strip_and_upper() {
+    check_support::observe_held_out!("shout_calls_strip_and_upper", |inputs| {
         attach(|py| {
             let mut lines = Vec::new();
             for name in names(inputs) {
-                let shouted = shout(&PyString::new(py, &name))?;
-                lines.push(format!("{name:?} -> {shouted:?}"));
+                let notes = PyList::empty(py);
+                let shouted = shout(&noting_str(py, &name, &notes)?)?;
+                let mut ran: Vec<String> = notes.extract()?;
+                ran.sort();
+                ran.dedup();
+                lines.push(format!("{name:?} -> {shouted:?}   (Python ran: {})", ran.join(", ")));
             }
             Ok(lines.join("\n"))
         })
@@ -42,10 +58,11 @@ fn shout_uses_upper() {
 fn total_sales_calls_sum() {
     check_support::observe_held_out!("total_sales_calls_sum", |inputs| {
         attach(|py| {
+            let builtins = py.import("builtins")?;
             let mut lines = Vec::new();
             for sales in sales(inputs) {
-                let total = total_sales(py, sales.clone())?;
-                lines.push(format!("sum({sales:?}) = {total}"));
+                let (total, notes) = with_noted_calls(&builtins, "sum", || total_sales(py, sales.clone()))?;
+                lines.push(format!("sum({sales:?}) = {}   (Python ran: {})", total?, notes.join(", ")));
             }
             Ok(lines.join("\n"))
         })

@@ -2,9 +2,10 @@
 //
 // tests/shredder.py holds the office's context manager, `ShredderSession`, which logs
 // what `__enter__` and `__exit__` were given. Each check drives it through `with_manager`
-// and snapshots the results and the log.
+// and snapshots the results and the log. When grading, each check runs again with the
+// operator and papers generated from the grading seed.
 
-use check_support::{attach, traceback};
+use check_support::{Inputs, Rng, attach, traceback};
 use context_managers::with_manager;
 use pyo3::prelude::*;
 use pyo3::types::PyModule;
@@ -15,6 +16,16 @@ fn shredder<'py>(py: Python<'py>, name: &std::ffi::CStr) -> PyResult<Bound<'py, 
     PyModule::from_code(py, &code, c"shredder.py", name)
 }
 
+/// The operator and papers of a scenario: the public ones, or random ones.
+fn session(inputs: Inputs, operator: &str, papers: &[&str]) -> (String, Vec<String>) {
+    let Some(seed) = inputs.seed() else { return (operator.to_string(), papers.iter().map(|p| p.to_string()).collect()) };
+    let mut rng = Rng::with_seed(seed ^ operator.len() as u64);
+    let operators = ["Creed", "Meredith", "Oscar", "Angela", "Kevin", "Toby", "Gabe"];
+    let kinds = ["invoice", "memo", "fax", "receipt", "complaint", "birthday card"];
+    let papers = (0..rng.usize(1..5)).map(|i| format!("{} #{}", kinds[rng.usize(..kinds.len())], i + rng.usize(1..90))).collect();
+    (operators[rng.usize(..operators.len())].to_string(), papers)
+}
+
 /// The module's log, one line each.
 fn log(module: &Bound<'_, PyModule>) -> PyResult<Vec<String>> {
     module.getattr("read_log")?.call0()?.extract()
@@ -22,12 +33,13 @@ fn log(module: &Bound<'_, PyModule>) -> PyResult<Vec<String>> {
 
 #[test]
 fn enter_and_exit_around_a_body() {
-    let report = attach(|py| {
+    check_support::observe_held_out!("enter_and_exit_around_a_body", |inputs| attach(|py| {
         let module = shredder(py, c"shredder_ok")?;
-        let session = module.getattr("ShredderSession")?.call1(("Dwight",))?;
+        let (operator, papers) = session(inputs, "Dwight", &["Toby's complaint", "Jan's candle order"]);
+        let session = module.getattr("ShredderSession")?.call1((operator,))?;
         let shredded = with_manager(&session, |value| {
             let mut count = 0;
-            for paper in ["Toby's complaint", "Jan's candle order"] {
+            for paper in &papers {
                 count = value.call_method1("shred", (paper,))?.extract()?;
             }
             Ok(count)
@@ -45,17 +57,19 @@ fn enter_and_exit_around_a_body() {
         let after = decimal.getattr("Decimal")?.call1((1,))?.div(decimal.getattr("Decimal")?.call1((7,))?)?;
         lines.push(format!("1/7 inside localcontext(prec=4): {seventh:?}; after it: {after}"));
         Ok(lines.join("\n"))
-    });
-    check_support::observe!("enter_and_exit_around_a_body", report);
+    }));
 }
 
 #[test]
 fn the_exception_passes_through_exit() {
-    let report = attach(|py| {
+    check_support::observe_held_out!("the_exception_passes_through_exit", |inputs| attach(|py| {
         let module = shredder(py, c"shredder_error")?;
-        let session = module.getattr("ShredderSession")?.call1(("Michael",))?;
+        let (operator, papers) = session(inputs, "Michael", &["the fax machine's manual"]);
+        let session = module.getattr("ShredderSession")?.call1((operator,))?;
         let result = with_manager(&session, |value| {
-            value.call_method1("shred", ("the fax machine's manual",))?;
+            for paper in &papers {
+                value.call_method1("shred", (paper,))?;
+            }
             // Michael feeds the shredder a paper that is not a string.
             value.call_method1("shred", (42,))
         });
@@ -73,17 +87,20 @@ fn the_exception_passes_through_exit() {
         .expect_err("__enter__ raises");
         lines.push(format!("__enter__ raised {}; the body ran: {body_ran}", err.get_type(py).name()?));
         Ok(lines.join("\n"))
-    });
-    check_support::observe!("the_exception_passes_through_exit", report);
+    }));
 }
 
 #[test]
 fn exit_may_suppress_the_exception() {
-    let report = attach(|py| {
+    check_support::observe_held_out!("exit_may_suppress_the_exception", |inputs| attach(|py| {
         let module = shredder(py, c"shredder_jam")?;
-        let session = module.getattr("ShredderSession")?.call1(("Jim",))?;
+        let (operator, mut papers) = session(inputs, "Jim", &[]);
+        papers.push("a memo with a staple".to_string());
+        let session = module.getattr("ShredderSession")?.call1((operator,))?;
         let result = with_manager(&session, |value| {
-            value.call_method1("shred", ("a memo with a staple",))?;
+            for paper in &papers {
+                value.call_method1("shred", (paper,))?;
+            }
             Ok("every paper shredded")
         })?;
         let mut lines = log(&module)?;
@@ -101,6 +118,5 @@ fn exit_may_suppress_the_exception() {
             .expect_err("a TypeError is not suppressed");
         lines.push(format!("suppress(KeyError) lets through: {}", traceback(py, &err).lines().last().unwrap_or_default()));
         Ok(lines.join("\n"))
-    });
-    check_support::observe!("exit_may_suppress_the_exception", report);
+    }));
 }

@@ -9,9 +9,11 @@
 // A check "presses Ctrl-C" with `raise(SIGINT)` from Rust: the signal reaches this very
 // thread before `raise` returns, Python's C-level handler sets its flag, and no Python code
 // runs in between. (Python's `os.kill` would look at the flags itself, at once, and raise
-// `KeyboardInterrupt` inside `os.kill`.)
+// `KeyboardInterrupt` inside `os.kill`.) Stage 2 also presses it while the count runs:
+// another thread sends SIGINT to the test thread with `pthread_kill`, so an answer that
+// looks at the flags only once, before the loop, shows.
 
-use check_support::{attach, in_own_process, traceback};
+use check_support::{Inputs, attach, in_own_process, observe_held_out_in_own_process, traceback};
 use ctrl_c::{count_primes, handle_ctrl_c, restore_default_ctrl_c};
 use pyo3::prelude::*;
 use pyo3::types::IntoPyDict;
@@ -91,24 +93,43 @@ fn python_handles_ctrl_c() {
     check_support::observe!("python_handles_ctrl_c", report);
 }
 
+/// Limits for the counts that no Ctrl-C interrupts: the public ones, or random ones.
+fn limits(inputs: Inputs) -> (u64, u64) {
+    let Some(seed) = inputs.seed() else { return (100, 30_000) };
+    let mut rng = check_support::Rng::with_seed(seed);
+    (rng.u64(10..1_000), rng.u64(10_000..40_000))
+}
+
 #[test]
 fn check_signals_stops_the_count() {
-    let report = in_own_process("check_signals_stops_the_count", || {
+    observe_held_out_in_own_process("check_signals_stops_the_count", || (), |inputs| {
         attach(|py| {
             // The test installs Python's handler itself, so that this stage does not
             // depend on the first one.
             py.run(c"import signal; signal.signal(signal.SIGINT, signal.default_int_handler)", None, None)?;
-            let mut lines = vec![format!("primes below 100: {:?}", count_primes(py, 100).map_err(|e| last_line(py, &e)))];
+            let (small, medium) = limits(inputs);
+            let mut lines = vec![format!("primes below {small}: {:?}", count_primes(py, small).map_err(|e| last_line(py, &e)))];
             press_ctrl_c();
             let interrupted = count_primes(py, 300_000).map_err(|err| last_line(py, &err));
-            lines.push(format!("primes below 300000, Ctrl-C pressed: {interrupted:?}"));
+            lines.push(format!("primes below 300000, Ctrl-C pressed before: {interrupted:?}"));
+            // Ctrl-C pressed while the count runs: another thread sends SIGINT to this
+            // one after 100 ms, long before a count to 600000 ends (seconds).
+            // SAFETY: `pthread_self` only names the calling thread.
+            let this_thread = unsafe { libc::pthread_self() };
+            let presser = std::thread::spawn(move || {
+                std::thread::sleep(std::time::Duration::from_millis(100));
+                // SAFETY: the target thread waits in `join` below until this one ends.
+                unsafe { libc::pthread_kill(this_thread, libc::SIGINT) }
+            });
+            let during = count_primes(py, 600_000).map_err(|err| last_line(py, &err));
+            let sent = py.detach(|| presser.join().expect("the thread that presses Ctrl-C ends"));
+            lines.push(format!("primes below 600000, Ctrl-C pressed during the count: {during:?} (SIGINT sent: {})", sent == 0));
             let after = py.eval(c"sum(range(10))", None, None).map(|v| v.to_string()).map_err(|err| last_line(py, &err));
             lines.push(format!("Python runs on afterwards: sum(range(10)) = {after:?}"));
-            lines.push(format!("primes below 30000, no Ctrl-C: {:?}", count_primes(py, 30_000).map_err(|e| last_line(py, &e))));
+            lines.push(format!("primes below {medium}, no Ctrl-C: {:?}", count_primes(py, medium).map_err(|e| last_line(py, &e))));
             Ok(lines.join("\n"))
         })
     });
-    check_support::observe!("check_signals_stops_the_count", report);
 }
 
 #[test]

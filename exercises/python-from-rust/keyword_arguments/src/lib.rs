@@ -1,5 +1,5 @@
-//! Exercise `keyword_arguments`: drive a Python library of activation functions from
-//! Rust, with positional and keyword arguments.
+//! Exercise `keyword_arguments`: price paper orders with the office's Python catalogue,
+//! called from Rust with positional and keyword arguments.
 //!
 //! Run `cargo xtask check keyword_arguments` after each edit.
 
@@ -7,43 +7,46 @@ use pyo3::prelude::*;
 use pyo3::types::PyModule;
 use std::collections::HashMap;
 
-/// Loads `python/activators.py` (compiled into the crate with `include_str!`) as the
-/// module `activators`.
+/// Loads `python/catalogue.py` (compiled into the crate with `include_str!`) as the
+/// module `catalogue`.
 ///
 /// # Errors
 /// Any exception the module raises while it loads.
-pub fn activators(py: Python<'_>) -> PyResult<Bound<'_, PyModule>> {
-    let code = std::ffi::CString::new(include_str!("../python/activators.py"))?;
-    PyModule::from_code(py, &code, c"activators.py", c"activators")
+pub fn catalogue(py: Python<'_>) -> PyResult<Bound<'_, PyModule>> {
+    let code = std::ffi::CString::new(include_str!("../python/catalogue.py"))?;
+    PyModule::from_code(py, &code, c"catalogue.py", c"catalogue")
 }
 
 // ANCHOR: exercise
-/// `activators.relu(x)`: one positional argument.
+/// `catalogue.ream_price(reams)`: the price in dollars, one positional argument.
 ///
 /// # Errors
 /// Any exception Python raises.
-pub fn relu(activators: &Bound<'_, PyModule>, x: f64) -> PyResult<f64> {
-    // TODO: get the module's `relu` attribute and call it with `x` (`call1` takes a tuple).
-    todo!("call activators.relu")
+pub fn ream_price(catalogue: &Bound<'_, PyModule>, reams: u32) -> PyResult<f64> {
+    // TODO: get the module's `ream_price` attribute and call it with `reams` (`call1`
+    // takes a tuple), then extract an `f64`.
+    todo!("call catalogue.ream_price")
 }
 
-/// `activators.leaky_relu(x, slope=...)`: the keyword argument only when `slope` is
-/// given, so that Python's default (0.01) applies otherwise.
+/// `catalogue.quote(reams, discount=...)`: `discount` is keyword-only in Python, and
+/// passed only when the salesman agreed on one, so that the catalogue's own loyalty
+/// discount applies otherwise.
 ///
 /// # Errors
 /// Any exception Python raises.
-pub fn leaky_relu(activators: &Bound<'_, PyModule>, x: f64, slope: Option<f64>) -> PyResult<f64> {
-    // TODO: with a slope, pass it as a keyword argument: `[("slope", slope)].into_py_dict(py)?`
-    // gives the dict for `call(args, Some(&kwargs))`. Without one, call with `x` alone.
-    todo!("call activators.leaky_relu")
+pub fn quote(catalogue: &Bound<'_, PyModule>, reams: u32, discount: Option<f64>) -> PyResult<f64> {
+    // TODO: with a discount, pass it as a keyword argument: `[("discount", d)].into_py_dict(py)?`
+    // gives the dict for `call(args, Some(&kwargs))`. Without one, call with `reams` alone.
+    todo!("call catalogue.quote")
 }
 
-/// `activators.layer(name, **settings)`: the keyword arguments come from a `HashMap`.
+/// `catalogue.order_form(customer, **items)`: each item's quantity is a keyword argument
+/// named after the item.
 ///
 /// # Errors
 /// Any exception Python raises.
-pub fn layer(activators: &Bound<'_, PyModule>, name: &str, settings: &HashMap<&str, f64>) -> PyResult<String> {
+pub fn order_form(catalogue: &Bound<'_, PyModule>, customer: &str, items: &HashMap<&str, u32>) -> PyResult<String> {
     // TODO: a `HashMap` turns into a Python dict with `into_py_dict` too.
-    todo!("call activators.layer")
+    todo!("call catalogue.order_form")
 }
 // ANCHOR_END: exercise

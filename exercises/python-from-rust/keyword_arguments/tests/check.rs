@@ -1,50 +1,110 @@
-// Stage checks for `keyword_arguments`; the solution runs this same file.
+// Stage checks for `keyword_arguments`; the solution runs this same file. When grading,
+// each check runs again on inputs generated from the grading seed.
+//
+// python/catalogue.py notes in `CALLS` how each of its functions was called, as Python
+// received the arguments; each line of a report shows the result and that note, so an
+// answer computed in Rust, or arguments passed the wrong way, show in the snapshot.
 
-use check_support::attach;
-use keyword_arguments::{activators, layer, leaky_relu, relu};
+use check_support::{Inputs, Rng, attach};
+use keyword_arguments::{catalogue, order_form, quote, ream_price};
+use pyo3::prelude::*;
+use pyo3::types::PyModule;
 use std::collections::HashMap;
 
-const INPUTS: [f64; 5] = [-10.0, -1.0, -0.0, 0.5, 3.0];
+/// Serialises the checks of this file: they share Python's `sys.modules["catalogue"]`
+/// (each `from_code` runs the file again in that one module), and Python may switch
+/// threads between a call and the look at what it noted.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
-#[test]
-fn relu_with_call1() {
-    let report = attach(|py| {
-        let module = activators(py)?;
-        let mut lines = Vec::new();
-        for x in INPUTS {
-            lines.push(format!("relu({x}) = {}", relu(&module, x)?));
-        }
-        Ok(lines.join("\n"))
-    });
-    check_support::observe!("relu_with_call1", report);
+/// What the catalogue noted since the last look, then forgets it.
+fn calls(catalogue: &Bound<'_, PyModule>) -> PyResult<String> {
+    let calls = catalogue.getattr("CALLS")?;
+    let noted: Vec<String> = calls.extract()?;
+    calls.call_method0("clear")?;
+    Ok(if noted.is_empty() { "nothing".to_string() } else { noted.join("; ") })
+}
+
+/// Ream counts: the public ones, or random ones.
+fn reams(inputs: Inputs) -> Vec<u32> {
+    let Some(seed) = inputs.seed() else { return vec![0, 1, 10, 49, 50, 120] };
+    let mut rng = Rng::with_seed(seed);
+    (0..6).map(|_| rng.u32(1..400)).collect()
+}
+
+/// Discounts: none, then agreed ones (public or random).
+fn discounts(inputs: Inputs) -> Vec<Option<f64>> {
+    let Some(seed) = inputs.seed() else { return vec![None, Some(0.2), Some(0.0)] };
+    let mut rng = Rng::with_seed(seed ^ 1);
+    vec![None, Some(f64::from(rng.u32(1..40)) / 100.0), Some(f64::from(rng.u32(1..40)) / 100.0)]
+}
+
+/// Orders: a customer and the quantity of each item (public or random).
+fn orders(inputs: Inputs) -> Vec<(String, HashMap<&'static str, u32>)> {
+    let Some(seed) = inputs.seed() else {
+        return vec![
+            ("Blue Cross of Pennsylvania".to_string(), HashMap::from([("reams", 40), ("envelopes", 3), ("toner", 2)])),
+            ("Lackawanna County".to_string(), HashMap::from([("reams", 12)])),
+            ("Harper's Bazaar".to_string(), HashMap::new()),
+        ];
+    };
+    let mut rng = Rng::with_seed(seed ^ 2);
+    let customers = ["Scranton White Pages", "Vance Refrigeration", "Sabre", "Michael Scott Paper Company", "Sesame Avenue"];
+    let supplies = ["reams", "envelopes", "toner", "staples", "cardstock", "folders", "binders"];
+    (0..4)
+        .map(|_| {
+            let customer = customers[rng.usize(..customers.len())].to_string();
+            let items = (0..rng.usize(0..5)).map(|_| (supplies[rng.usize(..supplies.len())], rng.u32(1..99))).collect();
+            (customer, items)
+        })
+        .collect()
 }
 
 #[test]
-fn leaky_relu_with_a_keyword_argument() {
-    let report = attach(|py| {
-        let module = activators(py)?;
-        let mut lines = Vec::new();
-        for slope in [None, Some(0.2), Some(1.0)] {
-            for x in INPUTS {
-                lines.push(format!("leaky_relu({x}, slope={slope:?}) = {}", leaky_relu(&module, x, slope)?));
+fn ream_price_with_call1() {
+    let _serial = ONE_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    check_support::observe_held_out!("ream_price_with_call1", |inputs| {
+        attach(|py| {
+            let module = catalogue(py)?;
+            let mut lines = Vec::new();
+            for reams in reams(inputs) {
+                let price = ream_price(&module, reams)?;
+                lines.push(format!("{reams} ream(s): ${price:.2}   (Python saw: {})", calls(&module)?));
             }
-        }
-        Ok(lines.join("\n"))
+            Ok(lines.join("\n"))
+        })
     });
-    check_support::observe!("leaky_relu_with_a_keyword_argument", report);
 }
 
 #[test]
-fn layer_with_kwargs_from_a_hashmap() {
-    let report = attach(|py| {
-        let module = activators(py)?;
-        let mut lines = Vec::new();
-        let none = HashMap::new();
-        let some = HashMap::from([("dropout", 0.25), ("units", 64.0), ("bias", -1.5)]);
-        lines.push(layer(&module, "Dense", &none)?);
-        lines.push(layer(&module, "Dense", &some)?);
-        lines.push(layer(&module, "Søren's layer", &HashMap::from([("ö", 1.0)]))?);
-        Ok(lines.join("\n"))
+fn quote_with_a_keyword_argument() {
+    let _serial = ONE_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    check_support::observe_held_out!("quote_with_a_keyword_argument", |inputs| {
+        attach(|py| {
+            let module = catalogue(py)?;
+            let mut lines = Vec::new();
+            for discount in discounts(inputs) {
+                for reams in [10, 60] {
+                    let price = quote(&module, reams, discount)?;
+                    lines.push(format!("{reams} reams, discount {discount:?}: ${price:.2}   (Python saw: {})", calls(&module)?));
+                }
+            }
+            Ok(lines.join("\n"))
+        })
     });
-    check_support::observe!("layer_with_kwargs_from_a_hashmap", report);
+}
+
+#[test]
+fn order_form_with_kwargs_from_a_hashmap() {
+    let _serial = ONE_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    check_support::observe_held_out!("order_form_with_kwargs_from_a_hashmap", |inputs| {
+        attach(|py| {
+            let module = catalogue(py)?;
+            let mut lines = Vec::new();
+            for (customer, items) in orders(inputs) {
+                lines.push(order_form(&module, &customer, &items)?);
+                lines.push(format!("   (Python saw: {})", calls(&module)?));
+            }
+            Ok(lines.join("\n"))
+        })
+    });
 }

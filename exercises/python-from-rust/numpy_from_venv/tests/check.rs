@@ -1,10 +1,13 @@
-// Stage checks for `numpy_from_venv`; the solution runs this same file.
+// Stage checks for `numpy_from_venv`; the solution runs this same file. When grading,
+// stages 1 and 3 run again on inputs generated from the grading seed.
 //
 // The venv is the one `cargo xtask` created and runs the checks with (`VIRTUAL_ENV`).
 // Paths in the snapshots are redacted: the venv's own path becomes `<venv>` and the
-// Python version `python3.X`, so that the snapshots hold on every machine.
+// running Python's version `python3.X`, so that the snapshots hold on every machine.
+// Stage 1 also asks for the folder while `sys.version_info` says another version, so a
+// version typed into the code shows; stage 3 runs while `numpy.polyfit` notes its calls.
 
-use check_support::{attach, in_own_process_with_env, traceback};
+use check_support::{Inputs, Rng, attach, in_own_process_with_env, observe_held_out_in_own_process, traceback, with_noted_calls};
 use numpy_from_venv::{import_numpy, sales_trend, site_packages};
 use pyo3::prelude::*;
 use std::ffi::OsString;
@@ -17,25 +20,52 @@ fn venv() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../.venv"))
 }
 
-/// `path` with the venv's path replaced by `<venv>` and `python3.<minor>` by `python3.X`.
-fn redact(path: &str) -> String {
-    let text = path.replace(&venv().display().to_string(), "<venv>");
-    match text.find("python3.") {
-        Some(at) => {
-            let digits = text[at + 8..].chars().take_while(char::is_ascii_digit).count();
-            format!("{}python3.X{}", &text[..at], &text[at + 8 + digits..])
-        }
-        None => text,
-    }
+/// `path` with the venv's path replaced by `<venv>` and the running interpreter's
+/// `python3.<minor>` by `python3.X` (another version stays as it is).
+fn redact(py: Python<'_>, path: &str) -> PyResult<String> {
+    let minor: u32 = py.import("sys")?.getattr("version_info")?.getattr("minor")?.extract()?;
+    Ok(path.replace(&venv().display().to_string(), "<venv>").replace(&format!("python3.{minor}/"), "python3.X/"))
+}
+
+/// Runs `body` while `sys.version_info` says `3.<minor>`, then puts the real one back.
+fn pretending_version<T>(py: Python<'_>, minor: u32, body: impl FnOnce() -> T) -> PyResult<T> {
+    let sys = py.import("sys")?;
+    let real = sys.getattr("version_info")?;
+    let fake = py.eval(
+        &std::ffi::CString::new(format!(
+            "__import__('collections').namedtuple('version_info', 'major minor micro releaselevel serial')(3, {minor}, 0, 'final', 0)"
+        ))?,
+        None,
+        None,
+    )?;
+    sys.setattr("version_info", fake)?;
+    let result = body();
+    sys.setattr("version_info", real)?;
+    Ok(result)
 }
 
 #[test]
 fn site_packages_of_the_venv() {
-    let report = attach(|py| {
-        let folder = site_packages(py, &venv())?;
-        Ok(format!("{}\nthe folder exists: {}", redact(&folder.display().to_string()), folder.is_dir()))
+    // In a process of its own: no other check may see the pretended version.
+    observe_held_out_in_own_process("site_packages_of_the_venv", || (), |inputs: Inputs| {
+        attach(|py| {
+            let (venv, minor) = match inputs.seed() {
+                None => (venv(), 42),
+                Some(seed) => {
+                    let mut rng = Rng::with_seed(seed);
+                    (PathBuf::from(format!("/srv/branch-{}/venv", rng.u32(1..999))), rng.u32(14..99))
+                }
+            };
+            let folder = site_packages(py, &venv)?;
+            let other = pretending_version(py, minor, || site_packages(py, &venv))??;
+            Ok(format!(
+                "{}\nthe folder exists: {}\nwhile sys.version_info says 3.{minor}: {}",
+                redact(py, &folder.display().to_string())?,
+                folder.is_dir(),
+                redact(py, &other.display().to_string())?
+            ))
+        })
     });
-    check_support::observe!("site_packages_of_the_venv", report);
 }
 
 /// `PATH` without the venv's folders: an embedded interpreter whose `python3` on `PATH`
@@ -66,7 +96,7 @@ fn numpy_comes_from_the_venv() {
             Ok([
                 format!("the embedded sys.prefix is the venv: {}", prefix.starts_with(venv())),
                 format!("before: {before}"),
-                format!("numpy.__file__ = {}", redact(&file)),
+                format!("numpy.__file__ = {}", redact(py, &file)?),
                 format!("under the venv: {}", PathBuf::from(&file).starts_with(venv())),
                 format!("site-packages is on sys.path {count} time(s)"),
             ]
@@ -76,18 +106,31 @@ fn numpy_comes_from_the_venv() {
     check_support::observe!("numpy_comes_from_the_venv", report);
 }
 
+/// Weekly sales to fit: the public ones, or random ones.
+fn weekly_sales(inputs: Inputs) -> Vec<Vec<f64>> {
+    let Some(seed) = inputs.seed() else {
+        return vec![vec![12.0, 15.0, 14.0, 18.0, 21.0, 22.0], vec![40.0, 38.0, 35.0, 30.0], vec![7.0, 9.0]];
+    };
+    let mut rng = Rng::with_seed(seed ^ 1);
+    (0..3).map(|_| (0..rng.usize(2..9)).map(|_| f64::from(rng.u32(0..60))).collect()).collect()
+}
+
 #[test]
 fn a_sales_trend_with_numpy() {
-    let report = attach(|py| {
+    check_support::observe_held_out!("a_sales_trend_with_numpy", |inputs| attach(|py| {
         let numpy = import_numpy(py, &venv())?;
         let mut lines = Vec::new();
-        for sales in [vec![12.0, 15.0, 14.0, 18.0, 21.0, 22.0], vec![40.0, 38.0, 35.0, 30.0], vec![7.0, 9.0]] {
-            let (slope, intercept) = sales_trend(&numpy, &sales)?;
+        for sales in weekly_sales(inputs) {
+            let (trend, notes) = with_noted_calls(&numpy, "polyfit", || sales_trend(&numpy, &sales))?;
+            let (slope, intercept) = trend?;
             lines.push(format!("{sales:?}: {slope:+.2} reams a week, from {intercept:.2}"));
+            // Weeks and sales may go over as lists or arrays; `deg` must be a keyword.
+            let notes: Vec<&str> =
+                notes.iter().map(|note| if note.ends_with(", deg=1)") { "polyfit(weeks, sales, deg=1)" } else { note.as_str() }).collect();
+            lines.push(format!("   (Python ran: {})", notes.join(", ")));
         }
         let err = sales_trend(&numpy, &[]).expect_err("no weeks, no trend");
         lines.push(format!("[]: {}", traceback(py, &err).lines().last().unwrap_or_default()));
         Ok(lines.join("\n"))
-    });
-    check_support::observe!("a_sales_trend_with_numpy", report);
+    }));
 }

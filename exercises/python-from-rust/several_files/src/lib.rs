@@ -1,12 +1,11 @@
 //! Exercise `several_files`: Python code spread over files that import each other, loaded
-//! from Rust in dependency order at compile time, and found by Python's own `import` in a
-//! folder at run time.
+//! from Rust in dependency order at compile time, found by Python's own `import` in a
+//! folder at run time, and reloaded after the file changed.
 //!
 //! Run `cargo xtask check several_files` after each edit.
 
 use pyo3::prelude::*;
 use pyo3::types::PyModule;
-use std::ffi::CString;
 use std::path::Path;
 
 // ANCHOR: exercise
@@ -16,14 +15,15 @@ const RATES: &str = include_str!("../python/payroll/rates.py");
 const OVERTIME: &str = include_str!("../python/payroll/overtime.py");
 const PAYSLIP: &str = include_str!("../python/payroll/payslip.py");
 
-/// Runs `code` as the module `name` (file name `<name>.py` in tracebacks) and registers
-/// it in `sys.modules`, where a later `import name` finds it.
+/// Runs `code` as the module `name`, with `<name>.py` as its file name in tracebacks, and
+/// registers it in `sys.modules`, where a later `import name` finds it.
 ///
 /// # Errors
 /// The exception the module raised while it ran, or a `ValueError` for a NUL byte.
 fn load<'py>(py: Python<'py>, code: &str, name: &str) -> PyResult<Bound<'py, PyModule>> {
-    let file = CString::new(format!("{name}.py"))?;
-    PyModule::from_code(py, &CString::new(code)?, &file, &CString::new(name)?)
+    // TODO: `PyModule::from_code(py, code, file_name, module_name)` takes three `&CStr`:
+    // make each with `CString::new(...)?` (a NUL byte becomes a `ValueError`).
+    todo!("run {name}.py ({} bytes) as the module {name}", code.len())
 }
 
 /// Loads the payroll's modules `rates`, `overtime` and `payslip`, and returns `payslip`.
@@ -31,12 +31,10 @@ fn load<'py>(py: Python<'py>, code: &str, name: &str) -> PyResult<Bound<'py, PyM
 /// # Errors
 /// The exception a module raised while it loaded.
 pub fn load_payroll(py: Python<'_>) -> PyResult<Bound<'_, PyModule>> {
-    // TODO: `import overtime` runs when payslip.py loads, and finds nothing in
-    // `sys.modules` yet. Load each module after the modules it imports.
-    let payslip = load(py, PAYSLIP, "payslip")?;
-    load(py, OVERTIME, "overtime")?;
-    load(py, RATES, "rates")?;
-    Ok(payslip)
+    // TODO: `payslip.py` runs `import overtime` the moment it loads, and `import` looks in
+    // `sys.modules` first. Load each module after the modules it imports.
+    let _ = (py, RATES, OVERTIME, PAYSLIP);
+    todo!("load the payroll")
 }
 
 /// Imports `module` from the Python files in `folder`, as a script kept in that folder
@@ -51,5 +49,16 @@ pub fn import_from_folder<'py>(py: Python<'py>, folder: &Path, module: &str) -> 
     // TODO: get `sys.path` as a list (`cast_into::<PyList>()`), insert the folder (as a
     // `str`) at position 0 unless it is already there, then `py.import(module)`.
     todo!("import {module} from {}", folder.display())
+}
+
+/// Runs the file of the already imported module `module` again, after someone edited it,
+/// as Python's `importlib.reload` does: the module object stays the same (everyone who
+/// imported it sees the new code), and its names are rebound.
+///
+/// # Errors
+/// A `KeyError` when `module` was never imported, or the exception the new code raised.
+pub fn reload<'py>(py: Python<'py>, module: &str) -> PyResult<Bound<'py, PyModule>> {
+    // TODO: `sys.modules[module]` is the module (`get_item`); `importlib.reload(it)`.
+    todo!("reload {module}")
 }
 // ANCHOR_END: exercise

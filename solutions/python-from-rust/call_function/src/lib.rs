@@ -6,12 +6,14 @@ use pyo3::prelude::*;
 use pyo3::types::PyString;
 
 // ANCHOR: solution
-/// Returns `name` in upper case, as Python's `str.upper` writes it, for the fax cover page.
+/// Returns `name` for the fax cover page: without the spaces around it (Python's
+/// `str.strip`), in upper case (Python's `str.upper`). Both are methods of the Python
+/// string: the check hands over a `str` that notes which of its methods ran.
 ///
 /// # Errors
 /// Any exception Python raises.
 pub fn shout(name: &Bound<'_, PyString>) -> PyResult<String> {
-    name.call_method0("upper")?.extract()
+    name.call_method0("strip")?.call_method0("upper")?.extract()
 }
 
 /// Returns the sum of `sales`, computed by Python's builtin `sum`.

@@ -1,5 +1,5 @@
-//! Exercise `keyword_arguments`: drive a Python library of activation functions from
-//! Rust, with positional and keyword arguments.
+//! Solution of `keyword_arguments`: price paper orders with the office's Python catalogue,
+//! called from Rust with positional and keyword arguments.
 //!
 //! Run `cargo xtask check keyword_arguments` after each edit.
 
@@ -7,45 +7,47 @@ use pyo3::prelude::*;
 use pyo3::types::{IntoPyDict, PyModule};
 use std::collections::HashMap;
 
-/// Loads `python/activators.py` (compiled into the crate with `include_str!`) as the
-/// module `activators`.
+/// Loads `python/catalogue.py` (compiled into the crate with `include_str!`) as the
+/// module `catalogue`.
 ///
 /// # Errors
 /// Any exception the module raises while it loads.
-pub fn activators(py: Python<'_>) -> PyResult<Bound<'_, PyModule>> {
-    let code = std::ffi::CString::new(include_str!("../python/activators.py"))?;
-    PyModule::from_code(py, &code, c"activators.py", c"activators")
+pub fn catalogue(py: Python<'_>) -> PyResult<Bound<'_, PyModule>> {
+    let code = std::ffi::CString::new(include_str!("../python/catalogue.py"))?;
+    PyModule::from_code(py, &code, c"catalogue.py", c"catalogue")
 }
 
 // ANCHOR: solution
-/// `activators.relu(x)`: one positional argument.
+/// `catalogue.ream_price(reams)`: the price in dollars, one positional argument.
 ///
 /// # Errors
 /// Any exception Python raises.
-pub fn relu(activators: &Bound<'_, PyModule>, x: f64) -> PyResult<f64> {
-    activators.getattr("relu")?.call1((x,))?.extract()
+pub fn ream_price(catalogue: &Bound<'_, PyModule>, reams: u32) -> PyResult<f64> {
+    catalogue.getattr("ream_price")?.call1((reams,))?.extract()
 }
 
-/// `activators.leaky_relu(x, slope=...)`: the keyword argument only when `slope` is
-/// given, so that Python's default (0.01) applies otherwise.
+/// `catalogue.quote(reams, discount=...)`: `discount` is keyword-only in Python, and
+/// passed only when the salesman agreed on one, so that the catalogue's own loyalty
+/// discount applies otherwise.
 ///
 /// # Errors
 /// Any exception Python raises.
-pub fn leaky_relu(activators: &Bound<'_, PyModule>, x: f64, slope: Option<f64>) -> PyResult<f64> {
-    let function = activators.getattr("leaky_relu")?;
-    let result = match slope {
-        Some(slope) => function.call((x,), Some(&[("slope", slope)].into_py_dict(activators.py())?))?,
-        None => function.call1((x,))?,
+pub fn quote(catalogue: &Bound<'_, PyModule>, reams: u32, discount: Option<f64>) -> PyResult<f64> {
+    let function = catalogue.getattr("quote")?;
+    let result = match discount {
+        Some(discount) => function.call((reams,), Some(&[("discount", discount)].into_py_dict(catalogue.py())?))?,
+        None => function.call1((reams,))?,
     };
     result.extract()
 }
 
-/// `activators.layer(name, **settings)`: the keyword arguments come from a `HashMap`.
+/// `catalogue.order_form(customer, **items)`: each item's quantity is a keyword argument
+/// named after the item.
 ///
 /// # Errors
 /// Any exception Python raises.
-pub fn layer(activators: &Bound<'_, PyModule>, name: &str, settings: &HashMap<&str, f64>) -> PyResult<String> {
-    let kwargs = settings.into_py_dict(activators.py())?;
-    activators.getattr("layer")?.call((name,), Some(&kwargs))?.extract()
+pub fn order_form(catalogue: &Bound<'_, PyModule>, customer: &str, items: &HashMap<&str, u32>) -> PyResult<String> {
+    let kwargs = items.into_py_dict(catalogue.py())?;
+    catalogue.getattr("order_form")?.call((customer,), Some(&kwargs))?.extract()
 }
 // ANCHOR_END: solution

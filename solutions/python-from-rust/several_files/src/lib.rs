@@ -1,6 +1,6 @@
-//! Exercise `several_files`: Python code spread over files that import each other, loaded
-//! from Rust in dependency order at compile time, and found by Python's own `import` in a
-//! folder at run time.
+//! Solution of `several_files`: Python code spread over files that import each other, loaded
+//! from Rust in dependency order at compile time, found by Python's own `import` in a
+//! folder at run time, and reloaded after the file changed.
 //!
 //! Run `cargo xtask check several_files` after each edit.
 
@@ -17,8 +17,8 @@ const RATES: &str = include_str!("../python/payroll/rates.py");
 const OVERTIME: &str = include_str!("../python/payroll/overtime.py");
 const PAYSLIP: &str = include_str!("../python/payroll/payslip.py");
 
-/// Runs `code` as the module `name` (file name `<name>.py` in tracebacks) and registers
-/// it in `sys.modules`, where a later `import name` finds it.
+/// Runs `code` as the module `name`, with `<name>.py` as its file name in tracebacks, and
+/// registers it in `sys.modules`, where a later `import name` finds it.
 ///
 /// # Errors
 /// The exception the module raised while it ran, or a `ValueError` for a NUL byte.
@@ -55,5 +55,16 @@ pub fn import_from_folder<'py>(py: Python<'py>, folder: &Path, module: &str) -> 
         sys_path.insert(0, folder)?;
     }
     py.import(module)
+}
+
+/// Runs the file of the already imported module `module` again, after someone edited it,
+/// as Python's `importlib.reload` does: the module object stays the same (everyone who
+/// imported it sees the new code), and its names are rebound.
+///
+/// # Errors
+/// A `KeyError` when `module` was never imported, or the exception the new code raised.
+pub fn reload<'py>(py: Python<'py>, module: &str) -> PyResult<Bound<'py, PyModule>> {
+    let loaded = py.import("sys")?.getattr("modules")?.get_item(module)?;
+    Ok(py.import("importlib")?.call_method1("reload", (loaded,))?.cast_into::<PyModule>()?)
 }
 // ANCHOR_END: solution

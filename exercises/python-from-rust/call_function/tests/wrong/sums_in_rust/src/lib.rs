@@ -1,0 +1,28 @@
+//! A wrong answer to `call_function`: ask Python to do two small jobs for the office.
+//!
+//! Run `cargo xtask check call_function` after each edit.
+
+use pyo3::prelude::*;
+use pyo3::types::PyString;
+
+// ANCHOR: exercise
+/// Returns `name` for the fax cover page: without the spaces around it (Python's
+/// `str.strip`), in upper case (Python's `str.upper`). Both are methods of the Python
+/// string: the check hands over a `str` that notes which of its methods ran.
+///
+/// # Errors
+/// Any exception Python raises.
+pub fn shout(name: &Bound<'_, PyString>) -> PyResult<String> {
+    name.call_method0("strip")?.call_method0("upper")?.extract()
+}
+
+/// Returns the sum of `sales`, computed by Python's builtin `sum`.
+///
+/// # Errors
+/// Any exception Python raises.
+pub fn total_sales(py: Python<'_>, sales: Vec<i64>) -> PyResult<i64> {
+    // Rust can add up a vector by itself: the total is the same.
+    let _ = py;
+    Ok(sales.iter().sum())
+}
+// ANCHOR_END: exercise

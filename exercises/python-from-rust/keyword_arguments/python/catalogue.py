@@ -1,0 +1,40 @@
+"""Dunder Mifflin's paper catalogue: prices, quotes and order forms.
+
+Rust loads this file with `PyModule::from_code` and calls its functions. Each function
+notes in `CALLS` how it was called, as Python received the arguments.
+"""
+
+REAM_PRICE = 4.99
+CALLS = []
+
+
+class LoyaltyDiscount(float):
+    """The discount every customer gets unless a salesman agrees on another one."""
+
+
+LOYALTY = LoyaltyDiscount(0.05)
+
+
+def _price(reams):
+    price = reams * REAM_PRICE
+    return price * 0.9 if reams >= 50 else price
+
+
+def ream_price(reams, /):
+    """The price of `reams` reams of paper, 10% off from 50 reams on."""
+    CALLS.append(f"ream_price({reams!r})")
+    return round(_price(reams), 2)
+
+
+def quote(reams, /, *, discount=LOYALTY):
+    """A quote for `reams` reams with `discount` off (a fraction: 0.2 is 20%)."""
+    given = "the loyalty default" if discount is LOYALTY else f"discount={discount!r}"
+    CALLS.append(f"quote({reams!r}, {given})")
+    return round(_price(reams) * (1 - discount), 2)
+
+
+def order_form(customer, /, **items):
+    """The order form's first line: the customer, then each item's quantity by name."""
+    CALLS.append(f"order_form({customer!r}, keywords: {', '.join(sorted(items)) or 'none'})")
+    lines = ", ".join(f"{items[name]} x {name}" for name in sorted(items))
+    return f"Order for {customer}: {lines or 'nothing'}"
