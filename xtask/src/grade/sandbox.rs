@@ -122,9 +122,11 @@ pub struct Sandbox {
     _lock: std::fs::File,
 }
 
-/// The folder holding every slot: `target/grading` in the repository.
+/// The folder holding every slot: `grading/` in the interpreter's target folder
+/// (`target/grading`, or `target/python-3.12/grading` under `WORKBOOK_PYTHON`), so that
+/// switching Pythons never rebuilds pyo3 in a slot.
 pub fn grading_dir(ws: &Workspace) -> PathBuf {
-    ws.path("target").join("grading")
+    ws.target_dir().join("grading")
 }
 
 impl Sandbox {
