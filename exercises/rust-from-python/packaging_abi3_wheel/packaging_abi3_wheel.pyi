@@ -4,5 +4,7 @@
 def reams_for(sheets: int) -> int:
     """The reams needed for `sheets` sheets, rounding up."""
 
-# TODO: declare `price`, with the same parameters (names, defaults, keyword-only) as the
-# Rust function.
+# TODO: declare `price` and `cheapest`, with the same parameters (names, defaults,
+# keyword-only) as the Rust functions in src/lib.rs, and annotations that say what PyO3
+# converts: a `u64` is an `int`, an `f64` a `float`, a `HashMap<String, f64>` a
+# `dict[str, float]`, an `Option<T>` a `T | None`, a Rust tuple a `tuple[...]`.

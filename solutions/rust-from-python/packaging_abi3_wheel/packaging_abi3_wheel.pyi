@@ -6,3 +6,6 @@ def reams_for(sheets: int) -> int:
 
 def price(reams: int, per_ream: float = 4.5, *, bulk: bool = True) -> float:
     """The price in dollars, with 10 % off from 10 reams on when `bulk`."""
+
+def cheapest(prices: dict[str, float]) -> tuple[str, float] | None:
+    """The cheapest supplier and its price per ream, or None when there is none."""

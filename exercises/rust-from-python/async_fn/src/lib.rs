@@ -25,36 +25,22 @@ impl Delay {
     }
 }
 
+// ANCHOR: delay
 impl Future for Delay {
     type Output = ();
 
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        let mut shared = self.shared.lock().unwrap_or_else(|e| e.into_inner());
-        if shared.0 {
-            return Poll::Ready(());
-        }
-        shared.1 = Some(cx.waker().clone());
-        drop(shared);
-        if !self.started {
-            self.started = true;
-            let (ms, shared) = (self.ms, Arc::clone(&self.shared));
-            std::thread::spawn(move || {
-                std::thread::sleep(Duration::from_millis(ms));
-                let waker = {
-                    let mut shared = shared.lock().unwrap_or_else(|e| e.into_inner());
-                    shared.0 = true;
-                    shared.1.take()
-                };
-                // Wake after unlocking: waking a pyo3 coroutine waits for the GIL, and
-                // the thread holding the GIL may be waiting for this lock in `poll`.
-                if let Some(waker) = waker {
-                    waker.wake();
-                }
-            });
-        }
-        Poll::Pending
+    /// Ready once the time is up. Python's event loop polls the coroutine; `Pending`
+    /// suspends it, and only a call of the waker (`cx.waker()`) makes the loop poll it again.
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        // TODO: when `shared.0` says the time is up, return `Poll::Ready(())`. Otherwise
+        // keep a clone of `cx.waker()` in `shared.1`; on the first poll (`started`), spawn
+        // a thread that sleeps `ms`, sets `shared.0`, takes the waker out and calls
+        // `wake()` on it (after unlocking); then return `Poll::Pending`.
+        let _ = (cx, &self.shared, self.ms, self.started);
+        todo!()
     }
 }
+// ANCHOR_END: delay
 
 // ANCHOR: exercise
 /// Faxes `pages` pages to `to`; awaiting it gives `"faxed 3 pages to Pam"`. Zero pages is
@@ -69,7 +55,8 @@ fn fax(to: String, pages: u32) -> String {
 /// waits, other coroutines run.
 #[pyfunction]
 async fn deliver(to: String, ms: u64) -> String {
-    // TODO: this sleep blocks the whole event loop; await a `Delay` instead.
+    // TODO: this sleep blocks the whole event loop; await a `Delay` instead, once its
+    // `poll` is written.
     std::thread::sleep(Duration::from_millis(ms));
     format!("delivered to {to}")
 }

@@ -1,58 +1,99 @@
 // Stage checks for `async_fn`; the solution runs this same file.
 //
 // Each check registers the crate's module in the embedded interpreter, runs a few lines
-// of asyncio code that await its functions, and snapshots what they printed.
+// of asyncio code that await its functions, and reports what they printed. When grading,
+// each runs again on inputs generated from the grading seed (`SEED`, `None` for the
+// public inputs).
 
-use check_support::{attach, register_module, run_printing};
+use check_support::{Inputs, attach, register_module, run_printing};
 
-/// Runs `code` with `asyncio`, `inspect` and `async_fn` (as `af`) imported.
-fn scenario(code: &str) -> String {
+/// Runs `code` with `asyncio`, `inspect`, `time` and `async_fn` (as `af`) imported,
+/// `SEED` defined and `rng` a `random.Random` seeded with it.
+fn scenario(inputs: Inputs, code: &str) -> String {
     attach(|py| {
         let module = pyo3::wrap_pymodule!(async_fn::async_fn)(py);
         register_module(py, "async_fn", module.bind(py))?;
-        run_printing(py, &[], &format!("import asyncio, inspect\nimport async_fn as af\n{code}"))
+        let prelude = inputs.python_prelude();
+        run_printing(py, &[], &format!("{prelude}import asyncio, inspect, time\nimport async_fn as af\n{code}"))
     })
 }
 
+/// Calling `fax` gives a coroutine, and awaiting it gives the text.
 #[test]
 fn an_async_function() {
-    let report = scenario(
-        r#"
-coroutine = af.fax("Pam", 3)
+    check_support::observe_held_out!("an_async_function", |inputs| {
+        scenario(
+            inputs,
+            r#"
+if SEED is None:
+    jobs = [("Pam", 3), ("Dwight", 12)]
+else:
+    jobs = [(rng.choice(["Oscar", "Kevin", "Angela", "Creed", "Ryan"]), rng.randint(1, 99)) for _ in range(2)]
+coroutine = af.fax(*jobs[0])
 print(type(coroutine).__name__, inspect.isawaitable(coroutine))
 print(asyncio.run(coroutine))
+async def both():
+    return await asyncio.gather(*[af.fax(to, pages) for to, pages in jobs])
+print(asyncio.run(both()))
 "#,
-    );
-    check_support::observe!("an_async_function", report);
+        )
+    });
 }
 
+/// Zero pages is a `ValueError` raised where Python awaits, not when it calls, and not a
+/// panic.
 #[test]
 fn errors_come_out_of_await() {
-    let report = scenario(
-        r#"
+    check_support::observe_held_out!("errors_come_out_of_await", |inputs| {
+        scenario(
+            inputs,
+            r#"
+to = "Toby" if SEED is None else rng.choice(["Holly", "Jan", "Karen", "Roy"])
 async def main():
+    coroutine = af.fax(to, 0)
+    print("calling raised nothing, it gave a", type(coroutine).__name__)
     try:
-        await af.fax("Toby", 0)
+        await coroutine
     except ValueError as error:
-        print("ValueError:", error)
+        print(type(error).__name__ + ":", error)
+    print(await af.fax(to, 1))
 asyncio.run(main())
 "#,
-    );
-    check_support::observe!("errors_come_out_of_await", report);
+        )
+    });
 }
 
+/// While `deliver` waits, the event loop runs other coroutines: a ticker keeps ticking,
+/// deliveries finish in the order of their delays, and all of them together take about
+/// as long as the longest one, not the sum. A delivery that never wakes the loop again
+/// stops at the five-second time-out.
 #[test]
 fn waiting_without_blocking_the_loop() {
-    let report = scenario(
-        r#"
+    check_support::observe_held_out!("waiting_without_blocking_the_loop", |inputs| {
+        scenario(
+            inputs,
+            r#"
+if SEED is None:
+    jobs = [("Michael (slow)", 400), ("Jim (fast)", 30), ("Pam", 200)]
+else:
+    names = rng.sample(["Oscar", "Kevin", "Angela", "Creed", "Ryan", "Kelly", "Meredith"], 3)
+    jobs = list(zip(names, rng.sample([30, 120, 250, 400], 3)))
 async def main():
-    done = []
+    done, ticks = [], []
     async def send(to, ms):
         done.append(await af.deliver(to, ms))
-    await asyncio.gather(send("Michael (slow)", 400), send("Jim (fast)", 20))
+    async def ticker():
+        while len(done) < len(jobs):
+            ticks.append(time.perf_counter())
+            await asyncio.sleep(0.01)
+    start = time.perf_counter()
+    await asyncio.wait_for(asyncio.gather(ticker(), *[send(to, ms) for to, ms in jobs]), timeout=5)
+    elapsed = time.perf_counter() - start
     print(done)
+    print("the loop kept running while they waited:", len(ticks) >= 10)
+    print("they waited together, not one after another:", elapsed < sum(ms for _, ms in jobs) / 1000)
 asyncio.run(main())
 "#,
-    );
-    check_support::observe!("waiting_without_blocking_the_loop", report);
+        )
+    });
 }

@@ -48,6 +48,11 @@ impl Document {
 // `slf: PyRef<'_, Self>` and returns "memo to Sales: " followed by the base's describe()
 // (`slf.as_super()`).
 
+// TODO: `describe_all(documents: Vec<Bound<'_, Document>>) -> PyResult<Vec<String>>`, a
+// `#[pyfunction]` that describes each document with its own `describe`, a Python
+// subclass's override included: look the method up through Python with
+// `document.call_method0("describe")`, then `extract()` the text. Add it to the module.
+
 /// The module Python imports as `enums_and_inheritance`.
 #[pymodule]
 pub fn enums_and_inheritance(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -53,6 +53,15 @@ impl Noticeboard {
         todo!()
     }
 
+    /// Unpins `employee`, that very object (`is`), not another with the same name: the
+    /// first place it is pinned at. Returns whether it was pinned; the reference the board
+    /// held is given back.
+    fn unpin(&mut self, employee: &Bound<'_, Employee>) -> bool {
+        // TODO: find the position of the first pinned `Py` that `is` the employee, and
+        // `remove` it (dropping a `Py` gives its reference back).
+        todo!("unpin {employee:?}")
+    }
+
     fn __len__(&self) -> usize {
         self.pinned.len()
     }

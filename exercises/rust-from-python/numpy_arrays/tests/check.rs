@@ -1,66 +1,99 @@
 // Stage checks for `numpy_arrays`; the solution runs this same file.
 //
 // Each check registers the crate's module in the embedded interpreter (with the venv's
-// NumPy importable), runs a few lines of Python that pass it arrays, and snapshots what
-// they printed.
+// NumPy importable), runs a few lines of Python that pass it arrays, and reports what
+// they printed. The arrays include strided views (`a[::2]`, a transpose) and Fortran
+// order, which only code that reads NumPy's memory through its strides handles. When
+// grading, each runs again on arrays generated from the grading seed (`SEED`, `None` for
+// the public inputs); values are whole numbers or quarters, so sums are exact.
 
-use check_support::{attach, register_module, run_printing, use_venv_packages};
+use check_support::{Inputs, attach, register_module, run_printing, use_venv_packages};
 
-/// Runs `code` with `numpy` imported as `np` and `numpy_arrays` as `na`.
-fn scenario(code: &str) -> String {
+/// Runs `code` with `numpy` imported as `np`, `numpy_arrays` as `na`, `SEED` defined and
+/// `rng` a `random.Random` seeded with it.
+fn scenario(inputs: Inputs, code: &str) -> String {
     attach(|py| {
         use_venv_packages(py)?;
         let module = pyo3::wrap_pymodule!(numpy_arrays::numpy_arrays)(py);
         register_module(py, "numpy_arrays", module.bind(py))?;
-        run_printing(py, &[], &format!("import numpy as np\nimport numpy_arrays as na\n{code}"))
+        let prelude = inputs.python_prelude();
+        run_printing(py, &[], &format!("{prelude}import numpy as np\nimport numpy_arrays as na\n{code}"))
     })
 }
 
+/// `centered` returns a new NumPy array (not a list), leaves its input alone, reads a
+/// strided view, and refuses an int64 array rather than converting it.
 #[test]
 fn read_a_view_return_a_new_array() {
-    let report = scenario(
-        r#"
-sales = np.array([120.0, 80.0, 100.0])
+    check_support::observe_held_out!("read_a_view_return_a_new_array", |inputs| {
+        scenario(
+            inputs,
+            r#"
+if SEED is None:
+    sales = np.array([120.0, 80.0, 100.0])
+    wide = np.arange(6, dtype=np.float64)
+else:
+    sales = np.array([rng.randint(0, 400) / 4 for _ in range(rng.randint(1, 7))])
+    wide = np.array([float(rng.randint(-50, 50)) for _ in range(2 * rng.randint(1, 5))])
 centered = na.centered(sales)
 print(type(centered).__name__, centered.dtype, centered.tolist(), sales.tolist())
-print(na.centered(np.arange(6, dtype=np.float64)[::2]).tolist())
+print("shares memory with its input:", np.shares_memory(centered, sales))
+print(na.centered(wide[::2]).tolist(), na.centered(np.array([])).tolist())
 try:
-    na.centered(np.array([1, 2, 3]))
+    na.centered(sales.astype(np.int64))
 except TypeError:
     print("an int64 array is refused with a TypeError")
 "#,
-    );
-    check_support::observe!("read_a_view_return_a_new_array", report);
+        )
+    });
 }
 
+/// `apply_raise` changes the caller's array itself: a view taken before the call sees the
+/// new values, and so does the parent of a strided view.
 #[test]
 fn change_an_array_in_place() {
-    let report = scenario(
-        r#"
-salaries = np.array([50000.0, 62000.0, 48000.0])
-same = salaries
-print(na.apply_raise(salaries, 10.0))
-print([round(s, 2) for s in salaries.tolist()], same is salaries)
+    check_support::observe_held_out!("change_an_array_in_place", |inputs| {
+        scenario(
+            inputs,
+            r#"
+if SEED is None:
+    salaries, percent = np.array([50000.0, 62000.0, 48000.0, 51000.0]), 10.0
+else:
+    salaries = np.array([float(rng.randint(300, 900) * 100) for _ in range(2 * rng.randint(1, 4))])
+    percent = float(rng.choice([5, 10, 20, 25, 50]))
+seen_before = salaries[:]
+print(na.apply_raise(salaries, percent))
+print("the view taken before sees:", [round(s, 2) for s in seen_before.tolist()])
+print(na.apply_raise(salaries[::2], 100.0), "changed every other one:", [round(s, 2) for s in salaries.tolist()])
 try:
     frozen = np.array([1.0])
     frozen.flags.writeable = False
     na.apply_raise(frozen, 10.0)
 except Exception as error:
-    print("a read-only array is refused:", type(error).__name__)
+    print("a read-only array is refused:", type(error).__name__, frozen.tolist())
 "#,
-    );
-    check_support::observe!("change_an_array_in_place", report);
+        )
+    });
 }
 
+/// `column_totals` adds up the columns whatever the memory layout: C order, Fortran
+/// order, a transposed view.
 #[test]
 fn two_dimensional_arrays() {
-    let report = scenario(
-        r#"
-weeks = np.array([[10.0, 3.0, 7.0], [12.0, 0.0, 8.5], [9.0, 4.0, 6.0]])
+    check_support::observe_held_out!("two_dimensional_arrays", |inputs| {
+        scenario(
+            inputs,
+            r#"
+if SEED is None:
+    weeks = np.array([[10.0, 3.0, 7.0], [12.0, 0.0, 8.5], [9.0, 4.0, 6.0], [1.0, 2.0, 3.0]])
+else:
+    rows, columns = rng.randint(2, 5), rng.randint(2, 5)
+    weeks = np.array([[rng.randint(0, 80) / 4 for _ in range(columns)] for _ in range(rows)])
 print(na.column_totals(weeks).tolist())
 print(na.column_totals(np.asfortranarray(weeks)).tolist())
+print(na.column_totals(weeks.T).tolist())
 print(na.column_totals(np.zeros((0, 2))).tolist())
 "#,
-    );
-    check_support::observe!("two_dimensional_arrays", report);
+        )
+    });
 }

@@ -14,12 +14,17 @@ pub struct Item {
     pub price_per_ream: f64,
 }
 
-/// An order: `{"customer": ..., "items": [...]}`.
+// ANCHOR: order
+/// An order: `{"customer": ..., "items": [...], "discount_percent": ...}`; the discount
+/// may be absent, which means none.
+// TODO: add `pub discount_percent: f64` (per cent off the total), which serde fills with
+// 0.0 when the JSON has no such field: `#[serde(default)]` on the field.
 #[derive(Debug, Deserialize)]
 pub struct Order {
     pub customer: String,
     pub items: Vec<Item>,
 }
+// ANCHOR_END: order
 
 /// One line of an invoice.
 #[derive(Debug, Serialize)]
@@ -29,7 +34,8 @@ pub struct InvoiceLine {
     pub amount: f64,
 }
 
-/// An invoice, written as `{"customer": ..., "lines": [...], "total": ...}`.
+/// An invoice, written as `{"customer": ..., "lines": [...], "total": ...}`; the total of
+/// the lines, before any discount.
 #[derive(Debug, Serialize)]
 pub struct Invoice {
     pub customer: String,
@@ -47,15 +53,19 @@ fn parse(text: &str) -> PyResult<Order> {
     todo!("parse {text}")
 }
 
-/// The order's total in dollars.
+/// The order's total in dollars, less its discount.
 #[pyfunction]
 fn order_total(text: &str) -> PyResult<f64> {
     let order = parse(text)?;
     // `fold` from 0.0: an empty `sum()` of floats is -0.0.
-    Ok(order.items.iter().fold(0.0, |total, item| total + f64::from(item.reams) * item.price_per_ream))
+    let total = order.items.iter().fold(0.0, |total, item| total + f64::from(item.reams) * item.price_per_ream);
+    // TODO: take the discount off: `total * (1.0 - order.discount_percent / 100.0)`.
+    Ok(total)
 }
 
-/// The order's invoice, as JSON text: one line per item with its amount, then the total.
+/// The order's invoice, as JSON text that `serde_json::to_string` writes (it escapes
+/// quotes and backslashes, and writes floats as floats): one line per item with its
+/// amount, then the total.
 #[pyfunction]
 fn invoice(text: &str) -> PyResult<String> {
     let order = parse(text)?;

@@ -1,13 +1,16 @@
 // Stage checks for `serde_exchange`; the solution runs this same file.
 //
 // Each check registers the crate's module in the embedded interpreter, runs a few lines
-// of Python that send it JSON, and snapshots what they printed.
+// of Python that send it JSON, and reports what they printed. When grading, each runs
+// again on orders generated from the grading seed (`SEED`, `None` for the public inputs).
 
-use check_support::{attach, register_module, run_printing};
+use check_support::{Inputs, attach, register_module, run_printing};
 
-/// Runs `code` with `serde_exchange` importable as `orders`, `json` imported and an
-/// `ORDER` dict defined.
-fn scenario(code: &str) -> String {
+/// Runs `code` with `serde_exchange` importable as `orders`, `json` imported, and
+/// `ORDERS` a list of order dicts: fixed ones, or ones drawn from `rng` when grading.
+/// Customers' names carry quotes and backslashes, which JSON must escape; prices are
+/// whole quarters, so that every amount is exact in binary floating point.
+fn scenario(inputs: Inputs, code: &str) -> String {
     attach(|py| {
         let module = pyo3::wrap_pymodule!(serde_exchange::serde_exchange)(py);
         register_module(py, "serde_exchange", module.bind(py))?;
@@ -15,46 +18,83 @@ fn scenario(code: &str) -> String {
 import json
 import serde_exchange as orders
 
-ORDER = {
-    "customer": "Scranton Business Park",
-    "items": [
-        {"sku": "copy-paper", "reams": 10, "price_per_ream": 4.5},
-        {"sku": "cardstock", "reams": 2, "price_per_ream": 12.25},
-    ],
-}
+if SEED is None:
+    ORDERS = [
+        {
+            "customer": 'Bob Vance, "Vance Refrigeration"',
+            "items": [
+                {"sku": "copy-paper", "reams": 10, "price_per_ream": 4.5},
+                {"sku": "cardstock", "reams": 2, "price_per_ream": 12.25},
+            ],
+        },
+        {"customer": "Scranton Business Park", "discount_percent": 15, "items": [{"sku": "envelopes", "reams": 4, "price_per_ream": 3.0}]},
+        {"customer": "Nobody", "items": []},
+    ]
+else:
+    people = ["Bob Vance", 'Vance "Refrigeration"', "Poor Richard's", "C:\\Scranton\\HQ", "Café Disco", "Prince Paper"]
+    skus = ["copy-paper", "cardstock", "envelopes", "letterhead", "labels", "toner"]
+    ORDERS = []
+    for _ in range(3):
+        order = {"customer": rng.choice(people), "items": [
+            {"sku": sku, "reams": rng.randint(0, 40), "price_per_ream": rng.randint(1, 80) / 4}
+            for sku in rng.sample(skus, rng.randint(0, 4))
+        ]}
+        if rng.random() < 0.5:
+            order["discount_percent"] = rng.choice([5, 10, 15, 20, 50])
+        ORDERS.append(order)
 "#;
-        run_printing(py, &[], &format!("{prelude}\n{code}"))
+        let code = format!("{}{prelude}\n{code}", inputs.python_prelude());
+        run_printing(py, &[], &code)
     })
 }
 
+/// The total comes from the struct serde filled: the items' amounts, less the optional
+/// discount (absent means none).
 #[test]
 fn json_into_a_struct() {
-    check_support::observe!("json_into_a_struct", scenario("print(orders.order_total(json.dumps(ORDER)))\nprint(orders.order_total(json.dumps({'customer': 'Nobody', 'items': []})))"));
+    check_support::observe_held_out!("json_into_a_struct", |inputs| {
+        scenario(inputs, "for order in ORDERS:\n    print(order['customer'], '|', round(orders.order_total(json.dumps(order)), 4))")
+    });
 }
 
+/// Text that is not an order is a `ValueError` carrying serde's own message (what was
+/// wrong and where), not a panic and not a message of one's own.
 #[test]
 fn bad_json_is_a_value_error() {
-    let report = scenario(
-        r#"
-for text in ['{"customer": "Vance Refrigeration"}', '{"customer": 7, "items": []}', '{"customer": "x", "items": [}']:
+    check_support::observe_held_out!("bad_json_is_a_value_error", |inputs| {
+        scenario(
+            inputs,
+            r#"
+bad = ['{"customer": "Vance Refrigeration"}', '{"customer": 7, "items": []}', '{"customer": "x", "items": [}']
+if SEED is not None:
+    order = dict(rng.choice(ORDERS))
+    del order[rng.choice(["customer", "items"])]
+    text = json.dumps(ORDERS[0])
+    bad = [json.dumps(order), text[: rng.randint(1, len(text) - 1)], json.dumps({"customer": "x", "items": [{"sku": "a", "reams": -rng.randint(1, 9), "price_per_ream": 1.0}]})]
+for text in bad:
     try:
         orders.order_total(text)
     except ValueError as error:
-        print("ValueError:", error)
+        print(type(error).__name__ + ":", error)
 "#,
-    );
-    check_support::observe!("bad_json_is_a_value_error", report);
+        )
+    });
 }
 
+/// The invoice is JSON that `json.loads` reads back whole: strings escaped (quotes,
+/// backslashes), numbers written as floats.
 #[test]
 fn a_struct_back_to_python() {
-    let report = scenario(
-        r#"
-text = orders.invoice(json.dumps(ORDER))
-print(text)
-invoice = json.loads(text)
-print(invoice["total"], [line["sku"] for line in invoice["lines"]])
+    check_support::observe_held_out!("a_struct_back_to_python", |inputs| {
+        scenario(
+            inputs,
+            r#"
+for order in ORDERS:
+    text = orders.invoice(json.dumps(order))
+    print(text)
+    invoice = json.loads(text)
+    print(invoice["customer"] == order["customer"], invoice["total"], [(line["sku"], line["amount"]) for line in invoice["lines"]])
 "#,
-    );
-    check_support::observe!("a_struct_back_to_python", report);
+        )
+    });
 }

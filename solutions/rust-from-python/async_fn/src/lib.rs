@@ -25,9 +25,12 @@ impl Delay {
     }
 }
 
+// ANCHOR: delay
 impl Future for Delay {
     type Output = ();
 
+    /// Ready once the time is up. Until then `Pending`, with the latest waker kept for the
+    /// thread that ends the wait: its `wake()` makes Python's event loop poll again.
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
         let mut shared = self.shared.lock().unwrap_or_else(|e| e.into_inner());
         if shared.0 {
@@ -55,6 +58,7 @@ impl Future for Delay {
         Poll::Pending
     }
 }
+// ANCHOR_END: delay
 
 // ANCHOR: solution
 /// Faxes `pages` pages to `to`; awaiting it gives `"faxed 3 pages to Pam"`. Zero pages is

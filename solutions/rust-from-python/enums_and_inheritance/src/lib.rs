@@ -65,6 +65,17 @@ impl Memo {
     }
 }
 
+/// Describes every document with its own `describe`: the method is looked up on each
+/// object through Python (`call_method0`), so a Python subclass's override runs too.
+///
+/// # Errors
+/// `TypeError` when an item is not a `Document` (the argument's conversion), or whatever
+/// an override raises.
+#[pyfunction]
+fn describe_all(documents: Vec<Bound<'_, Document>>) -> PyResult<Vec<String>> {
+    documents.iter().map(|document| document.call_method0("describe")?.extract()).collect()
+}
+
 /// The module Python imports as `enums_and_inheritance`.
 #[pymodule]
 pub fn enums_and_inheritance(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -72,6 +83,7 @@ pub fn enums_and_inheritance(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(department_of, m)?)?;
     m.add_class::<Document>()?;
     m.add_class::<Memo>()?;
+    m.add_function(wrap_pyfunction!(describe_all, m)?)?;
     Ok(())
 }
 // ANCHOR_END: solution

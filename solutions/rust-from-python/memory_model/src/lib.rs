@@ -52,6 +52,19 @@ impl Noticeboard {
         self.pinned.first().map(|employee| employee.clone_ref(py))
     }
 
+    /// Unpins `employee`, that very object (`is`), not another with the same name: the
+    /// first place it is pinned at. Returns whether it was pinned; the reference the board
+    /// held is given back (the removed `Py` is dropped).
+    fn unpin(&mut self, employee: &Bound<'_, Employee>) -> bool {
+        match self.pinned.iter().position(|pinned| pinned.is(employee)) {
+            Some(index) => {
+                self.pinned.remove(index);
+                true
+            }
+            None => false,
+        }
+    }
+
     fn __len__(&self) -> usize {
         self.pinned.len()
     }

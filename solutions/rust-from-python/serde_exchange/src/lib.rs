@@ -14,12 +14,18 @@ pub struct Item {
     pub price_per_ream: f64,
 }
 
-/// An order: `{"customer": ..., "items": [...]}`.
+// ANCHOR: order
+/// An order: `{"customer": ..., "items": [...], "discount_percent": ...}`; the discount
+/// may be absent, which means none (`#[serde(default)]`: `f64::default()`, 0.0).
 #[derive(Debug, Deserialize)]
 pub struct Order {
     pub customer: String,
     pub items: Vec<Item>,
+    /// Per cent off the total, 0 to 100.
+    #[serde(default)]
+    pub discount_percent: f64,
 }
+// ANCHOR_END: order
 
 /// One line of an invoice.
 #[derive(Debug, Serialize)]
@@ -29,7 +35,8 @@ pub struct InvoiceLine {
     pub amount: f64,
 }
 
-/// An invoice, written as `{"customer": ..., "lines": [...], "total": ...}`.
+/// An invoice, written as `{"customer": ..., "lines": [...], "total": ...}`; the total of
+/// the lines, before any discount.
 #[derive(Debug, Serialize)]
 pub struct Invoice {
     pub customer: String,
@@ -45,12 +52,13 @@ fn parse(text: &str) -> PyResult<Order> {
     serde_json::from_str(text).map_err(|err| PyValueError::new_err(format!("not an order: {err}")))
 }
 
-/// The order's total in dollars.
+/// The order's total in dollars, less its discount.
 #[pyfunction]
 fn order_total(text: &str) -> PyResult<f64> {
     let order = parse(text)?;
     // `fold` from 0.0: an empty `sum()` of floats is -0.0.
-    Ok(order.items.iter().fold(0.0, |total, item| total + f64::from(item.reams) * item.price_per_ream))
+    let total = order.items.iter().fold(0.0, |total, item| total + f64::from(item.reams) * item.price_per_ream);
+    Ok(total * (1.0 - order.discount_percent / 100.0))
 }
 
 /// The order's invoice, as JSON text.
