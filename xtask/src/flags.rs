@@ -120,9 +120,12 @@ pub struct Verify {
 pub enum VerifyScope {
     /// Everything: metadata, exercises, snapshots, the book, its tests and the browser tests.
     All,
-    /// Metadata, every starter and solution, snapshots and locked files (CI runs this under
-    /// each extra Python).
+    /// Metadata, every starter and solution, held-out inputs, snapshots, locked files and
+    /// the recorded wrong answers.
     Exercises,
+    /// As `exercises` without the recorded wrong answers (CI runs this under each extra
+    /// Python: the wrong answers prove the checks once, on the default one).
+    Solutions,
 }
 
 #[derive(Debug, Args)]
@@ -268,9 +271,31 @@ pub struct New {
     /// The part it belongs to, one of the `[[parts]]` ids of exercises/info.toml.
     #[arg(long)]
     pub part: String,
-    /// How its code meets Python.
-    #[arg(long, default_value = "embedding", value_parser = ["embedding", "extension-module", "c-abi"])]
-    pub kind: String,
+    /// How its code meets Python; the scaffold follows the course's model exercise of that kind.
+    #[arg(long, value_enum, default_value_t = NewKind::Embedding)]
+    pub kind: NewKind,
+}
+
+/// The kinds of exercise `new` scaffolds, as `kind` is spelled in exercises/info.toml.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum NewKind {
+    /// Rust embeds the interpreter (model: `call_function`).
+    Embedding,
+    /// Python imports a `#[pymodule]` (model: `errors_enum`).
+    ExtensionModule,
+    /// Python loads a `cdylib` through ctypes (model: `add_numbers`).
+    CAbi,
+}
+
+impl NewKind {
+    /// The `kind` value of exercises/info.toml.
+    pub fn id(self) -> &'static str {
+        match self {
+            NewKind::Embedding => "embedding",
+            NewKind::ExtensionModule => "extension-module",
+            NewKind::CAbi => "c-abi",
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -41,6 +41,8 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 use submissions::{Source, Submission};
 
+pub use score::{ExerciseGrade, Status};
+
 /// Runs `cargo xtask grade` with its flags: one of its modes.
 ///
 /// # Errors
@@ -199,6 +201,51 @@ fn grade_all(args: &Grade, submissions: Vec<Submission>, out: &Path) -> Result<E
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A set of editable files graded together, for some exercises: one round of recorded
+/// wrong answers (`wrong.rs`), graded as one submission would be.
+pub struct Batch<'a> {
+    pub exercises: Vec<&'a Exercise>,
+    /// Every editable file of those exercises, by repository-relative path.
+    pub files: std::collections::BTreeMap<PathBuf, Vec<u8>>,
+}
+
+/// Grades each batch exactly as `grade` grades a submission with the default limits:
+/// in sandbox slot 0 (shared with `grade`, so its warm build serves both; a grader that
+/// holds it is waited for), confined as student code is, and judged on the held-out
+/// inputs of `seed` as well. Returns one grade per exercise of each batch, in order.
+///
+/// # Errors
+/// When the pristine exercises or a solution do not build, or the sandbox cannot be
+/// written.
+pub fn grade_batches(ws: &Workspace, course: &Course, batches: &[Batch<'_>], seed: u64) -> Result<Vec<Vec<ExerciseGrade>>> {
+    let mut selected: Vec<&Exercise> = Vec::new();
+    for exercise in batches.iter().flat_map(|b| &b.exercises) {
+        if !selected.iter().any(|e| e.name() == exercise.name()) {
+            selected.push(exercise);
+        }
+    }
+    let isolation = Isolation::probe();
+    let held_out = solve_held_out(ws, &selected, seed)?;
+    let pristine = Pristine::read(ws, course)?;
+    let build = Limits { timeout: Duration::from_secs(600), output_bytes: 4096 << 10, memory_bytes: 4096 << 20 };
+    let test = Limits { timeout: Duration::from_secs(60), ..build };
+    let sandbox = warm(ws, &pristine, &selected, 0, &Limits { timeout: Duration::from_secs(3600), ..build })?;
+    let confinement = match isolation.landlock {
+        bounded::Availability::Available => {
+            let own_mounts = isolation.namespaces == bounded::Availability::Available;
+            Some(confine::Confinement::new(&ws.venv(), &ws.venv_python(), &sandbox::grading_dir(ws), own_mounts)?)
+        }
+        bounded::Availability::Unavailable { .. } => None,
+    };
+    let grader = Grader { ws, pristine, isolation, confinement, build, test, held_out, memo: Mutex::new(Default::default()) };
+    let mut out = Vec::new();
+    for batch in batches {
+        let collected = submissions::Collected { files: batch.files.clone(), notes: Vec::new(), rejected: None };
+        out.push(grader.grade(&sandbox, &batch.exercises, &collected)?);
+    }
+    Ok(out)
 }
 
 /// A fresh seed for held-out inputs (the standard library's per-process random keys).

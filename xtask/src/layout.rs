@@ -24,18 +24,26 @@ pub const LIB_PATH_REASON: &str =
 
 /// The solution's `tests/check.rs` for `exercise`, byte for byte.
 pub fn solution_check_rs(exercise: &Exercise) -> String {
+    solution_check_rs_for(exercise.name(), &exercise.dir().display().to_string())
+}
+
+/// The solution's `tests/check.rs` of the exercise `name` whose starter is the folder
+/// `starter_dir` (repository-relative).
+pub fn solution_check_rs_for(name: &str, starter_dir: &str) -> String {
     format!(
-        "// Runs the exercise's stage checks, and so its snapshots, against the solution.\nextern crate {}_solution as {};\ninclude!(\"../../../../{}/tests/check.rs\");\n",
-        exercise.name(),
-        exercise.name(),
-        exercise.dir().display()
+        "// Runs the exercise's stage checks, and so its snapshots, against the solution.\nextern crate {name}_solution as {name};\ninclude!(\"../../../../{starter_dir}/tests/check.rs\");\n"
     )
 }
 
 /// The solution's `Cargo.toml` as the starter's implies it.
 pub fn solution_cargo_toml(exercise: &Exercise, starter: &str) -> String {
+    solution_cargo_toml_for(exercise.name(), starter)
+}
+
+/// The solution's `Cargo.toml` of the exercise `name` as the starter's text implies it.
+pub fn solution_cargo_toml_for(name: &str, starter: &str) -> String {
     starter
-        .replacen(&format!("name = \"{}\"", exercise.name()), &format!("name = \"{}_solution\"", exercise.name()), 1)
+        .replacen(&format!("name = \"{name}\""), &format!("name = \"{name}_solution\""), 1)
         // Every path dependency on a shared crate under exercises/ (check-support, and
         // check-support/c-abi for the C ABI part): `../../X` from exercises/<part>/<name>
         // is `../../../exercises/X` from solutions/<part>/<name>.

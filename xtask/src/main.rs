@@ -25,6 +25,8 @@ mod tools;
 mod ui;
 mod verdict;
 mod workspace;
+#[cfg(all(unix, feature = "authoring"))]
+mod wrong;
 
 use clap::Parser;
 use flags::Command;

@@ -4,11 +4,10 @@
 //! `layout.rs` wants them: same files, the solution's `Cargo.toml` and `tests/check.rs`
 //! mechanical), a `tests/check.rs` with one stage test, the `[[exercises]]` entry at the end
 //! of PART's section of `exercises/info.toml`, the book page
-//! `book/src/PART/exercises/NAME.md` and its line in `SUMMARY.md`.
-//!
-//! The scaffold is deliberately unfinished, so that `cargo xtask verify` fails until the
-//! author fills it in: the solution is a `todo!()` naming what to do, and the stage test's
-//! snapshot does not exist until `cargo xtask bless NAME`.
+//! `book/src/PART/exercises/NAME.md` and its line in `SUMMARY.md`, and a recorded wrong
+//! answer to write. `--kind` picks the crate's shape (`new/scaffold.rs` holds the files
+//! of each kind); every scaffold is unfinished on purpose, so that `verify` fails until
+//! the author fills it in.
 
 use crate::course::{Course, INFO_TOML};
 use crate::flags::New;
@@ -17,6 +16,8 @@ use crate::workspace::Workspace;
 use anyhow::{Context, Result, bail};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+mod scaffold;
 
 impl New {
     pub fn run(self) -> Result<ExitCode> {
@@ -51,28 +52,27 @@ impl New {
         let summary = fs_err::read_to_string(&summary_path).context("reading book/src/SUMMARY.md")?;
         let info = fs_err::read_to_string(ws.path(INFO_TOML)).with_context(|| format!("reading {INFO_TOML}"))?;
 
-        let files = scaffold(name, part, &self.kind);
+        let names = scaffold::Names { name, part, kind: self.kind };
+        let files = scaffold::files(&names);
         for (path, text) in &files {
             write(&ws.path(path), text)?;
             ui::line(&format!("  new      {}", path.display()));
         }
-        fs_err::write(ws.path(INFO_TOML), with_entry(&info, part, &entry(name, part, &self.kind)))?;
+        fs_err::write(ws.path(INFO_TOML), with_entry(&info, part, &scaffold::entry(&names)))?;
         ui::line(&format!("  changed  {INFO_TOML}"));
         fs_err::write(&summary_path, with_summary_line(&summary, part, name))?;
         ui::line("  changed  book/src/SUMMARY.md");
         Course::load(&ws.root).context("the new entry does not read back: fix exercises/info.toml by hand")?;
         ui::line(&format!("\nThe exercise `{name}` is scaffolded; `cargo xtask verify` fails until you:"));
         for step in [
-            format!("write the starter in {}/src/lib.rs (it must compile and fail stage 1; keep the ANCHOR lines)", starter.display()),
-            format!("write the solution in {}/src/lib.rs (replace its todo!())", solution.display()),
-            format!("write the stage tests in {}/tests/check.rs and the stages, hints and points in {INFO_TOML}", starter.display()),
+            format!("write the starter's editable files in {} (it must compile and fail stage 1; keep the ANCHOR lines)", starter.display()),
+            format!("write the solution in {} (replace its todo!())", solution.display()),
+            format!("write the stage tests in {}/tests/ and the stages, hints and points in {INFO_TOML}", starter.display()),
+            format!("write at least one recorded wrong answer per stage in {}/tests/wrong/ (start from todo_skips_the_lesson/)", starter.display()),
             format!("run `cargo xtask bless {name}` and read every snapshot it writes"),
             format!("write the page {} (every TODO), then `cargo xtask verify --exercises {name}`", page.display()),
         ] {
             ui::line(&format!("  - {step}"));
-        }
-        if self.kind != "embedding" {
-            ui::line(&format!("  - add what a `{}` exercise needs beside the crate (see ARCHITECTURE.md)", self.kind));
         }
         Ok(ExitCode::SUCCESS)
     }
@@ -81,80 +81,6 @@ impl New {
 fn write(path: &Path, text: &str) -> Result<()> {
     fs_err::create_dir_all(path.parent().context("a file has a folder")?)?;
     fs_err::write(path, text).with_context(|| format!("writing {}", path.display()))
-}
-
-/// Every new file, repository-relative, with its text.
-fn scaffold(name: &str, part: &str, kind: &str) -> Vec<(PathBuf, String)> {
-    let starter = format!("exercises/{part}/{name}");
-    let solution = format!("solutions/{part}/{name}");
-    let lib_path_reason = crate::layout::LIB_PATH_REASON.replace('\n', "\n# ");
-    let cargo = format!(
-        "[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition.workspace = true\npublish.workspace = true\n\n\
-         [lib]\n# {lib_path_reason}\npath = \"src/lib.rs\"\n\n\
-         [dependencies]\npyo3.workspace = true\n\n[build-dependencies]\npyo3-build-config.workspace = true\n\n\
-         [dev-dependencies]\ncheck-support = {{ path = \"../../check-support\" }}\ninsta.workspace = true\n"
-    );
-    let solution_cargo = cargo
-        .replacen(&format!("name = \"{name}\""), &format!("name = \"{name}_solution\""), 1)
-        .replace("path = \"../../check-support\"", "path = \"../../../exercises/check-support\"");
-    let build_rs = "//! Gives the test binaries a run path to the LIBDIR of the interpreter pyo3 was built\n\
-                    //! for, so that the embedded Python is that interpreter (see `cargo xtask doctor`).\n\
-                    fn main() {\n    pyo3_build_config::add_libpython_rpath_link_args();\n}\n";
-    let lib = |anchor: &str, body: &str| {
-        format!(
-            "//! Exercise `{name}`: TODO (author): one sentence on what the student builds.\n//!\n\
-             //! Run `cargo xtask check {name}` after each edit.\n\nuse pyo3::prelude::*;\n\n// ANCHOR: {anchor}\n\
-             /// TODO (author): what this function returns, for the office.\n///\n/// # Errors\n/// Any exception Python raises.\n\
-             pub fn first_step(py: Python<'_>) -> PyResult<String> {{\n{body}}}\n// ANCHOR_END: {anchor}\n"
-        )
-    };
-    let check = format!(
-        "// Stage checks for `{name}`; the solution runs this same file.\n\nuse check_support::attach;\nuse {name}::first_step;\n\n\
-         #[test]\nfn first_stage() {{\n    let report = attach(first_step);\n    check_support::observe!(\"first_stage\", report);\n}}\n"
-    );
-    let solution_check = format!(
-        "// Runs the exercise's stage checks, and so its snapshots, against the solution.\nextern crate {name}_solution as {name};\n\
-         include!(\"../../../../{starter}/tests/check.rs\");\n"
-    );
-    let page = format!(
-        "# Exercise: {name}\n\n*Time: about 20 minutes.* <!-- TODO (author): measure it -->\n\n\
-         **Goal.** TODO (author): what the student builds, for the office, in two sentences.\n\n\
-         **Edit** `{starter}/src/lib.rs`, then run:\n\n```console\n$ cargo xtask check {name}\n```\n\n\
-         **Stages**\n\n1. *TODO (author): the first stage*: what it checks.\n\n**Starter code**\n\n\
-         ```rust\n{{{{#include ../../../../{starter}/src/lib.rs:exercise}}}}\n```\n\n\
-         Stuck? `cargo xtask hint {name}`.\n\n<details>\n<summary>Instructor notes</summary>\n\n\
-         TODO (author): timing, common mistakes, a question for the room.\n</details>\n"
-    );
-    let _ = kind;
-    vec![
-        (format!("{starter}/Cargo.toml").into(), cargo),
-        (format!("{starter}/build.rs").into(), build_rs.to_string()),
-        (
-            format!("{starter}/src/lib.rs").into(),
-            lib("exercise", "    // TODO: the student's first step.\n    let _ = py;\n    todo!(\"the first step\")\n"),
-        ),
-        (format!("{starter}/tests/check.rs").into(), check),
-        (format!("{solution}/Cargo.toml").into(), solution_cargo),
-        (format!("{solution}/build.rs").into(), build_rs.to_string()),
-        (
-            format!("{solution}/src/lib.rs").into(),
-            lib(
-                "solution",
-                &format!("    let _ = py;\n    todo!(\"author: write the solution of `{name}` here, then run `cargo xtask bless {name}`\")\n"),
-            ),
-        ),
-        (format!("{solution}/tests/check.rs").into(), solution_check),
-        (format!("book/src/{part}/exercises/{name}.md").into(), page),
-    ]
-}
-
-/// The `[[exercises]]` entry of a new exercise, with one stage.
-fn entry(name: &str, part: &str, kind: &str) -> String {
-    format!(
-        "[[exercises]]\nname = \"{name}\"\ndir = \"exercises/{part}/{name}\"\npart = \"{part}\"\nkind = \"{kind}\"\n\
-         editable = [\"exercises/{part}/{name}/src/lib.rs\"]\nhints = [\n  \"TODO (author): a nudge.\",\n  \"TODO (author): nearly the answer.\",\n]\n\n\
-         [[exercises.stages]]\nname = \"TODO (author): the first stage\"\ntests = [\"first_stage\"]\npoints = 1\n"
-    )
 }
 
 /// `info` with `entry` after the last exercise of `part` (before the comments that open

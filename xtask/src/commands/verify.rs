@@ -76,6 +76,9 @@ impl Verify {
                 verify_exercise(&ws, exercise, &mut tally)?;
             }
             held_out_summary(&selected);
+            if self.scope != VerifyScope::Solutions {
+                verify_wrong_answers(&ws, course, &selected, &mut tally)?;
+            }
         }
         let pending = pending_snapshots(&ws);
         tally.step(pending.is_empty(), "no pending snapshots (.snap.new, .pending-snap)", &pending);
@@ -264,6 +267,74 @@ fn verify_held_out(ws: &Workspace, exercise: &Exercise, tally: &mut Tally) -> Re
     }
     tally.step(problems.is_empty(), &format!("solution `{}`: held-out inputs follow the seed and differ from the public ones", exercise.name()), &problems);
     Ok(())
+}
+
+/// Grades every recorded wrong answer of `exercises` (`wrong.rs`) as `grade` would, in
+/// rounds (the first case of each exercise together, then the second...: one build per
+/// round), and requires each to fail its stage and only from there.
+#[cfg(unix)]
+fn verify_wrong_answers(ws: &Workspace, course: &Course, exercises: &[&Exercise], tally: &mut Tally) -> Result<()> {
+    use crate::wrong;
+    let mut by_exercise = Vec::new();
+    for exercise in exercises {
+        match wrong::load(ws, exercise) {
+            Ok(cases) if cases.is_empty() => {}
+            Ok(cases) => by_exercise.push(cases),
+            Err(err) => tally.step(false, &format!("recorded wrong answers of `{}` can be read", exercise.name()), &[format!("{err:#}")]),
+        }
+    }
+    wrong_answer_summary(exercises, &by_exercise);
+    let rounds = by_exercise.iter().map(Vec::len).max().unwrap_or(0);
+    if rounds == 0 {
+        return Ok(());
+    }
+    let mut answers: Vec<Vec<&wrong::WrongAnswer<'_>>> = vec![Vec::new(); rounds];
+    for cases in &by_exercise {
+        for (round, case) in cases.iter().enumerate() {
+            answers[round].push(case);
+        }
+    }
+    let batches: Vec<crate::grade::Batch<'_>> = answers
+        .iter()
+        .map(|round| crate::grade::Batch {
+            exercises: round.iter().map(|a| a.exercise).collect(),
+            files: round.iter().flat_map(|a| a.files.clone()).collect(),
+        })
+        .collect();
+    let total: usize = by_exercise.iter().map(Vec::len).sum();
+    ui::note(&format!("Grading {total} recorded wrong answers in {rounds} round(s), as `cargo xtask grade` would (held-out seed {WRONG_ANSWER_SEED})"));
+    let graded = crate::grade::grade_batches(ws, course, &batches, WRONG_ANSWER_SEED)?;
+    for (round, grades) in answers.iter().zip(&graded) {
+        for (answer, grade) in round.iter().zip(grades) {
+            let problems = wrong::problems(answer, grade);
+            tally.step(problems.is_empty(), &format!("wrong answer `{}` fails stage `{}` ({})", answer.id(), answer.stage_name(), answer.skips), &problems);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn verify_wrong_answers(_: &Workspace, _: &Course, _: &[&Exercise], tally: &mut Tally) -> Result<()> {
+    tally.step(false, "recorded wrong answers", &["they are graded in the grader's sandbox, which needs Linux or macOS".to_string()]);
+    Ok(())
+}
+
+/// The held-out seed recorded wrong answers are graded with: fixed, so that a failure
+/// can be reproduced with `cargo xtask grade --seed`.
+const WRONG_ANSWER_SEED: u64 = 20_261_130;
+
+/// One line on how many stages have a recorded wrong answer.
+#[cfg(unix)]
+fn wrong_answer_summary(exercises: &[&Exercise], by_exercise: &[Vec<crate::wrong::WrongAnswer<'_>>]) {
+    let stages: usize = exercises.iter().map(|e| e.stages.get_ref().len()).sum();
+    let covered: BTreeSet<(String, usize)> = by_exercise.iter().flatten().map(|a| (a.exercise.name().to_string(), a.fails)).collect();
+    let cases: usize = by_exercise.iter().map(Vec::len).sum();
+    ui::note(&format!(
+        "Recorded wrong answers: {cases} in {} of {} exercises; {} of {stages} stages have at least one",
+        by_exercise.len(),
+        exercises.len(),
+        covered.len()
+    ));
 }
 
 /// One line on how the stages of `exercises` are judged beyond their public inputs.

@@ -1,0 +1,49 @@
+//! Recorded wrong answers (`tests/wrong/<case>/`), run as the real binary against the
+//! fixture course: `verify` grades each and requires it to fail its stage, and says so
+//! when one passes, fails too early, or is malformed.
+
+mod fixture;
+
+use fixture::{Fixture, text};
+
+/// Writes the case `case` of exercise `one`: `wrong.toml` and a `src/lib.rs` returning `answer`.
+fn case(f: &Fixture, case: &str, fails: &str, answer: &str) {
+    let dir = format!("exercises/p/one/tests/wrong/{case}");
+    f.write(&format!("{dir}/wrong.toml"), &format!("skips = \"Returns {answer}.\"\nfails = \"{fails}\"\n"));
+    f.write(&format!("{dir}/src/lib.rs"), &format!("pub fn answer() -> u32 {{\n    {answer}\n}}\n"));
+}
+
+#[test]
+fn verify_grades_each_wrong_answer_and_requires_its_stage_to_fail() {
+    let f = Fixture::new();
+    case(&f, "off_by_one", "the answer", "41");
+    // (The fixture's crates break the layout rules of real ones, so verify's own verdict
+    // is not the point: its lines on the wrong answers are.)
+    let said = text(&f.run(&["verify", "--scope", "exercises", "--exercises", "one"]));
+    assert!(said.contains("✓ wrong answer `one/off_by_one` fails stage `the answer` (Returns 41.)"), "{said}");
+    assert!(said.contains("Recorded wrong answers: 1 in 1 of 1 exercises; 1 of 1 stages have at least one"), "{said}");
+
+    // A "wrong" answer the check accepts is a check that misses its lesson: verify fails.
+    case(&f, "right_after_all", "the answer", "42");
+    let said = text(&f.run(&["verify", "--scope", "exercises", "--exercises", "one"]));
+    assert!(said.contains("✗ wrong answer `one/right_after_all` fails stage `the answer`"), "{said}");
+    assert!(said.contains("stage `the answer` passes: its check does not notice an answer that returns 42."), "{said}");
+    // ...and `--scope solutions` leaves wrong answers out.
+    let said = text(&f.run(&["verify", "--scope", "solutions", "--exercises", "one"]));
+    assert!(said.contains("✓ solution `one` passes") && !said.contains("wrong answer"), "{said}");
+    std::fs::remove_dir_all(f.path("exercises/p/one/tests/wrong/right_after_all")).unwrap();
+
+    // One that does not build proves nothing.
+    f.write("exercises/p/one/tests/wrong/off_by_one/src/lib.rs", "pub fn answer() -> u32 { \"41\" }\n");
+    let said = text(&f.run(&["verify", "--scope", "exercises", "--exercises", "one"]));
+    assert!(said.contains("it was not graded (BuildFailed): a wrong answer must build and run"), "{said}");
+
+    // Malformed cases name their file and the fix.
+    case(&f, "off_by_one", "the question", "41");
+    let said = text(&f.run(&["verify", "--scope", "exercises", "--exercises", "one"]));
+    assert!(said.contains("exercises/p/one/tests/wrong/off_by_one/wrong.toml: `fails = \"the question\"` names no stage of `one`; its stages are: the answer"), "{said}");
+    case(&f, "off_by_one", "the answer", "41");
+    f.write("exercises/p/one/tests/wrong/off_by_one/Cargo.toml", "[package]\n");
+    let said = text(&f.run(&["verify", "--scope", "exercises", "--exercises", "one"]));
+    assert!(said.contains("exercises/p/one/tests/wrong/off_by_one/Cargo.toml replaces no editable file of `one`"), "{said}");
+}
