@@ -1,7 +1,9 @@
 //! The authors' and instructors' commands (`book`, `verify`, `grade`, `bench`) in the
 //! students' build of the xtask, which leaves them out (cargo feature `authoring`): they
 //! run again through `cargo run --package xtask --features authoring`, which builds the
-//! full xtask the first time (about half a minute more) and reuses it afterwards.
+//! full xtask the first time (about half a minute more) and reuses it afterwards. In a
+//! students' repository (`cargo xtask class export`), only `book` remains of them, and it
+//! runs with the feature `book`.
 
 use anyhow::{Context, Result};
 use std::process::{Command, ExitCode};
@@ -13,8 +15,9 @@ use std::process::{Command, ExitCode};
 pub fn run_in_full_build() -> Result<ExitCode> {
     let ws = crate::workspace::Workspace::find()?;
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let features = if cfg!(feature = "students-edition") { "book" } else { "authoring" };
     let status = Command::new(&cargo)
-        .args(["run", "--quiet", "--package", "xtask", "--features", "authoring", "--manifest-path"])
+        .args(["run", "--quiet", "--package", "xtask", "--features", features, "--manifest-path"])
         .arg(ws.path("Cargo.toml"))
         .arg("--")
         .args(std::env::args_os().skip(1))

@@ -1,19 +1,24 @@
 //! One file per subcommand; each gives its `flags` struct a `run` method. The authors'
-//! commands are in the build with the `authoring` feature only (`src/authoring.rs`).
+//! commands are in the build with the `authoring` feature only (`src/authoring.rs`), `book`
+//! with the `book` feature; a students' repository (`students-edition`) has no `bless` or `new`.
 
 #[cfg(feature = "authoring")]
 mod bench;
+#[cfg(any(feature = "authoring", not(feature = "students-edition")))]
 mod bless;
-#[cfg(feature = "authoring")]
+#[cfg(feature = "book")]
 mod book;
+#[cfg(feature = "book")]
+pub mod book_student;
 #[cfg(feature = "authoring")]
-mod book_student;
+mod class;
 mod check;
 mod doctor;
 #[cfg(feature = "authoring")]
 mod grade;
 mod hint;
 mod list;
+#[cfg(any(feature = "authoring", not(feature = "students-edition")))]
 mod new;
 mod reset;
 #[cfg(feature = "authoring")]

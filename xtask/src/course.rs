@@ -251,7 +251,12 @@ impl Course {
             if exercise.dir.get_ref() != &expected_dir {
                 say(exercise.dir.span(), "dir", format!("expected \"{expected_dir}\" (exercises/<part>/<name>)"));
             }
-            for (dir, what) in [(exercise.dir(), "starter"), (exercise.solution_dir(), "solution")] {
+            // A students' repository (`cargo xtask class export`) has no solutions.
+            let mut sides = vec![(exercise.dir(), "starter")];
+            if !cfg!(feature = "students-edition") {
+                sides.push((exercise.solution_dir(), "solution"));
+            }
+            for (dir, what) in sides {
                 if !root.join(&dir).join("Cargo.toml").is_file() {
                     say(exercise.dir.span(), "dir", format!("the {what} crate {}/Cargo.toml does not exist", dir.display()));
                 }
@@ -267,7 +272,7 @@ impl Course {
                     // Only the solution's copy: a student may delete the starter's, and every
                     // command must still load the course (`check` names it, `reset` restores it).
                     let solution = to_solution_path(path);
-                    if !root.join(&solution).is_file() {
+                    if !cfg!(feature = "students-edition") && !root.join(&solution).is_file() {
                         say(file.span(), "editable", format!("{} does not exist", solution.display()));
                     }
                 }

@@ -21,25 +21,35 @@ pub enum Command {
     List(List),
     /// Build the book into target/book and print where it is.
     Book(Book),
+    // Not in a students' repository (`cargo xtask class export`), nor are the others so marked.
     /// Prove the course (authors and CI): metadata, starters, solutions, snapshots, book, tests.
+    #[cfg(any(feature = "authoring", not(feature = "students-edition")))]
     Verify(Verify),
     /// Regenerate an exercise's snapshots from its solution (authors only).
+    #[cfg(any(feature = "authoring", not(feature = "students-edition")))]
     Bless(Bless),
     /// Show which Python the workbook uses and whether embedded Python really is that one.
     Doctor(Doctor),
     /// Grade a class's submissions into a gradebook, Gradescope results and feedback (instructors).
+    #[cfg(any(feature = "authoring", not(feature = "students-edition")))]
     Grade(Grade),
     /// Run a benchmark that prints figures (and, for the book's tables, writes them).
+    #[cfg(any(feature = "authoring", not(feature = "students-edition")))]
     Bench(Bench),
     /// Check the current exercise again each time you save it; move on when it passes.
     Watch(Watch),
     /// Restore an exercise's starter files, keeping a backup of yours.
     Reset(Reset),
     /// Scaffold a new exercise: starter, solution, tests, metadata and book page (authors).
+    #[cfg(any(feature = "authoring", not(feature = "students-edition")))]
     New(New),
     /// Run a program confined with Landlock (the grader's wrapper around student code).
     #[command(hide = true)]
+    #[cfg(any(feature = "authoring", not(feature = "students-edition")))]
     Confine(Confine),
+    /// Make what a class needs: the students' repository, Gradescope's autograder (instructors).
+    #[cfg(any(feature = "authoring", not(feature = "students-edition")))]
+    Class(Class),
 }
 
 /// `cargo xtask confine --read DIR... --write DIR... -- PROGRAM ARGS...`: restricts itself
@@ -312,4 +322,51 @@ pub struct BenchGil {
     /// Print the figures only; leave the book's table alone.
     #[arg(long)]
     pub no_write: bool,
+}
+
+/// `cargo xtask class`: what an instructor hands out and grades with (`xtask/src/class.rs`).
+#[derive(Debug, Args)]
+pub struct Class {
+    #[command(subcommand)]
+    pub action: ClassAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ClassAction {
+    /// Write the students' repository into DIR: exercises, assets, the book's students'
+    /// edition, the students' xtask and README; no solutions, no grading commands.
+    Export(ClassExport),
+    /// Write Gradescope's autograder archive (setup.sh, run_autograder and the course).
+    Gradescope(ClassGradescope),
+}
+
+/// Which exercises a class kit holds: all by default, or a week's assignment.
+#[derive(Debug, Clone, Args)]
+pub struct ClassSelection {
+    /// Only these exercises (comma-separated names, see `cargo xtask list`).
+    #[arg(long, value_delimiter = ',', conflicts_with = "part")]
+    pub exercises: Vec<String>,
+    /// Only the exercises of this part (one of the `[[parts]]` ids of exercises/info.toml).
+    #[arg(long)]
+    pub part: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ClassExport {
+    /// The folder to write (created; it must be missing or empty).
+    pub dir: std::path::PathBuf,
+    #[command(flatten)]
+    pub selection: ClassSelection,
+    /// Also write the GitHub Classroom workflow (`.github/workflows/classroom.yml`): it runs
+    /// `cargo xtask check` on each push and reports each stage's points.
+    #[arg(long)]
+    pub classroom: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ClassGradescope {
+    /// The archive to write (`.zip`), to upload as the assignment's autograder.
+    pub out: std::path::PathBuf,
+    #[command(flatten)]
+    pub selection: ClassSelection,
 }

@@ -8,6 +8,9 @@
 mod authoring;
 #[cfg(feature = "authoring")]
 mod booktests;
+// `cargo xtask class`: the students' repository and the autograders (instructors).
+#[cfg(feature = "authoring")]
+mod class;
 mod commands;
 mod course;
 mod flags;
@@ -20,7 +23,7 @@ mod progress;
 mod show;
 mod python;
 mod stages;
-#[cfg(feature = "authoring")]
+#[cfg(feature = "book")]
 mod tools;
 mod ui;
 mod verdict;
@@ -37,10 +40,15 @@ fn main() -> std::process::ExitCode {
         Command::Check(cmd) => cmd.run(),
         Command::Hint(cmd) => cmd.run(),
         Command::List(cmd) => cmd.run(),
-        Command::Bless(cmd) => cmd.run(),
         Command::Doctor(cmd) => cmd.run(),
-        #[cfg(feature = "authoring")]
+        #[cfg(feature = "book")]
         Command::Book(cmd) => cmd.run(),
+        #[cfg(not(feature = "book"))]
+        Command::Book(_) => authoring::run_in_full_build(),
+        #[cfg(any(feature = "authoring", not(feature = "students-edition")))]
+        Command::Bless(cmd) => cmd.run(),
+        #[cfg(any(feature = "authoring", not(feature = "students-edition")))]
+        Command::New(cmd) => cmd.run(),
         #[cfg(feature = "authoring")]
         Command::Verify(cmd) => cmd.run(),
         #[cfg(feature = "authoring")]
@@ -49,11 +57,14 @@ fn main() -> std::process::ExitCode {
         Command::Bench(cmd) => cmd.run(),
         #[cfg(feature = "authoring")]
         Command::Confine(cmd) => cmd.run(),
-        #[cfg(not(feature = "authoring"))]
-        Command::Book(_) | Command::Verify(_) | Command::Grade(_) | Command::Bench(_) | Command::Confine(_) => authoring::run_in_full_build(),
+        #[cfg(feature = "authoring")]
+        Command::Class(cmd) => cmd.run(),
+        // The students' build of the full repository runs the authors' commands again in
+        // the full build; a students' repository (`students-edition`) has none of them.
+        #[cfg(all(not(feature = "authoring"), not(feature = "students-edition")))]
+        Command::Verify(_) | Command::Grade(_) | Command::Bench(_) | Command::Confine(_) | Command::Class(_) => authoring::run_in_full_build(),
         Command::Watch(cmd) => cmd.run(),
         Command::Reset(cmd) => cmd.run(),
-        Command::New(cmd) => cmd.run(),
     };
     match result {
         Ok(code) => code,

@@ -38,6 +38,9 @@ where
 ///
 /// Falls back to `Type: message` when the `traceback` module itself fails.
 pub fn traceback(py: Python<'_>, err: &PyErr) -> String {
+    if let Ok(text) = err.value(py).getattr(FORMATTED_ATTR).and_then(|t| t.extract::<String>()) {
+        return text;
+    }
     let formatted = py.import("traceback").and_then(|module| {
         // The traceback travels beside the value in a `PyErr`; pass it explicitly, so
         // that the lines of the scenario that raised are shown too.
@@ -105,13 +108,24 @@ pub fn run_printing<'py>(
     redirect.call_method0("__enter__")?;
     restore.redirect = Some(redirect);
     let result = run_as_file(py, code, &globals);
+    if let Err(err) = &result {
+        // Format the traceback now, while `linecache` still holds this scenario's lines:
+        // once the lock is released, another scenario replaces them, and a traceback
+        // formatted later would show its lines. The text rides on the exception.
+        let _ = err.value(py).setattr(FORMATTED_ATTR, traceback(py, err));
+    }
     drop(restore);
     result?;
     buffer.call_method0("getvalue")?.extract()
 }
 
+/// The attribute on which [`run_printing`] leaves the traceback of the exception a scenario
+/// raised, formatted while the scenario's source lines were still known; [`traceback`]
+/// reads it first.
+const FORMATTED_ATTR: &str = "_check_support_traceback";
+
 /// The file name that tracebacks give to the code run by [`run_printing`]; one name serves
-/// every scenario, since they run one at a time.
+/// every scenario, since they run one at a time and format their traceback before the next.
 pub const CHECK_FILE: &str = "<stage check>";
 
 /// Runs `code` as the file [`CHECK_FILE`] whose lines `linecache` knows, so that a

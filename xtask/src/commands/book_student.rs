@@ -99,11 +99,18 @@ pub fn without_instructor_notes(markdown: &str) -> String {
 
 /// The page with every inline link `[text](target)` to a left-out page replaced by its text.
 pub fn without_links_to_left_out(markdown: &str, page: &Path) -> String {
+    without_links_to(markdown, page, left_out)
+}
+
+/// The page with every inline link `[text](target)` to a page for which `gone` (given a
+/// path relative to `book/src`) is true replaced by its text; `cargo xtask class export`
+/// also drops the pages of exercises a class does not get.
+pub fn without_links_to(markdown: &str, page: &Path, gone: impl Fn(&Path) -> bool) -> String {
     let link = regex::Regex::new(r"(!?)\[([^\]]*)\]\(([^)\s]+)\)").expect("a valid pattern");
     link.replace_all(markdown, |caps: &regex::Captures<'_>| {
         let target = caps[3].split('#').next().unwrap_or_default();
         let external = target.contains("://") || target.starts_with("mailto:");
-        if caps[1].is_empty() && !external && !target.is_empty() && left_out(&resolve(page, target)) {
+        if caps[1].is_empty() && !external && !target.is_empty() && gone(&resolve(page, target)) {
             caps[2].to_string()
         } else {
             caps[0].to_string()
@@ -113,7 +120,7 @@ pub fn without_links_to_left_out(markdown: &str, page: &Path) -> String {
 }
 
 /// `target`, a link on the page `page`, as a path relative to `book/src`.
-fn resolve(page: &Path, target: &str) -> PathBuf {
+pub fn resolve(page: &Path, target: &str) -> PathBuf {
     let mut out = Vec::new();
     for part in page.parent().unwrap_or(Path::new("")).join(target).components() {
         match part {

@@ -17,5 +17,16 @@ def load(path):
     # double average_sale(double total, uint32_t count);
     # TODO: declare average_sale's argtypes and restype. Without them ctypes cannot pass a
     # Python float, and it reads every result as a C int.
+    # double total_sales(const double *sales, size_t len);
+    # TODO (stage 3): declare total_sales: a pointer to C doubles, then a size_t; it
+    # returns a double.
     return lib
+
+
+def total_sales(lib, sales):
+    """The sum of the Python floats `sales`, computed by the library: the list becomes
+    a C array of doubles, passed as a pointer and a length."""
+    # TODO (stage 3): build the C array, `(ctypes.c_double * n)(*sales)`, and call
+    # lib.total_sales with it and its length.
+    raise NotImplementedError("total_sales")
 # ANCHOR_END: exercise

@@ -18,4 +18,20 @@ pub extern "C" fn add_numbers(a: i32, b: i32) -> i32 {
 pub extern "C" fn average_sale(total: f64, count: u32) -> f64 {
     if count == 0 { 0.0 } else { total / f64::from(count) }
 }
+
+/// Returns the sum of the `len` sales (in dollars) that `sales` points to: a C array,
+/// which Python builds with `(ctypes.c_double * len)(*values)`. An empty array may come
+/// as a null pointer; it sums to 0.0.
+/// C signature: `double total_sales(const double *sales, size_t len);`
+///
+/// # Safety
+/// `sales` is null, or points to `len` doubles that stay valid during the call.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn total_sales(sales: *const f64, len: usize) -> f64 {
+    // TODO: a null pointer or a length of 0 is an empty list: return 0.0. Otherwise
+    // `std::slice::from_raw_parts(sales, len)` (unsafe: you vouch for the pointer) turns
+    // the pointer and the length into a `&[f64]`; sum it.
+    let _ = (sales, len);
+    todo!("add up the sales")
+}
 // ANCHOR_END: exercise

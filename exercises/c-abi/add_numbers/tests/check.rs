@@ -2,7 +2,9 @@
 //
 // Each check runs tests/check_add_numbers.py with the venv's Python. The script imports
 // the crate's python/bindings.py, which loads the cdylib cargo built for this test with
-// ctypes, and prints what the library returned; the check reports that. When grading,
+// ctypes, and prints what the library returned and whether the bindings handed out the
+// library's own functions (the script resolves each symbol itself); the check reports
+// that. When grading,
 // each scenario runs again on inputs generated from the grading seed.
 
 use c_abi_support::Inputs;
@@ -28,4 +30,9 @@ fn add_numbers_is_exported() {
 #[test]
 fn average_sale_has_argtypes_and_restype() {
     c_abi_support::observe_held_out!("average_sale_has_argtypes_and_restype", |inputs| scenario("average_sale", inputs));
+}
+
+#[test]
+fn total_sales_takes_a_c_array() {
+    c_abi_support::observe_held_out!("total_sales_takes_a_c_array", |inputs| scenario("total_sales", inputs));
 }

@@ -47,11 +47,18 @@ create_exception!(
     "A decision algorithm raised an exception or broke the firmware's rules."
 );
 
+/// The office's algorithms file, which nobody edits.
+const OFFICE_ALGORITHMS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../assets/algorithms.py");
+
 /// The algorithms Python may ask for: (name, module, file, function). Files are loaded
 /// in this order, which is their dependency order: `fixed_algorithms` imports `algorithms`.
-const ALGORITHMS: [(&str, &str, &str, &str); 3] = [
-    ("dwight", "algorithms", concat!(env!("CARGO_MANIFEST_DIR"), "/../../../assets/algorithms.py"), "dwights_ai_decision_algorithm"),
-    ("jim", "algorithms", concat!(env!("CARGO_MANIFEST_DIR"), "/../../../assets/algorithms.py"), "jims_ai_decision_algorithm"),
+const ALGORITHMS: [(&str, &str, &str, &str); 7] = [
+    ("dwight", "algorithms", OFFICE_ALGORITHMS, "dwights_ai_decision_algorithm"),
+    ("jim", "algorithms", OFFICE_ALGORITHMS, "jims_ai_decision_algorithm"),
+    ("pam", "algorithms", OFFICE_ALGORITHMS, "pams_ai_decision_algorithm"),
+    ("ryan", "algorithms", OFFICE_ALGORITHMS, "ryans_ai_decision_algorithm"),
+    ("kevin", "algorithms", OFFICE_ALGORITHMS, "kevins_ai_decision_algorithm"),
+    ("michael", "algorithms", OFFICE_ALGORITHMS, "michaels_ai_decision_algorithm"),
     ("dwight-fixed", "fixed_algorithms", concat!(env!("CARGO_MANIFEST_DIR"), "/python/fixed_algorithms.py"), "dwights_ai_decision_algorithm"),
 ];
 
@@ -94,7 +101,9 @@ pub fn process<'py>(
     // addresses to the paper's `faxed_to` (`paper.borrow_mut()`), and return them.
     //
     // TODO (stage 3): turn every way an algorithm can go wrong into an `AlgorithmError`
-    // whose message starts with the function's `__name__`:
+    // whose message starts with the function's `__name__` (read it from the function at
+    // each call: the office renames its functions). Dwight's algorithm raises and returns
+    // None; Ryan's, Kevin's and Michael's break the other three rules:
     // - it raised: "<name> raised <the exception>", with the exception as `__cause__`
     //   (`PyErr::set_cause`);
     // - it returned None: "<name> returned None; an algorithm returns a list of e-mail

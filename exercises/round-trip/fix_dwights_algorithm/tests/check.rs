@@ -49,8 +49,61 @@ fn jims_algorithm_shreds_everything() {
 }
 
 #[test]
+fn pams_algorithm_faxes_and_files_load_once() {
+    check_support::observe_held_out!("pams_algorithm_faxes_and_files_load_once", |inputs: Inputs| {
+        office(&format!(
+            r#"
+import sys
+SEED = {}
+for module in ("algorithms", "fixed_algorithms"):
+    sys.modules.pop(module, None)
+# The fixed file imports the office's: asked for first, it needs that one loaded before it.
+try:
+    dm.process(dm.Paper("Do not shred"), [], "dwight-fixed")
+except ImportError as error:
+    print("loading dwight-fixed first:", type(error).__name__, error)
+except Exception:
+    pass  # what the algorithm itself does is stages 3 and 4
+print("modules loaded:", [m for m in ("algorithms", "fixed_algorithms") if m in sys.modules])
+staff = STAFF if SEED is None else held_out_office(SEED)[0]
+dm.process(dm.Paper("warm-up"), [], "pam")
+loaded = sys.modules.get("algorithms")
+# Who is away is Python's data, changed at run time: only Pam's Python function knows it.
+away = {{"michael", "toby"}} if SEED is None else {{e.name.lower() for e in random.Random(SEED).sample(staff, 2)}}
+setattr(loaded, "OUT_OF_OFFICE", away)
+print("out of office:", sorted(away))
+try:
+    table("pam", SEED)
+finally:
+    setattr(loaded, "OUT_OF_OFFICE", set())
+print("the office's file loaded once:", sys.modules.get("algorithms") is loaded)
+paper = dm.Paper("Do not shred: sent twice")
+first = dm.process(paper, staff[:2], "pam")
+second = dm.process(paper, staff[1:3], "pam")
+print("returned", first, "then", second, "; faxed_to", paper.faxed_to)
+"#,
+            inputs.python()
+        ))
+    });
+}
+
+#[test]
 fn dwights_bugs_surface_as_algorithm_errors() {
     check_support::observe_held_out!("dwights_bugs_surface_as_algorithm_errors", |inputs: Inputs| office(&format!("table('dwight', {})", inputs.python())));
+}
+
+#[test]
+fn every_broken_rule_is_an_algorithm_error() {
+    check_support::observe_held_out!("every_broken_rule_is_an_algorithm_error", |inputs: Inputs| {
+        office(&format!(
+            r#"
+for name in ["ryan", "kevin", "michael"]:
+    print(f"== {{name}}")
+    table(name, {})
+"#,
+            inputs.python()
+        ))
+    });
 }
 
 #[test]
@@ -59,7 +112,7 @@ fn an_unknown_algorithm_is_a_value_error() {
         office(&format!(
             r#"
 SEED = {}
-name = "michael" if SEED is None else random.Random(SEED).choice(["toby", "creed", "ryan", "kelly"]) + "-" + str(SEED % 97)
+name = "toby" if SEED is None else random.Random(SEED).choice(["creed", "oscar", "stanley", "kelly"]) + "-" + str(SEED % 97)
 try:
     dm.process(dm.Paper("Do not shred"), STAFF, name)
 except ValueError as error:

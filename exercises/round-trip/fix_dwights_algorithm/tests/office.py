@@ -60,40 +60,108 @@ def held_out_office(seed):
     """A new office from `seed`: staff nobody has met and papers nobody has read, as
     `(staff, papers)` where `papers` is laid out as PAPERS.
 
-    Grading runs the stages on it as well as on PAPERS, and judges the output against
-    the solution's on the same office, so a table copied from the snapshots fails.
+    Names are made of syllables (some with a surname, a hyphen or an apostrophe, some
+    non-ASCII); addresses are numbered, so no address follows from a name; a paper may
+    mention people who are not in that day, a name inside a longer word, or a first name
+    alone of someone known by their full name; the staff of a paper is the office, a
+    shuffled part of it, or nobody. Grading runs the stages on it as well as on PAPERS,
+    and judges the output against the solution's on the same office, so a table copied
+    from the snapshots fails.
     """
     rng = random.Random(seed)
     syllables = ["bre", "tov", "al", "mar", "ix", "quen", "do", "li", "sa", "ru", "ka", "nel", "vo", "thi", "zé", "ør"]
+
+    def word():
+        return "".join(rng.choice(syllables) for _ in range(rng.randint(2, 3))).capitalize()
+
     names = []
-    while len(names) < rng.randint(5, 9):
-        name = "".join(rng.choice(syllables) for _ in range(rng.randint(2, 3))).capitalize()
-        if rng.random() < 0.2:
-            name += " " + "".join(rng.choice(syllables) for _ in range(2)).capitalize()
+    wanted = rng.randint(5, 9)
+    while len(names) < wanted:
+        name = word()
+        roll = rng.random()
+        if roll < 0.2:
+            name += " " + word()
+        elif roll < 0.3:
+            name += "-" + word()
+        elif roll < 0.35:
+            name = rng.choice(["O'", "D'"]) + name
         if all(name.lower() not in other.lower() and other.lower() not in name.lower() for other in names):
             names.append(name)
-    staff = [dm.Employee(name, f"{i}.{name.split()[0].lower()}@dundermifflin.com") for i, name in enumerate(names)]
+    domain = rng.choice(["dundermifflin.com", "scranton.dundermifflin.com", "dm.example"])
+    staff = [dm.Employee(name, f"{rng.randint(10, 99)}{i}.{name.split()[0].lower()}@{domain}") for i, name in enumerate(names)]
+    visitors = [word() for _ in range(3)]
     keep = ["do not shred", "Do Not Shred", "DO NOT SHRED", "please, do NOT shred", "dO nOt ShReD"]
-    other = ["Shred this", "Minutes of the meeting", "do shred, not keep", "Quarterly report"]
+    other = ["Shred this", "Minutes of the meeting", "do shred, not keep", "Quarterly report", "do not shredd"]
     papers = []
     for _ in range(rng.randint(8, 12)):
         mentioned = rng.sample(names, rng.randint(0, min(3, len(names))))
         words = [rng.choice([n, n.upper(), n.lower()]) for n in mentioned]
         if rng.random() < 0.3:
             # A longer word that holds a name is no mention of it.
-            words.append(rng.choice(names).split()[0] + rng.choice(["son", "ville", "ish"]))
+            words.append(rng.choice(names).split()[0].split("-")[0] + rng.choice(["son", "ville", "ish"]))
+        if rng.random() < 0.3:
+            words.append(rng.choice(visitors))
+        full_names = [n for n in names if " " in n]
+        if full_names and rng.random() < 0.3:
+            # A first name alone is no mention of someone known by their full name.
+            words.append(rng.choice(full_names).split()[0])
         rng.shuffle(words)
         phrase = rng.choice(keep) if rng.random() < 0.7 else rng.choice(other)
-        contents = f"{phrase}: {', '.join(words)}{rng.choice(['.', '!', '?', ''])}"
-        present = staff if rng.random() < 0.8 else rng.sample(staff, rng.randint(0, len(staff)))
+        mention = ", ".join(words) + rng.choice([".", "!", "?", ""])
+        contents = f"{phrase}: {mention}" if rng.random() < 0.7 else f"{mention} ({phrase})"
+        roll = rng.random()
+        if roll < 0.6:
+            present = staff
+        elif roll < 0.9:
+            present = rng.sample(staff, rng.randint(1, len(staff)))
+        else:
+            present = []
         papers.append((contents, present))
     return staff, papers
 
 
+def renamed_algorithms(seed):
+    """Gives every loaded algorithm a new `__name__` drawn from `seed`, and returns the
+    function that gives the old names back.
+
+    The firmware must name an algorithm by reading its `__name__` when it reports an
+    error: a name typed into the Rust code, or taken from the firmware's own table, then
+    no longer matches.
+    """
+    import sys
+
+    rng = random.Random(seed)
+    old = []
+    for module in ("algorithms", "fixed_algorithms"):
+        for function in vars(sys.modules[module]).values() if module in sys.modules else []:
+            renamed = any(function is done for done, _ in old)
+            if callable(function) and getattr(function, "__name__", "").endswith("_algorithm") and not renamed:
+                old.append((function, function.__name__))
+                function.__name__ = f"{function.__name__}_v{rng.randint(2, 99)}"
+
+    def restore():
+        for function, name in old:
+            function.__name__ = name
+
+    return restore
+
+
 def table(algorithm, seed=None):
     """Prints every paper of PAPERS (or of the held-out office of `seed`) with what
-    `algorithm` made the firmware do."""
-    for contents, staff in PAPERS if seed is None else held_out_office(seed)[1]:
-        paper = dm.Paper(contents)
-        print(f"{contents!r}  [{len(staff)} staff]")
-        print(f"    -> {outcome(paper, contents, staff, algorithm)}")
+    `algorithm` made the firmware do. On a held-out office, the algorithms carry new
+    names (`renamed_algorithms`) while the table runs."""
+    restore = lambda: None  # noqa: E731
+    if seed is not None:
+        try:
+            # Loads the algorithm's file, so that its functions can be renamed.
+            dm.process(dm.Paper("warm-up"), [], algorithm)
+        except Exception:
+            pass
+        restore = renamed_algorithms(seed)
+    try:
+        for contents, staff in PAPERS if seed is None else held_out_office(seed)[1]:
+            paper = dm.Paper(contents)
+            print(f"{contents!r}  [{len(staff)} staff]")
+            print(f"    -> {outcome(paper, contents, staff, algorithm)}")
+    finally:
+        restore()

@@ -30,6 +30,7 @@ else:
     word = lambda: "".join(rng.choice("abcdefghijklmnopqrstuvwxyzéø") for _ in range(rng.randint(1, 7)))
     names = [" ".join(word().capitalize() if rng.random() < 0.5 else word() for _ in range(rng.randint(0, 4))) for _ in range(4)]
 print(*[ar.total_pages(p) for p in pages])
+print("a tuple:", ar.total_pages(tuple(pages[0])), "a range:", ar.total_pages(range(len(pages[0]) + 2)))
 print(*[repr(ar.initials(n)) if not n else ar.initials(n) for n in names])
 try:
     ar.total_pages(["twelve"])
@@ -58,6 +59,15 @@ else:
     asked, amount = rng.sample(names, 3), rng.randint(1, 50)
 print(ar.lowest_stock(stock))
 print(ar.lowest_stock({}))
+# A dict arrives as a HashMap, whose order changes from call to call: ties must be
+# broken by name, every time.
+tied = ["toner", "staples", "binders", "pens", "folders"] if SEED is None else rng.sample(items, 5)
+units = 5 if SEED is None else rng.randint(0, 9)
+winners = set()
+for turn in range(12):
+    order = tied[turn % 5:] + tied[:turn % 5]
+    winners.add(ar.lowest_stock({**{item: units for item in order}, "cardstock": units + 1}))
+print("in 12 calls, ties went to:", sorted(winners))
 print(*[ar.find_desk(name, seating) for name in asked])
 print(sorted(ar.restock(stock, amount).items()))
 "#,

@@ -3,8 +3,8 @@
 use pyo3::prelude::*;
 
 // ANCHOR: exercise
-/// An employee of the Scranton branch.
-#[pyclass(module = "classes_basics")]
+/// An employee of the Scranton branch. `subclass`: Python classes may extend it.
+#[pyclass(module = "classes_basics", subclass)]
 pub struct Employee {
     // TODO: `name` and `desk` must be readable from Python (`#[pyo3(get)]`); `name` is
     // read-only and `desk` is written through the setter below.

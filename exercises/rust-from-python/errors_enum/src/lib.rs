@@ -48,11 +48,23 @@ impl From<PrinterError> for PyErr {
         pyo3::exceptions::PyException::new_err(err.to_string())
     }
 }
+
+/// Runs a job written as `"printer:pages"`, for instance `"accounting:20"`. A job without
+/// a colon is a `ValueError` (`expected 'printer:pages', got "..."`); pages that are not
+/// a number, the `ValueError` PyO3 makes of Rust's `ParseIntError`; the printer's own
+/// errors, the exceptions above.
+#[pyfunction]
+fn print_job(job: &str) -> PyResult<String> {
+    // TODO: split `job` at the first ':', parse the pages with `?`, and return what
+    // `print_pages` returns, with `?`: no `unwrap`, no `map_err`.
+    todo!("run the job {job:?}")
+}
 // ANCHOR_END: exercise
 
 /// The module Python imports as `errors_enum`.
 #[pymodule]
 pub fn errors_enum(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(print_pages, m)?)?;
+    m.add_function(wrap_pyfunction!(print_job, m)?)?;
     Ok(())
 }

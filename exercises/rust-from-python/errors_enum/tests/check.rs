@@ -6,18 +6,20 @@
 
 use check_support::{Inputs, attach, register_module, run_printing};
 
-/// Runs `code` on `inputs` with `errors_enum` importable, and a `attempt` helper that
-/// prints either the result or the exception's type and message.
+/// Runs `code` on `inputs` with `errors_enum` importable, and an `attempt` helper that
+/// prints either the result or the exception's type and message: `attempt(printer, pages)`
+/// calls `print_pages`, `attempt(job)` calls `print_job`. Any other exception (a
+/// `PanicException`, say) ends the scenario with its traceback.
 fn scenario(inputs: Inputs, code: &str) -> String {
     attach(|py| {
         let module = pyo3::wrap_pymodule!(errors_enum::errors_enum)(py);
         register_module(py, "errors_enum", module.bind(py))?;
         let prelude = r#"
-from errors_enum import print_pages
+from errors_enum import print_job, print_pages
 
-def attempt(printer, pages):
+def attempt(printer, pages=None):
     try:
-        print("ok:", print_pages(printer, pages))
+        print("ok:", print_pages(printer, pages) if pages is not None else print_job(printer))
     except (ValueError, RuntimeError, KeyError) as error:
         print(f"{type(error).__name__}: {error}")
 "#;
@@ -41,6 +43,26 @@ fn jams_and_unknown_printers() {
         scenario(
             inputs,
             "names = ['sales', 'warehouse'] if SEED is None else ['sales', rng.choice(['annex', 'Warehouse', 'reception', 'sales ']) + str(rng.randint(1, 99))]\nfor name in names:\n    attempt(name, 1 if SEED is None else rng.randint(1, 50))",
+        )
+    });
+}
+
+#[test]
+fn jobs_convert_errors_with_question_mark() {
+    check_support::observe_held_out!("jobs_convert_errors_with_question_mark", |inputs| {
+        scenario(
+            inputs,
+            r#"
+if SEED is None:
+    jobs = ["accounting:20", "accounting: 500", "sales:3", "warehouse:1", "accounting:twenty", "accounting 20", "accounting:-4"]
+else:
+    printer = lambda: rng.choice(["accounting", "sales", "annex" + str(rng.randint(1, 9))])
+    pages = lambda: rng.choice([str(rng.randint(0, 300)), rng.choice(["ten", "1O", "", "-" + str(rng.randint(1, 9))])])
+    jobs = [printer() + rng.choice([":", ": ", " "]) + pages() for _ in range(8)] + ["accounting:" + str(rng.randint(101, 900))]
+for job in jobs:
+    print(repr(job), end=" -> ")
+    attempt(job)
+"#,
         )
     });
 }

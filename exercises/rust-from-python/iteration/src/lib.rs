@@ -38,6 +38,16 @@ impl Ream {
     // TODO: `__iter__` returns a new `Sheets`; `__len__` and `__contains__` answer
     // `len(ream)` and `sheet in ream`.
 }
+
+/// The number of pages before the first blank page (`""`) of any Python iterable: a list,
+/// a tuple, a generator, a `Sheets`. Pulls no page after that blank, so a generator is
+/// consumed only as far as needed. A page that is not a `str` is a `TypeError`.
+#[pyfunction]
+fn pages_before_blank(pages: &Bound<'_, PyAny>) -> PyResult<usize> {
+    // TODO: `pages.try_iter()?` is Python's `iter(pages)`; looping over it gives each
+    // page as a `PyResult`. Stop at the first blank page.
+    todo!("count the pages of {pages} before the first blank one")
+}
 // ANCHOR_END: exercise
 
 /// The module Python imports as `iteration`.
@@ -45,5 +55,6 @@ impl Ream {
 pub fn iteration(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Sheets>()?;
     m.add_class::<Ream>()?;
+    m.add_function(wrap_pyfunction!(pages_before_blank, m)?)?;
     Ok(())
 }

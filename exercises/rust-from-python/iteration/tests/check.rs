@@ -1,44 +1,93 @@
 // Stage checks for `iteration`; the solution runs this same file.
 //
 // Each check registers the crate's module in the embedded interpreter, runs a few lines
-// of Python that iterate over its classes, and snapshots what they printed.
+// of Python that iterate over its classes (or hand Rust a Python iterable), and reports
+// what they printed. When grading, each runs again on sizes and pages drawn from the
+// grading seed (`SEED`, `rng`).
 
-use check_support::{attach, register_module, run_printing};
+use check_support::{Inputs, attach, register_module, run_printing};
 
-/// Runs `code` with `iteration` importable.
-fn scenario(code: &str) -> String {
+/// Runs `code` on `inputs` with `iteration` importable.
+fn scenario(inputs: Inputs, code: &str) -> String {
     attach(|py| {
         let module = pyo3::wrap_pymodule!(iteration::iteration)(py);
         register_module(py, "iteration", module.bind(py))?;
-        run_printing(py, &[], &format!("from iteration import Ream, Sheets\n{code}"))
+        run_printing(py, &[], &format!("{}from iteration import Ream, Sheets, pages_before_blank\n{code}", inputs.python_prelude()))
     })
 }
 
 #[test]
 fn an_iterator_class() {
-    let report = scenario(
-        r#"
-sheets = Sheets(1, 3)
+    check_support::observe_held_out!("an_iterator_class", |inputs| {
+        scenario(
+            inputs,
+            r#"
+first, last = (1, 3) if SEED is None else (rng.randint(0, 50), 0)
+last = last or first + 2
+sheets = Sheets(first, last)
 print(iter(sheets) is sheets)
 print(next(sheets), next(sheets), next(sheets))
-print(next(sheets, "empty"))
-print(list(Sheets(5, 7)))
+print(next(sheets, "empty"), next(sheets, "still empty"))
+more = (5, 7) if SEED is None else (rng.randint(0, 50), rng.randint(0, 60))
+print(list(Sheets(*more)), list(Sheets(4, 3)))
+loop = Sheets(*more)
+for sheet in loop:
+    break
+print("after a break, the loop goes on from", next(loop, "the end"))
 "#,
-    );
-    check_support::observe!("an_iterator_class", report);
+        )
+    });
 }
 
 #[test]
 fn an_iterable_class() {
-    let report = scenario(
-        r#"
-ream = Ream(4)
+    check_support::observe_held_out!("an_iterable_class", |inputs| {
+        scenario(
+            inputs,
+            r#"
+size = 4 if SEED is None else rng.randint(2, 12)
+ream = Ream(size)
 print(list(ream), list(ream))
-print(sum(ream), len(ream), 3 in ream, 9 in ream)
+print(sum(ream), len(ream), len(Ream(0)))
+print([n for n in range(-1, size + 3) if n >= 0 and n in ream])
+print("Ream has its own __contains__:", "__contains__" in vars(Ream))
 for sheet in Ream(2):
     print("printing sheet", sheet)
-print(type(iter(ream)).__name__)
+print(type(iter(ream)).__name__, iter(ream) is not iter(ream))
 "#,
-    );
-    check_support::observe!("an_iterable_class", report);
+        )
+    });
+}
+
+#[test]
+fn rust_loops_over_a_python_iterable() {
+    check_support::observe_held_out!("rust_loops_over_a_python_iterable", |inputs| {
+        scenario(
+            inputs,
+            r#"
+if SEED is None:
+    pages = ["cover", "intro", "", "appendix", "index"]
+else:
+    pages = [rng.choice(["memo", "chart", "table", "notes"]) + str(i) for i in range(rng.randint(0, 6))]
+    pages.insert(rng.randint(0, len(pages)), "")
+    pages += ["extra"] * rng.randint(0, 3)
+pulled = []
+def pages_from_the_printer():
+    for page in pages:
+        pulled.append(page)
+        yield page
+print(pages_before_blank(pages), pages_before_blank(tuple(pages)), pages_before_blank(p for p in ["a", "b"]))
+print(pages_before_blank(pages_from_the_printer()), "pages; pulled from the generator:", pulled)
+print(pages_before_blank(str(n) for n in Sheets(1, 3)))
+try:
+    pages_before_blank(["cover", 7, ""])
+except TypeError as error:
+    print("TypeError:", error)
+try:
+    pages_before_blank(42)
+except TypeError as error:
+    print("TypeError:", error)
+"#,
+        )
+    });
 }

@@ -1,44 +1,87 @@
 // Stage checks for `magic_methods`; the solution runs this same file.
 //
 // Each check registers the crate's module in the embedded interpreter, runs a few lines
-// of Python that use its class, and snapshots what they printed.
+// of Python that print, compare and hash its class, and reports what they printed. When
+// grading, each runs again on papers drawn from the grading seed (`SEED`, `rng`).
 
-use check_support::{attach, register_module, run_printing};
+use check_support::{Inputs, attach, register_module, run_printing};
 
-/// Runs `code` with `Paper` imported from `magic_methods`.
-fn scenario(code: &str) -> String {
+/// Runs `code` on `inputs` with `Paper` imported from `magic_methods`, and `papers(n)`, a
+/// helper that makes `n` different papers (public ones, or drawn from `rng`).
+fn scenario(inputs: Inputs, code: &str) -> String {
+    let prelude = r#"
+from magic_methods import Paper
+TITLES = ["TPS report", "Memo", "Budget", "Agenda", "Sales pitch", "Party plan", "Safety manual"]
+def papers(n):
+    if SEED is None:
+        return [Paper(TITLES[i % 7], 1 + i // 7) for i in range(n)]
+    chosen = set()
+    while len(chosen) < n:
+        chosen.add((rng.choice(TITLES) + rng.choice(["", " v2", " draft"]), rng.randint(1, 30)))
+    return [Paper(title, pages) for title, pages in sorted(chosen)]
+"#;
     attach(|py| {
         let module = pyo3::wrap_pymodule!(magic_methods::magic_methods)(py);
         register_module(py, "magic_methods", module.bind(py))?;
-        run_printing(py, &[], &format!("from magic_methods import Paper\n{code}"))
+        run_printing(py, &[], &format!("{}{prelude}\n{code}", inputs.python_prelude()))
     })
 }
 
 #[test]
 fn printing_and_length() {
-    let report = scenario(
-        r#"
-tps = Paper("TPS report", 3)
+    check_support::observe_held_out!("printing_and_length", |inputs| {
+        scenario(
+            inputs,
+            r#"
+tps = Paper("TPS report", 3) if SEED is None else papers(1)[0]
 print(repr(tps))
 print(str(tps))
 print(f"{tps!r} has {len(tps)} pages")
-print([Paper("Memo", 1)])
+memo = Paper("Memo", 1)
+print(memo, [memo], len(memo), bool(memo))
+print(Paper("Blank", 0), len(Paper("Blank", 0)), bool(Paper("Blank", 0)))
 "#,
-    );
-    check_support::observe!("printing_and_length", report);
+        )
+    });
 }
 
 #[test]
-fn comparison_and_hashing() {
-    let report = scenario(
-        r#"
+fn comparison() {
+    check_support::observe_held_out!("comparison", |inputs| {
+        scenario(
+            inputs,
+            r#"
 a, b, c = Paper("TPS report", 3), Paper("TPS report", 3), Paper("Memo", 1)
-print(a == b, a != b, a == c, a is b)
-print(c < a, a <= b, a > c)
-print(sorted([a, c, Paper("Budget", 12), Paper("Agenda", 1)]))
-print(len({a, b, c}), hash(a) == hash(b))
-print(a == "TPS report")
+print(a == b, a != b, a == c, a is b, a == Paper("Budget", 3))
+print(c < a, a <= b, a > c, a >= c, Paper("Agenda", 1) < c)
+pile = papers(6)
+pile.reverse()
+print(sorted(pile))
+print(max(pile), min(pile))
+print(a == "TPS report", a != "TPS report")
+try:
+    a < "TPS report"
+except TypeError as error:
+    print("TypeError:", error)
 "#,
-    );
-    check_support::observe!("comparison_and_hashing", report);
+        )
+    });
+}
+
+#[test]
+fn hashing() {
+    check_support::observe_held_out!("hashing", |inputs| {
+        scenario(
+            inputs,
+            r#"
+pile = papers(14)
+print(len(pile), "papers,", len({hash(p) for p in pile}), "different hashes")
+a, b = Paper("TPS report", 3), Paper("TPS report", 3)
+print(hash(a) == hash(b), len({a, b, Paper("Memo", 1)}))
+desks = {paper: f"desk {i}" for i, paper in enumerate(pile)}
+copy = Paper(pile[5].title, pile[5].pages)
+print(f"{copy!r} is found at", desks[copy], copy in set(pile))
+"#,
+        )
+    });
 }

@@ -60,6 +60,15 @@ else:
 print(sig.memo(*lines, **headers))
 print("---")
 print(sig.memo(alone))
+print("---")
+# Keyword arguments arrive in the caller's order; the memo sorts them.
+backwards = dict(sorted({"to": "Sales", "subject": "Dundies", "sender": "Michael", "cc": "Jan", "branch": "Scranton"}.items(), reverse=True))
+print(sig.memo(**backwards))
+print("---")
+try:
+    sig.memo("Party at noon.", 12)
+except TypeError as error:
+    print("TypeError:", error)
 "#,
         )
     });

@@ -17,5 +17,15 @@ def load(path):
     # double average_sale(double total, uint32_t count);
     lib.average_sale.argtypes = [ctypes.c_double, ctypes.c_uint32]
     lib.average_sale.restype = ctypes.c_double
+    # double total_sales(const double *sales, size_t len);
+    lib.total_sales.argtypes = [ctypes.POINTER(ctypes.c_double), ctypes.c_size_t]
+    lib.total_sales.restype = ctypes.c_double
     return lib
+
+
+def total_sales(lib, sales):
+    """The sum of the Python floats `sales`, computed by the library: the list becomes
+    a C array of doubles, passed as a pointer and a length."""
+    array = (ctypes.c_double * len(sales))(*sales)
+    return lib.total_sales(array, len(sales))
 # ANCHOR_END: solution

@@ -11,9 +11,33 @@
 //! FaxReport fax_report(const char *document);
 //! ```
 //!
+//! Two more functions are for the checks, which call them through a handle of their own
+//! to see that the library really ran: `uint64_t calls_made(void);` (how many calls the
+//! four functions above received) and `int64_t strings_live(void);` (cover pages made and
+//! not yet given back to `free_string`).
+//!
 //! Run `cargo xtask check cffi_port` after each edit.
 
 use std::ffi::{CStr, CString, c_char};
+use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
+
+/// Calls received by the four functions of the C declarations.
+static CALLS: AtomicU64 = AtomicU64::new(0);
+/// Strings [`cover_page`] made that [`free_string`] has not freed yet.
+static LIVE_STRINGS: AtomicI64 = AtomicI64::new(0);
+
+/// How many calls `count_pages`, `cover_page`, `free_string` and `fax_report` received.
+/// C: `uint64_t calls_made(void);`
+#[unsafe(no_mangle)]
+pub extern "C" fn calls_made() -> u64 {
+    CALLS.load(Ordering::SeqCst)
+}
+
+/// How many strings from [`cover_page`] are not freed yet. C: `int64_t strings_live(void);`
+#[unsafe(no_mangle)]
+pub extern "C" fn strings_live() -> i64 {
+    LIVE_STRINGS.load(Ordering::SeqCst)
+}
 
 // ANCHOR: library
 /// Pages are separated by form feeds (`\f`), as printers expect.
@@ -39,6 +63,7 @@ unsafe fn read<'a>(document: *const c_char) -> Option<&'a str> {
 /// `document` is null or a NUL-terminated string.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn count_pages(document: *const c_char) -> i32 {
+    CALLS.fetch_add(1, Ordering::SeqCst);
     match unsafe { read(document) } {
         Some(text) => i32::try_from(text.split(PAGE_BREAK).count()).unwrap_or(i32::MAX),
         None => -1,
@@ -52,9 +77,12 @@ pub unsafe extern "C" fn count_pages(document: *const c_char) -> i32 {
 /// `recipient` is null or a NUL-terminated string.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cover_page(recipient: *const c_char, pages: u32) -> *mut c_char {
+    CALLS.fetch_add(1, Ordering::SeqCst);
     let Some(recipient) = (unsafe { read(recipient) }) else { return std::ptr::null_mut() };
     let text = format!("DUNDER MIFFLIN, SCRANTON\nTo: {recipient}\nPages: {pages} (cover page included)");
-    CString::new(text).map_or(std::ptr::null_mut(), CString::into_raw)
+    let Ok(text) = CString::new(text) else { return std::ptr::null_mut() };
+    LIVE_STRINGS.fetch_add(1, Ordering::SeqCst);
+    text.into_raw()
 }
 
 /// Frees a string from [`cover_page`]; null does nothing. C: `void free_string(char *s);`
@@ -63,7 +91,9 @@ pub unsafe extern "C" fn cover_page(recipient: *const c_char, pages: u32) -> *mu
 /// `s` is null or a string from [`cover_page`], not freed before.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn free_string(s: *mut c_char) {
+    CALLS.fetch_add(1, Ordering::SeqCst);
     if !s.is_null() {
+        LIVE_STRINGS.fetch_sub(1, Ordering::SeqCst);
         // SAFETY: `s` came from `CString::into_raw` and is freed once.
         drop(unsafe { CString::from_raw(s) });
     }
@@ -89,6 +119,7 @@ pub struct FaxReport {
 /// `document` is null or a NUL-terminated string.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fax_report(document: *const c_char) -> FaxReport {
+    CALLS.fetch_add(1, Ordering::SeqCst);
     let Some(text) = (unsafe { read(document) }) else {
         return FaxReport { pages: 0, bytes: 0, seconds: 0.0 };
     };

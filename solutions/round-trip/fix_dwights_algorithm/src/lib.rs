@@ -72,11 +72,18 @@ create_exception!(
     "A decision algorithm raised an exception or broke the firmware's rules."
 );
 
+/// The office's algorithms file, which nobody edits.
+const OFFICE_ALGORITHMS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../assets/algorithms.py");
+
 /// The algorithms Python may ask for: (name, module, file, function). Files are loaded
 /// in this order, which is their dependency order: `fixed_algorithms` imports `algorithms`.
-const ALGORITHMS: [(&str, &str, &str, &str); 3] = [
-    ("dwight", "algorithms", concat!(env!("CARGO_MANIFEST_DIR"), "/../../../assets/algorithms.py"), "dwights_ai_decision_algorithm"),
-    ("jim", "algorithms", concat!(env!("CARGO_MANIFEST_DIR"), "/../../../assets/algorithms.py"), "jims_ai_decision_algorithm"),
+const ALGORITHMS: [(&str, &str, &str, &str); 7] = [
+    ("dwight", "algorithms", OFFICE_ALGORITHMS, "dwights_ai_decision_algorithm"),
+    ("jim", "algorithms", OFFICE_ALGORITHMS, "jims_ai_decision_algorithm"),
+    ("pam", "algorithms", OFFICE_ALGORITHMS, "pams_ai_decision_algorithm"),
+    ("ryan", "algorithms", OFFICE_ALGORITHMS, "ryans_ai_decision_algorithm"),
+    ("kevin", "algorithms", OFFICE_ALGORITHMS, "kevins_ai_decision_algorithm"),
+    ("michael", "algorithms", OFFICE_ALGORITHMS, "michaels_ai_decision_algorithm"),
     ("dwight-fixed", "fixed_algorithms", concat!(env!("CARGO_MANIFEST_DIR"), "/python/fixed_algorithms.py"), "dwights_ai_decision_algorithm"),
 ];
 

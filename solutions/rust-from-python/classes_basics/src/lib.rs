@@ -5,8 +5,8 @@ use pyo3::prelude::*;
 use pyo3::types::PyType;
 
 // ANCHOR: solution
-/// An employee of the Scranton branch.
-#[pyclass(module = "classes_basics")]
+/// An employee of the Scranton branch. `subclass`: Python classes may extend it.
+#[pyclass(module = "classes_basics", subclass)]
 pub struct Employee {
     /// Read-only from Python.
     #[pyo3(get)]

@@ -21,10 +21,29 @@ fn shred(paper: &str) -> PyResult<String> {
     Ok(format!("shredded {paper:?}"))
 }
 
+/// Shreds every paper of the pile with `shredder`, any Python callable that takes a paper
+/// and returns what it did (`shred` itself, say). A `ShredderJam` the callable raises is
+/// cleared and noted as `cleared a jam: <message>`, and the pile goes on; any other
+/// exception, a `ShredderError` that is not a jam included, stops the pile and reaches
+/// the caller unchanged.
+#[pyfunction]
+fn shred_pile(py: Python<'_>, papers: Vec<String>, shredder: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
+    let mut done = Vec::new();
+    for paper in papers {
+        match shredder.call1((paper,)) {
+            Ok(result) => done.push(result.extract::<String>()?),
+            Err(err) if err.is_instance_of::<ShredderJam>(py) => done.push(format!("cleared a jam: {}", err.value(py))),
+            Err(err) => return Err(err),
+        }
+    }
+    Ok(done)
+}
+
 /// The module Python imports as `custom_exceptions`.
 #[pymodule]
 pub fn custom_exceptions(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(shred, m)?)?;
+    m.add_function(wrap_pyfunction!(shred_pile, m)?)?;
     m.add("ShredderError", m.py().get_type::<ShredderError>())?;
     m.add("ShredderJam", m.py().get_type::<ShredderJam>())?;
     Ok(())

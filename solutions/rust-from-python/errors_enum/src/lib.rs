@@ -51,11 +51,25 @@ impl From<PrinterError> for PyErr {
         }
     }
 }
+
+/// Runs a job written as `"printer:pages"`, for instance `"accounting:20"`. A job without
+/// a colon is a `ValueError`; pages that are not a number become the `ValueError` PyO3
+/// makes of Rust's `ParseIntError`; the printer's own errors become the exceptions above.
+/// Each `?` converts its error with a `From` impl into a `PyErr`.
+#[pyfunction]
+fn print_job(job: &str) -> PyResult<String> {
+    let (printer, pages) = job
+        .split_once(':')
+        .ok_or_else(|| PyValueError::new_err(format!("expected 'printer:pages', got {job:?}")))?;
+    let pages: u32 = pages.trim().parse()?;
+    Ok(print_pages(printer, pages)?)
+}
 // ANCHOR_END: solution
 
 /// The module Python imports as `errors_enum`.
 #[pymodule]
 pub fn errors_enum(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(print_pages, m)?)?;
+    m.add_function(wrap_pyfunction!(print_job, m)?)?;
     Ok(())
 }

@@ -58,6 +58,21 @@ impl Ream {
         (1..=self.size).contains(&sheet)
     }
 }
+
+/// The number of pages before the first blank page (`""`) of any Python iterable: a list,
+/// a tuple, a generator, a `Sheets`. Pulls no page after that blank, so a generator is
+/// consumed only as far as needed. A page that is not a `str` is a `TypeError`.
+#[pyfunction]
+fn pages_before_blank(pages: &Bound<'_, PyAny>) -> PyResult<usize> {
+    let mut count = 0;
+    for page in pages.try_iter()? {
+        if page?.extract::<String>()?.is_empty() {
+            break;
+        }
+        count += 1;
+    }
+    Ok(count)
+}
 // ANCHOR_END: solution
 
 /// The module Python imports as `iteration`.
@@ -65,5 +80,6 @@ impl Ream {
 pub fn iteration(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Sheets>()?;
     m.add_class::<Ream>()?;
+    m.add_function(wrap_pyfunction!(pages_before_blank, m)?)?;
     Ok(())
 }

@@ -1,0 +1,118 @@
+//! `cargo xtask class gradescope OUT.zip [--exercises a,b | --part P]`: Gradescope's
+//! autograder archive.
+//!
+//! Gradescope unpacks the archive into `/autograder/source` of its Ubuntu image and runs
+//! `setup.sh` there once, as root, when the image is built; for each submission it copies
+//! `run_autograder` to `/autograder/run_autograder`, puts the student's files in
+//! `/autograder/submission` and reads `/autograder/results/results.json` afterwards. The
+//! archive holds what grading the selected exercises needs, as git tracks it: the xtask,
+//! the assets, the shared check crates, the exercises and their solutions (the grader
+//! checks held-out inputs against them; students never see this archive), with a
+//! workspace `Cargo.toml` and `exercises/info.toml` cut down to them (`manifests.rs`), and:
+//! - `setup.sh` (`templates/setup.sh`): Rust, Python with its headers and `venv`, then
+//!   `cargo xtask grade prepare`, which makes the venv and warms the grading build;
+//! - `run_autograder` (`templates/run_autograder`): `cargo xtask grade --gradescope`.
+
+use super::{export, manifests, select};
+use crate::course::Course;
+use crate::flags::ClassGradescope;
+use crate::ui;
+use crate::workspace::Workspace;
+use anyhow::{Context, Result, bail};
+use std::io::Write;
+use std::process::ExitCode;
+
+const SETUP: &str = include_str!("templates/setup.sh");
+const RUN: &str = include_str!("templates/run_autograder");
+
+/// What the autograder takes from the repository besides the selected exercises and
+/// their solutions.
+const KEPT: &[&str] = &[".cargo/", ".config/", ".gitignore", "Cargo.lock", "assets/", "exercises/check-support/", "xtask/"];
+
+/// What it leaves out of those.
+const LEFT_OUT: &[&str] = &["xtask/tests/", "xtask/bench-overhead/"];
+
+/// Whether the repository-relative `path` is a file of `exercise`'s solution.
+fn solution_file(exercise: &crate::course::Exercise, path: &str) -> bool {
+    let dir = format!("{}/", exercise.solution_dir().to_string_lossy().replace('\\', "/"));
+    path.starts_with(&dir)
+}
+
+/// Runs `cargo xtask class gradescope`.
+///
+/// # Errors
+/// When the selection names no exercise or the archive cannot be written.
+pub fn run(args: &ClassGradescope) -> Result<ExitCode> {
+    let ws = Workspace::find()?;
+    let course = Course::load(&ws.root)?;
+    let exercises = select::exercises(&course, &args.selection)?;
+    if args.out.extension().is_none_or(|x| x != "zip") {
+        bail!("{}: Gradescope takes a .zip; name the archive OUT.zip", args.out.display());
+    }
+    let flag = if exercises.len() == course.exercises.len() {
+        String::new()
+    } else {
+        format!(" --exercises {}", exercises.iter().map(|e| e.name()).collect::<Vec<_>>().join(","))
+    };
+    let mut files: Vec<(String, Vec<u8>, u32)> = Vec::new();
+    for path in select::tracked_files(&ws)? {
+        let name = path.to_string_lossy().replace('\\', "/");
+        let kept = (KEPT.iter().any(|k| name == *k || (k.ends_with('/') && name.starts_with(k)))
+            && !LEFT_OUT.iter().any(|l| name.starts_with(l)))
+            || exercises.iter().any(|e| export::exercise_file(e, &name) || solution_file(e, &name));
+        if kept {
+            let bytes = fs_err::read(ws.path(&path))?;
+            let mode = if is_executable(&ws.path(&path)) { 0o755 } else { 0o644 };
+            files.push((name, bytes, mode));
+        }
+    }
+    let read_text = |p: &str| fs_err::read_to_string(ws.path(p));
+    let manifest = manifests::workspace(&read_text("Cargo.toml")?, &exercises, true)?;
+    let info = manifests::info(&read_text("exercises/info.toml")?, &exercises)?;
+    for (name, text) in [("Cargo.toml", manifest), ("exercises/info.toml", info)] {
+        files.retain(|(n, _, _)| n != name);
+        files.push((name.into(), text.into_bytes(), 0o644));
+    }
+    files.push(("setup.sh".into(), SETUP.replace("{{EXERCISES}}", &flag).into_bytes(), 0o755));
+    files.push(("run_autograder".into(), RUN.replace("{{EXERCISES}}", &flag).into_bytes(), 0o755));
+    write_zip(&args.out, &files)?;
+    ui::line(&format!("Gradescope's autograder is {} ({} files).", args.out.display(), files.len()));
+    ui::line(&format!(
+        "Exercises: {} ({} points). Upload it as the assignment's autograder (Ubuntu image); students submit their exercises/ folder.",
+        exercises.iter().map(|e| e.name()).collect::<Vec<_>>().join(", "),
+        exercises.iter().map(|e| e.max_score()).sum::<u32>()
+    ));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn is_executable(path: &std::path::Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::metadata(path).is_ok_and(|m| m.permissions().mode() & 0o111 != 0)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
+}
+
+fn write_zip(out: &std::path::Path, files: &[(String, Vec<u8>, u32)]) -> Result<()> {
+    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs_err::create_dir_all(parent)?;
+    }
+    let tmp = out.with_extension("zip.tmp");
+    let file = fs_err::File::create(&tmp)?;
+    let mut zip = zip::ZipWriter::new(file);
+    for (name, bytes, mode) in files {
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .unix_permissions(*mode);
+        zip.start_file(name.as_str(), options).with_context(|| format!("adding {name} to {}", out.display()))?;
+        zip.write_all(bytes)?;
+    }
+    zip.finish().with_context(|| format!("writing {}", out.display()))?;
+    fs_err::rename(&tmp, out)?;
+    Ok(())
+}

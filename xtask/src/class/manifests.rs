@@ -1,0 +1,207 @@
+//! The files of a students' repository that differ from the course's: the workspace's
+//! `Cargo.toml`, the xtask's `Cargo.toml` and cargo alias (the students' edition of the
+//! xtask), and `exercises/info.toml` cut down to the selected exercises.
+
+use crate::course::Exercise;
+use anyhow::{Context, Result, bail};
+
+/// The feature a students' repository's xtask is built with: no authors' commands at all.
+pub const STUDENTS_FEATURE: &str = "students-edition";
+
+/// The features of the xtask a students' repository keeps: the students' build and `book`.
+const KEPT_FEATURES: &[&str] = &["book"];
+
+/// The workspace `Cargo.toml` of a class kit: the root one with `members` reduced to the
+/// xtask, its probe, the shared check crates and the selected exercises (and, for the
+/// grader, their solutions), and `default-members` to the xtask and its probe (no book
+/// crate).
+///
+/// # Errors
+/// When the root `Cargo.toml` is not valid TOML or has no `[workspace]`.
+pub fn workspace(original: &str, exercises: &[&Exercise], solutions: bool) -> Result<String> {
+    let mut manifest: toml::Table = original.parse().context("the root Cargo.toml is not valid TOML")?;
+    let Some(workspace) = manifest.get_mut("workspace").and_then(toml::Value::as_table_mut) else {
+        bail!("the root Cargo.toml has no [workspace] table");
+    };
+    let shared = workspace
+        .get("members")
+        .and_then(toml::Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(toml::Value::as_str)
+        .filter(|m| m.starts_with("exercises/check-support") && !m.contains('*'))
+        .map(str::to_string)
+        .collect::<Vec<_>>();
+    let mut members: Vec<toml::Value> = ["xtask", "xtask/probe"].iter().map(|m| toml::Value::from(*m)).collect();
+    members.extend(shared.into_iter().map(toml::Value::from));
+    members.extend(exercises.iter().map(|e| toml::Value::from(e.dir.get_ref().as_str())));
+    if solutions {
+        members.extend(exercises.iter().map(|e| toml::Value::from(e.solution_dir().to_string_lossy().replace('\\', "/"))));
+    }
+    workspace.insert("members".into(), toml::Value::Array(members));
+    workspace.insert("default-members".into(), toml::Value::Array(vec!["xtask".into(), "xtask/probe".into()]));
+    workspace.remove("exclude");
+    let header = if solutions {
+        "# The grader's workspace: the xtask, the shared check crates, the exercises and their solutions.\n"
+    } else {
+        "# The workspace: the xtask (`cargo xtask`), the shared check crates and your exercises.\n\
+         # Exercises are members but not default members: a starter fails its checks until you solve it.\n"
+    };
+    Ok(format!("{header}{}", toml::to_string(&manifest)?))
+}
+
+/// The students' `xtask/Cargo.toml`: the features `students-edition` (on by default) and
+/// `book`, and only the dependencies those need; no tests, no `authoring` feature.
+///
+/// # Errors
+/// When the xtask's `Cargo.toml` is not valid TOML or lacks a feature kept here.
+pub fn xtask(original: &str) -> Result<String> {
+    let mut manifest: toml::Table = original.parse().context("xtask/Cargo.toml is not valid TOML")?;
+    let features = manifest.get("features").and_then(toml::Value::as_table).context("xtask/Cargo.toml has no [features]")?;
+    let mut kept = toml::Table::new();
+    kept.insert("default".into(), toml::Value::Array(vec![STUDENTS_FEATURE.into()]));
+    let mut needed = Vec::new();
+    for name in KEPT_FEATURES {
+        let list = features.get(*name).and_then(toml::Value::as_array).with_context(|| format!("xtask/Cargo.toml has no feature `{name}`"))?;
+        needed.extend(list.iter().filter_map(toml::Value::as_str).filter_map(|d| d.strip_prefix("dep:")).map(str::to_string));
+        kept.insert((*name).into(), toml::Value::Array(list.clone()));
+    }
+    kept.insert(STUDENTS_FEATURE.into(), toml::Value::Array(Vec::new()));
+    manifest.insert("features".into(), toml::Value::Table(kept));
+    let keep_dep = |name: &str, spec: &toml::Value| {
+        !spec.get("optional").and_then(toml::Value::as_bool).unwrap_or(false) || needed.iter().any(|n| n == name)
+    };
+    if let Some(deps) = manifest.get_mut("dependencies").and_then(toml::Value::as_table_mut) {
+        deps.retain(|name, spec| keep_dep(name, spec));
+    }
+    if let Some(targets) = manifest.get_mut("target").and_then(toml::Value::as_table_mut) {
+        for (_, target) in targets.iter_mut() {
+            if let Some(deps) = target.get_mut("dependencies").and_then(toml::Value::as_table_mut) {
+                deps.retain(|name, spec| keep_dep(name, spec));
+            }
+        }
+        targets.retain(|_, t| t.get("dependencies").and_then(toml::Value::as_table).is_some_and(|d| !d.is_empty()));
+    }
+    if manifest.get("target").and_then(toml::Value::as_table).is_some_and(toml::Table::is_empty) {
+        manifest.remove("target");
+    }
+    manifest.remove("dev-dependencies");
+    // The sources still name the feature `authoring`, which this manifest does not have.
+    let mut check_cfg = toml::Table::new();
+    check_cfg.insert("level".into(), "warn".into());
+    check_cfg.insert("check-cfg".into(), toml::Value::Array(vec!["cfg(feature, values(\"authoring\"))".into()]));
+    let mut rust = toml::Table::new();
+    rust.insert("unexpected_cfgs".into(), toml::Value::Table(check_cfg));
+    let mut lints = toml::Table::new();
+    lints.insert("rust".into(), toml::Value::Table(rust));
+    manifest.insert("lints".into(), toml::Value::Table(lints));
+    if let Some(package) = manifest.get_mut("package").and_then(toml::Value::as_table_mut) {
+        package.insert(
+            "description".into(),
+            "The workbook's one entry point: `cargo xtask check`, `watch`, `hint`, `list`, `reset`, `doctor`, `book`.".into(),
+        );
+    }
+    Ok(format!(
+        "# The students' xtask. Feature `students-edition`: the students' commands only;\n\
+         # feature `book`: `cargo xtask book` (mdBook), built on its first use.\n{}",
+        toml::to_string(&manifest)?
+    ))
+}
+
+/// The students' `.cargo/config.toml`: the course's `[env]` (and whatever follows it),
+/// after an `xtask` alias that builds the students' edition.
+///
+/// # Errors
+/// When the course's file has no `[env]` table.
+pub fn cargo_config(original: &str) -> Result<String> {
+    let Some(env) = original.find("\n[env]") else {
+        bail!(".cargo/config.toml has no [env] table; update xtask/src/class/manifests.rs with its new layout");
+    };
+    Ok(format!(
+        "[alias]\n\
+         # `cargo xtask`: the students' commands; `cargo xtask book` builds the book's feature on\n\
+         # first use (see xtask/Cargo.toml).\n\
+         xtask = \"run --quiet --package xtask --no-default-features --features {STUDENTS_FEATURE} --\"\n{}",
+        &original[env..]
+    ))
+}
+
+/// `exercises/info.toml` with only the `[[exercises]]` blocks of `exercises` and the
+/// `[[parts]]` they belong to; comments and order are kept.
+///
+/// # Errors
+/// When the result does not list exactly the selected exercises (a block this function
+/// could not cut).
+pub fn info(original: &str, exercises: &[&Exercise]) -> Result<String> {
+    let names: Vec<&str> = exercises.iter().map(|e| e.name()).collect();
+    let parts: Vec<&str> = exercises.iter().map(|e| e.part.get_ref().as_str()).collect();
+    let mut blocks: Vec<Vec<&str>> = vec![Vec::new()];
+    for line in original.lines() {
+        if line.trim() == "[[exercises]]" || line.trim() == "[[parts]]" {
+            // Comments and blank lines just above a block belong to it.
+            let last = blocks.last_mut().expect("one block at least");
+            let keep = last.iter().rposition(|l| !(l.trim().is_empty() || l.trim_start().starts_with('#'))).map_or(0, |i| i + 1);
+            let moved = last.split_off(keep);
+            blocks.push(moved);
+        }
+        blocks.last_mut().expect("one block at least").push(line);
+    }
+    let value = |block: &[&str], key: &str| {
+        block.iter().find_map(|l| {
+            let (k, v) = l.split_once('=')?;
+            (k.trim() == key).then(|| v.trim().trim_matches('"').to_string())
+        })
+    };
+    let mut out = String::new();
+    for (i, block) in blocks.iter().enumerate() {
+        let header = block.iter().find(|l| l.trim().starts_with("[["));
+        let keep = match header.map(|h| h.trim()) {
+            _ if i == 0 => true,
+            Some("[[parts]]") => value(block, "id").is_some_and(|id| parts.contains(&id.as_str())),
+            Some("[[exercises]]") => value(block, "name").is_some_and(|n| names.contains(&n.as_str())),
+            _ => true,
+        };
+        if keep {
+            for line in block {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    let parsed: toml::Table = out.parse().context("the students' exercises/info.toml is not valid TOML")?;
+    let listed: Vec<&str> = parsed
+        .get("exercises")
+        .and_then(toml::Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.get("name").and_then(toml::Value::as_str))
+        .collect();
+    if listed != names {
+        bail!("cutting exercises/info.toml gave the exercises {listed:?} instead of {names:?}");
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_students_xtask_keeps_only_the_book_and_its_dependencies() {
+        let original = "[package]\nname = \"xtask\"\n\n[features]\ndefault = [\"authoring\"]\nauthoring = [\"book\", \"dep:zip\"]\nbook = [\"dep:regex\"]\nstudents-edition = []\n\n[dependencies]\nanyhow = \"1\"\nregex = { version = \"1\", optional = true }\nzip = { version = \"9\", optional = true }\n\n[target.'cfg(target_os = \"linux\")'.dependencies]\nlandlock = { version = \"0.4\", optional = true }\n";
+        let students: toml::Table = xtask(original).unwrap().parse().unwrap();
+        let features = students["features"].as_table().unwrap();
+        assert_eq!(features.keys().collect::<Vec<_>>(), ["book", "default", "students-edition"]);
+        assert_eq!(features["default"].as_array().unwrap(), &[toml::Value::from(STUDENTS_FEATURE)]);
+        let deps = students["dependencies"].as_table().unwrap();
+        assert!(deps.contains_key("anyhow") && deps.contains_key("regex") && !deps.contains_key("zip"));
+        assert!(!students.contains_key("target"), "landlock goes, and its empty table with it");
+    }
+
+    #[test]
+    fn the_alias_builds_the_students_edition() {
+        let config = cargo_config("[alias]\nxtask = \"run --package xtask --no-default-features --\"\n\n[env]\nPYO3_PYTHON = \"x\"\n").unwrap();
+        assert!(config.contains("--no-default-features --features students-edition --\"") && config.ends_with("[env]\nPYO3_PYTHON = \"x\"\n"), "{config}");
+        assert!(cargo_config("[alias]\n").is_err());
+    }
+}
