@@ -81,18 +81,19 @@ fn build_class(subs: &Path, outside: &Path, port: u16) {
     let kw_lib = format!("{KWARGS}/src/lib.rs");
     let (call_ok, kw_ok) = (solution(CALL), solution(KWARGS));
     folder(&subs.join("correct"), &[(&call_lib, &call_ok), (&kw_lib, &kw_ok)]);
-    let partial = starter(CALL).replace("call_method0(\"lower\")", "call_method0(\"upper\")");
-    assert_ne!(partial, starter(CALL));
+    // Stage 1 solved; stage 2 computed in Rust, never calling Python's `sum`: its check sees it.
+    let partial = call_ok.replace("builtins.getattr(\"sum\")?.call1((sales,))?.extract()", "let _ = builtins;\n    Ok(sales.iter().sum())");
+    assert_ne!(partial, call_ok);
     folder(&subs.join("partial"), &[(&call_lib, &partial), (&kw_lib, &starter(KWARGS))]);
     // Tests rewritten to pass and snapshots rewritten to the starter's output: ignored.
-    let fake_check = "#[test]\nfn shout_uses_upper() {}\n#[test]\nfn total_sales_calls_sum() {}\n";
+    let fake_check = "#[test]\nfn shout_calls_strip_and_upper() {}\n#[test]\nfn total_sales_calls_sum() {}\n";
     let fake_snap = "---\nsource: tests/check.rs\nexpression: report\n---\n\"Michael Scott\" -> \"michael scott\"\n";
     folder(
         &subs.join("tampered_tests"),
         &[
             (&call_lib, &starter(CALL)),
             (&format!("{CALL}/tests/check.rs"), fake_check),
-            (&format!("{CALL}/tests/snapshots/check__shout_uses_upper.snap"), fake_snap),
+            (&format!("{CALL}/tests/snapshots/check__shout_calls_strip_and_upper.snap"), fake_snap),
             (&kw_lib, &kw_ok),
         ],
     );
@@ -257,10 +258,10 @@ fn a_class_is_graded_end_to_end() {
         })
         .collect();
     assert_eq!(rows.len(), 11);
-    assert_eq!(rows["correct"], [2, 3, 5, 5]);
+    assert_eq!(rows["correct"], [3, 4, 7, 7]);
     assert_eq!(rows["partial"][0], 1);
-    assert_eq!(rows["looping"], [0, 3, 3, 5]);
-    assert_eq!(rows["missing_file"], [0, 3, 3, 5]);
+    assert_eq!(rows["looping"], [0, 4, 4, 7]);
+    assert_eq!(rows["missing_file"], [0, 4, 4, 7]);
     assert_eq!(rows["compile_error"][0], 0);
 
     // Gradescope's results.json, field by field as documented.
@@ -278,7 +279,7 @@ fn a_class_is_graded_end_to_end() {
     assert_eq!(failures, failed_stages);
 
     // The feedback shows the diff of a failed snapshot and says why an exercise got 0.
-    let feedback = std::fs::read_to_string(out.join("students/tampered_tests/feedback.md")).unwrap();
+    let feedback = std::fs::read_to_string(out.join("students/partial/feedback.md")).unwrap();
     assert!(feedback.contains("-expected +observed") && feedback.contains("✗ failed"), "{feedback}");
     let feedback = std::fs::read_to_string(out.join("students/looping/feedback.md")).unwrap();
     assert!(feedback.contains("Killed at the time limit"), "{feedback}");
@@ -359,7 +360,7 @@ fn shards_merge_and_gradescope_mode() {
     let run = xtask(&["grade", "merge", dirs[0].to_str().unwrap(), dirs[1].to_str().unwrap(), "--out", merged.to_str().unwrap()]);
     assert!(run.status.success());
     let csv = std::fs::read_to_string(merged.join("grades.csv")).unwrap();
-    assert_eq!(csv, "student,call_function,total,max\nangela,2,2,2\nkevin,0,0,2\noscar,0,0,2\n");
+    assert_eq!(csv, "student,call_function,total,max\nangela,3,3,3\nkevin,0,0,3\noscar,0,0,3\n");
     assert!(!xtask(&["grade", "merge", dirs[0].to_str().unwrap(), dirs[0].to_str().unwrap(), "--out", merged.to_str().unwrap()]).status.success());
 
     // Gradescope's layout: /autograder/submission in, /autograder/results/results.json out.
@@ -370,5 +371,5 @@ fn shards_merge_and_gradescope_mode() {
     assert!(run.status.success());
     let results: Value = serde_json::from_str(&std::fs::read_to_string(root.join("results/results.json")).unwrap()).unwrap();
     assert_gradescope(&results);
-    assert_eq!(results["score"].as_f64(), Some(2.0));
+    assert_eq!(results["score"].as_f64(), Some(3.0));
 }

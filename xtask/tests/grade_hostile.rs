@@ -39,11 +39,11 @@ const WRONG_SHOUT: &str = "    return Ok(name.to_string().to_lowercase());";
 const WRONG_TOTAL: &str = "    return Ok(sales.len() as i64);";
 
 /// Prints libtest's status lines and lines of the check's report, on both streams.
-const PRINTS: &str = r#"    for t in ["shout_uses_upper", "total_sales_calls_sum"] { println!("test {t} ... ok"); eprintln!("test {t} ... ok"); println!("{{\"test\":\"{t}\",\"inputs\":\"public\",\"value\":\"\"}}"); }"#;
+const PRINTS: &str = r#"    for t in ["shout_calls_strip_and_upper", "total_sales_calls_sum"] { println!("test {t} ... ok"); eprintln!("test {t} ... ok"); println!("{{\"test\":\"{t}\",\"inputs\":\"public\",\"value\":\"\"}}"); }"#;
 
-/// Writes one public value of 200 000 lines for `shout_uses_upper` into the report, then
+/// Writes one public value of 200 000 lines for `shout_calls_strip_and_upper` into the report, then
 /// leaves before the test reports.
-const FLOOD: &str = r#"    if let Some(path) = std::env::var_os("CHECK_REPORT") { let value: String = (0..200_000).map(|i| format!("line {i}\n")).collect(); let line = format!("{{\"test\":\"shout_uses_upper\",\"inputs\":\"public\",\"value\":{:?}}}\n", value); let _ = std::fs::write(path, line); } std::process::exit(0);"#;
+const FLOOD: &str = r#"    if let Some(path) = std::env::var_os("CHECK_REPORT") { let value: String = (0..200_000).map(|i| format!("line {i}\n")).collect(); let line = format!("{{\"test\":\"shout_calls_strip_and_upper\",\"inputs\":\"public\",\"value\":{:?}}}\n", value); let _ = std::fs::write(path, line); } std::process::exit(0);"#;
 
 /// The class: (id, `call_function`'s lib.rs, expected points of its two stages).
 fn attacks(outside: &Path) -> Vec<(&'static str, String, [bool; 2])> {
@@ -155,8 +155,9 @@ fn attacks(outside: &Path) -> Vec<(&'static str, String, [bool; 2])> {
             // The public inputs' answers typed in: held-out inputs find them out.
             "hard_codes_public_outputs",
             call_function(
-                "    return Ok(match name.to_string().as_str() { \"Michael Scott\" => \"MICHAEL SCOTT\", \"dwight k. schrute\" => \"DWIGHT K. SCHRUTE\", \"Zoë Ångström\" => \"ZOË ÅNGSTRÖM\", other => other }.to_string());",
-                "    return Ok(match sales.as_slice() { [12] => 12, [3, 4, 5] => 12, [-7, 7, 1_000_000_000_000] => 1_000_000_000_000, _ => 0 });",
+                // Python is called, as the public check wants to see, and its answer ignored.
+                "    let _ = name.call_method0(\"strip\")?.call_method0(\"upper\")?;\n    return Ok(match name.to_string().as_str() { \"Michael Scott\" => \"MICHAEL SCOTT\", \"  dwight k. schrute \" => \"DWIGHT K. SCHRUTE\", \"\\tZoë Ångström\\n\" => \"ZOË ÅNGSTRÖM\", other => other }.to_string());",
+                "    let _ = py.import(\"builtins\")?.getattr(\"sum\")?.call1((sales.clone(),))?;\n    return Ok(match sales.as_slice() { [12] => 12, [3, 4, 5] => 12, [-7, 7, 1_000_000_000_000] => 1_000_000_000_000, _ => 0 });",
             ),
             [false, false],
         ),
