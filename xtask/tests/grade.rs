@@ -210,16 +210,16 @@ fn a_class_is_graded_end_to_end() {
         ["build_script", "compile_error", "correct", "hostile", "include_solution", "looping", "missing_file", "panicking", "partial", "tampered_tests", "zipped"]
     );
     let full = [true, true, true];
-    assert_eq!(passes(student(&grades, "correct"), "call_function"), [true, true]);
+    assert_eq!(passes(student(&grades, "correct"), "call_function"), [true, true, true]);
     assert_eq!(passes(student(&grades, "correct"), "keyword_arguments"), full);
-    assert_eq!(passes(student(&grades, "partial"), "call_function"), [true, false]);
-    assert_eq!(passes(student(&grades, "tampered_tests"), "call_function"), [false, false]);
-    assert_eq!(passes(student(&grades, "build_script"), "call_function"), [true, true]);
+    assert_eq!(passes(student(&grades, "partial"), "call_function"), [true, false, true]);
+    assert_eq!(passes(student(&grades, "tampered_tests"), "call_function"), [false, false, false]);
+    assert_eq!(passes(student(&grades, "build_script"), "call_function"), [true, true, true]);
     assert!(!outside.join("build-script-ran").exists(), "the submitted build script ran");
     let looping = exercise(student(&grades, "looping"), "call_function");
     assert_eq!((looping["status"].as_str(), looping["score"].as_u64()), (Some("timed_out"), Some(0)));
     assert_eq!(passes(student(&grades, "looping"), "keyword_arguments"), full, "the batch goes on after a timeout");
-    assert_eq!(passes(student(&grades, "panicking"), "call_function"), [true, false]);
+    assert_eq!(passes(student(&grades, "panicking"), "call_function"), [true, false, true]);
     let panic = &exercise(student(&grades, "panicking"), "call_function")["stages"][1]["output"];
     let panic = panic.as_str().unwrap();
     assert!(panic.contains("the shredder ate the sales report; secret=None"), "{panic}");
@@ -245,7 +245,7 @@ fn a_class_is_graded_end_to_end() {
     assert!(notes.contains("`..`") && notes.contains("absolute") && notes.contains("/etc/hostname"), "{notes}");
     assert_eq!(exercise(hostile, "call_function")["status"], "not_submitted");
     assert_eq!(passes(hostile, "keyword_arguments"), full);
-    assert_eq!(passes(student(&grades, "zipped"), "call_function"), [true, true]);
+    assert_eq!(passes(student(&grades, "zipped"), "call_function"), [true, true, true]);
 
     // The gradebook: one row per student, a column per exercise, total and max.
     let mut csv = csv::Reader::from_path(out.join("grades.csv")).unwrap();
@@ -258,23 +258,23 @@ fn a_class_is_graded_end_to_end() {
         })
         .collect();
     assert_eq!(rows.len(), 11);
-    assert_eq!(rows["correct"], [3, 4, 7, 7]);
-    assert_eq!(rows["partial"][0], 1);
-    assert_eq!(rows["looping"], [0, 4, 4, 7]);
-    assert_eq!(rows["missing_file"], [0, 4, 4, 7]);
+    assert_eq!(rows["correct"], [5, 4, 9, 9]);
+    assert_eq!(rows["partial"][0], 3);
+    assert_eq!(rows["looping"], [0, 4, 4, 9]);
+    assert_eq!(rows["missing_file"], [0, 4, 4, 9]);
     assert_eq!(rows["compile_error"][0], 0);
 
     // Gradescope's results.json, field by field as documented.
     let results: Value = serde_json::from_str(&std::fs::read_to_string(out.join("students/partial/results.json")).unwrap()).unwrap();
     assert_gradescope(&results);
     assert_eq!(results["score"].as_f64(), Some(f64::from(rows["partial"][2])));
-    assert_eq!(results["tests"].as_array().unwrap().len(), 5);
+    assert_eq!(results["tests"].as_array().unwrap().len(), 6);
     assert_eq!(results["tests"][0]["status"], "passed");
     assert_eq!(results["tests"][1]["status"], "failed");
 
     // The JUnit report: a suite per student, a case per stage, failures where stages failed.
     let (suites, cases, failures) = junit_counts(&std::fs::read_to_string(out.join("junit.xml")).unwrap());
-    assert_eq!((suites, cases), (11, 55));
+    assert_eq!((suites, cases), (11, 66));
     let failed_stages: usize = grades.values().flat_map(|g| g["exercises"].as_array().unwrap()).flat_map(|e| e["stages"].as_array().unwrap()).filter(|s| s["passed"] == false).count();
     assert_eq!(failures, failed_stages);
 
@@ -360,7 +360,7 @@ fn shards_merge_and_gradescope_mode() {
     let run = xtask(&["grade", "merge", dirs[0].to_str().unwrap(), dirs[1].to_str().unwrap(), "--out", merged.to_str().unwrap()]);
     assert!(run.status.success());
     let csv = std::fs::read_to_string(merged.join("grades.csv")).unwrap();
-    assert_eq!(csv, "student,call_function,total,max\nangela,3,3,3\nkevin,0,0,3\noscar,0,0,3\n");
+    assert_eq!(csv, "student,call_function,total,max\nangela,5,5,5\nkevin,0,0,5\noscar,0,0,5\n");
     assert!(!xtask(&["grade", "merge", dirs[0].to_str().unwrap(), dirs[0].to_str().unwrap(), "--out", merged.to_str().unwrap()]).status.success());
 
     // Gradescope's layout: /autograder/submission in, /autograder/results/results.json out.
@@ -371,5 +371,5 @@ fn shards_merge_and_gradescope_mode() {
     assert!(run.status.success());
     let results: Value = serde_json::from_str(&std::fs::read_to_string(root.join("results/results.json")).unwrap()).unwrap();
     assert_gradescope(&results);
-    assert_eq!(results["score"].as_f64(), Some(3.0));
+    assert_eq!(results["score"].as_f64(), Some(5.0));
 }

@@ -16,9 +16,9 @@ const CALL: &str = "exercises/python-from-rust/call_function";
 const HELLO: &str = "exercises/rust-from-python/hello_module";
 
 
-/// The solution of `call_function` with `shout` and `total_sales` starting with the
-/// given statements.
-fn call_function(shout: &str, total: &str) -> String {
+/// The solution of `call_function` with `shout`, `total_sales` and `apply_discount`
+/// starting with the given statements.
+fn call_function(shout: &str, total: &str, discount: &str) -> String {
     let text = solution(CALL)
         .replacen(
             "pub fn shout(name: &Bound<'_, PyString>) -> PyResult<String> {",
@@ -29,54 +29,62 @@ fn call_function(shout: &str, total: &str) -> String {
             "pub fn total_sales(py: Python<'_>, sales: Vec<i64>) -> PyResult<i64> {",
             &format!("pub fn total_sales(py: Python<'_>, sales: Vec<i64>) -> PyResult<i64> {{\n{total}"),
             1,
+        )
+        .replacen(
+            "pub fn apply_discount(rule: &Bound<'_, PyAny>, price: f64) -> PyResult<f64> {",
+            &format!("pub fn apply_discount(rule: &Bound<'_, PyAny>, price: f64) -> PyResult<f64> {{\n{discount}"),
+            1,
         );
-    assert!(text.contains(shout) && text.contains(total));
+    assert!(text.contains(shout) && text.contains(total) && text.contains(discount));
     text
 }
 
 /// Wrong answers, after whatever the attack did.
 const WRONG_SHOUT: &str = "    return Ok(name.to_string().to_lowercase());";
 const WRONG_TOTAL: &str = "    return Ok(sales.len() as i64);";
+const WRONG_DISCOUNT: &str = "    return Ok(price);";
 
 /// Prints libtest's status lines and lines of the check's report, on both streams.
-const PRINTS: &str = r#"    for t in ["shout_calls_strip_and_upper", "total_sales_calls_sum"] { println!("test {t} ... ok"); eprintln!("test {t} ... ok"); println!("{{\"test\":\"{t}\",\"inputs\":\"public\",\"value\":\"\"}}"); }"#;
+const PRINTS: &str = r#"    for t in ["apply_discount_calls_the_rule", "shout_calls_strip_and_upper", "total_sales_calls_sum"] { println!("test {t} ... ok"); eprintln!("test {t} ... ok"); println!("{{\"test\":\"{t}\",\"inputs\":\"public\",\"value\":\"\"}}"); }"#;
 
 /// Writes one public value of 200 000 lines for `shout_calls_strip_and_upper` into the report, then
 /// leaves before the test reports.
 const FLOOD: &str = r#"    if let Some(path) = std::env::var_os("CHECK_REPORT") { let value: String = (0..200_000).map(|i| format!("line {i}\n")).collect(); let line = format!("{{\"test\":\"shout_calls_strip_and_upper\",\"inputs\":\"public\",\"value\":{:?}}}\n", value); let _ = std::fs::write(path, line); } std::process::exit(0);"#;
 
-/// The class: (id, `call_function`'s lib.rs, expected points of its two stages).
-fn attacks(outside: &Path) -> Vec<(&'static str, String, [bool; 2])> {
+/// The class: (id, `call_function`'s lib.rs, whether each of its three stages passes).
+fn attacks(outside: &Path) -> Vec<(&'static str, String, [bool; 3])> {
     let solution_file = repo().join("solutions/python-from-rust/call_function/src/lib.rs");
     let secret = outside.join("secret.txt");
     vec![
-        ("correct", solution(CALL), [true, true]),
-        ("starter", starter(CALL), [false, false]),
+        ("correct", solution(CALL), [true, true, true]),
+        ("starter", starter(CALL), [false, false, false]),
         (
             // insta's overrides and no report: insta would let anything pass.
             "sets_insta_env",
             call_function(
                 &format!("    unsafe {{ std::env::set_var(\"INSTA_FORCE_PASS\", \"1\"); std::env::set_var(\"INSTA_UPDATE\", \"always\"); std::env::remove_var(\"CHECK_REPORT\"); }}\n{WRONG_SHOUT}"),
                 &format!("    unsafe {{ std::env::set_var(\"INSTA_FORCE_PASS\", \"1\"); std::env::remove_var(\"CHECK_REPORT\"); }}\n{WRONG_TOTAL}"),
+                WRONG_DISCOUNT,
             ),
-            [false, false],
+            [false, false, false],
         ),
         (
             // libtest's status lines, and report lines, printed everywhere.
             "prints_status_lines",
-            call_function(&format!("{PRINTS}\n{WRONG_SHOUT}"), &format!("    println!(\"\\ntest result: ok. 2 passed; 0 failed\");\n{WRONG_TOTAL}")),
-            [false, false],
+            call_function(&format!("{PRINTS}\n{WRONG_SHOUT}"), &format!("    println!(\"\\ntest result: ok. 3 passed; 0 failed\");\n{WRONG_TOTAL}"), WRONG_DISCOUNT),
+            [false, false, false],
         ),
-        ("exits_early", call_function("    std::process::exit(0);", "    std::process::exit(0);"), [false, false]),
-        ("crashes", call_function("    std::process::abort();", "    std::process::abort();"), [false, false]),
+        ("exits_early", call_function("    std::process::exit(0);", "    std::process::exit(0);", "    std::process::exit(0);"), [false, false, false]),
+        ("crashes", call_function("    std::process::abort();", "    std::process::abort();", "    std::process::abort();"), [false, false, false]),
         (
             // Right answers only when the solution or a file outside the sandbox can be read.
             "reads_outside",
             call_function(
                 &format!("    if std::fs::read({:?}).is_err() {{ {WRONG_SHOUT} }}", solution_file.display().to_string()),
                 &format!("    if std::fs::read({:?}).is_err() {{ {WRONG_TOTAL} }}", secret.display().to_string()),
+                &format!("    if std::fs::read({:?}).is_err() {{ {WRONG_DISCOUNT} }}", secret.display().to_string()),
             ),
-            [false, false],
+            [false, false, false],
         ),
         (
             // Right answers; the writes must not happen.
@@ -84,8 +92,9 @@ fn attacks(outside: &Path) -> Vec<(&'static str, String, [bool; 2])> {
             call_function(
                 &format!("    let _ = std::fs::write(\"/tmp/workbook-hostile-class-wrote\", \"x\"); let _ = std::fs::write({:?}, \"x\");", outside.join("written").display().to_string()),
                 "",
+                "",
             ),
-            [true, true],
+            [true, true, true],
         ),
         (
             // Right answers; the slot's compiled code must stay as it was.
@@ -93,8 +102,9 @@ fn attacks(outside: &Path) -> Vec<(&'static str, String, [bool; 2])> {
             call_function(
                 "    if let Ok(exe) = std::env::current_exe() { for dir in exe.ancestors().skip(1).take(3) { let _ = std::fs::write(dir.join(\"poisoned-by-student\"), \"x\"); } }",
                 "",
+                "",
             ),
-            [true, true],
+            [true, true, true],
         ),
         (
             // Right answers; every file of the slot's build dated 2100, so that cargo would
@@ -103,15 +113,16 @@ fn attacks(outside: &Path) -> Vec<(&'static str, String, [bool; 2])> {
             call_function(
                 "    if let Ok(exe) = std::env::current_exe() { if let Some(debug) = exe.ancestors().nth(2) { for entry in walkdir(debug) { let later = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(4_102_444_800); if let Ok(file) = std::fs::File::open(&entry) { let _ = file.set_times(std::fs::FileTimes::new().set_modified(later).set_accessed(later)); } } } }",
                 "",
+                "",
             ) + "\nfn walkdir(dir: &std::path::Path) -> Vec<std::path::PathBuf> { let mut out = Vec::new(); if let Ok(entries) = std::fs::read_dir(dir) { for entry in entries.flatten() { let path = entry.path(); if path.is_dir() { out.extend(walkdir(&path)); } else { out.push(path); } } } out }\n",
-            [true, true],
+            [true, true, true],
         ),
-        ("zz_does_not_compile", "compile_error!(\"this crate never compiles\");\n".to_string(), [false, false]),
+        ("zz_does_not_compile", "compile_error!(\"this crate never compiles\");\n".to_string(), [false, false, false]),
         (
             // Another file copied into the compiler's message.
             "leaks_a_file_through_the_compiler",
             format!("compile_error!(include_str!({:?}));\n", solution_file.display().to_string()),
-            [false, false],
+            [false, false, false],
         ),
         (
             // Right answers; a file outside, which it cannot read, made setuid and dated 2001.
@@ -122,8 +133,9 @@ fn attacks(outside: &Path) -> Vec<(&'static str, String, [bool; 2])> {
                     victim = outside.join("victim").display().to_string()
                 ),
                 "",
+                "",
             ),
-            [true, true],
+            [true, true, true],
         ),
         (
             // Right answers only when the grader's secret is found in /proc.
@@ -131,14 +143,15 @@ fn attacks(outside: &Path) -> Vec<(&'static str, String, [bool; 2])> {
             call_function(
                 &format!("    let found = std::fs::read_dir(\"/proc\").into_iter().flatten().flatten().any(|p| std::fs::read(p.path().join(\"environ\")).is_ok_and(|e| String::from_utf8_lossy(&e).contains(\"GRADER_SECRET=hunter2\"))); if !found {{ {WRONG_SHOUT} }}"),
                 &format!("    let found = std::fs::read_dir(\"/proc\").into_iter().flatten().flatten().any(|p| std::fs::read(p.path().join(\"environ\")).is_ok_and(|e| String::from_utf8_lossy(&e).contains(\"GRADER_SECRET=hunter2\"))); if !found {{ {WRONG_TOTAL} }}"),
+                &format!("    let found = std::fs::read_dir(\"/proc\").into_iter().flatten().flatten().any(|p| std::fs::read(p.path().join(\"environ\")).is_ok_and(|e| String::from_utf8_lossy(&e).contains(\"GRADER_SECRET=hunter2\"))); if !found {{ {WRONG_DISCOUNT} }}"),
             ),
-            [false, false],
+            [false, false, false],
         ),
         (
             // Right answers; a file in shared memory, to pass notes to another student.
             "writes_shared_memory",
-            call_function("    let _ = std::fs::write(\"/dev/shm/workbook-hostile-class\", \"notes\");", ""),
-            [true, true],
+            call_function("    let _ = std::fs::write(\"/dev/shm/workbook-hostile-class\", \"notes\");", "", ""),
+            [true, true, true],
         ),
         (
             // A report of 200 000 lines for one test, then an early exit: a grade that
@@ -148,8 +161,9 @@ fn attacks(outside: &Path) -> Vec<(&'static str, String, [bool; 2])> {
                 FLOOD,
                 // Without the GIL, so that shout can run meanwhile.
                 "    py.detach(|| std::thread::sleep(std::time::Duration::from_secs(5))); std::process::exit(0);",
+                "    rule.py().detach(|| std::thread::sleep(std::time::Duration::from_secs(5))); std::process::exit(0);",
             ),
-            [false, false],
+            [false, false, false],
         ),
         (
             // The public inputs' answers typed in: held-out inputs find them out.
@@ -158,8 +172,9 @@ fn attacks(outside: &Path) -> Vec<(&'static str, String, [bool; 2])> {
                 // Python is called, as the public check wants to see, and its answer ignored.
                 "    let _ = name.call_method0(\"strip\")?.call_method0(\"upper\")?;\n    return Ok(match name.to_string().as_str() { \"Michael Scott\" => \"MICHAEL SCOTT\", \"  dwight k. schrute \" => \"DWIGHT K. SCHRUTE\", \"\\tZoë Ångström\\n\" => \"ZOË ÅNGSTRÖM\", other => other }.to_string());",
                 "    let _ = py.import(\"builtins\")?.getattr(\"sum\")?.call1((sales.clone(),))?;\n    return Ok(match sales.as_slice() { [12] => 12, [3, 4, 5] => 12, [-7, 7, 1_000_000_000_000] => 1_000_000_000_000, _ => 0 });",
+                "",
             ),
-            [false, false],
+            [false, false, true],
         ),
     ]
 }

@@ -1,4 +1,4 @@
-//! Exercise `call_function`: ask Python to do two small jobs for the office.
+//! Exercise `call_function`: ask Python to do three small jobs for the office.
 //!
 //! Run `cargo xtask check call_function` after each edit.
 
@@ -27,5 +27,18 @@ pub fn total_sales(py: Python<'_>, sales: Vec<i64>) -> PyResult<i64> {
     // TODO: import the `builtins` module, get its `sum`, call it with one argument.
     let _ = (py, sales);
     todo!("call Python's builtins.sum")
+}
+
+/// Applies the office's discount `rule` to `price` and returns the discounted price. The
+/// rule is any Python callable the caller hands over: a function, a lambda, an object
+/// with `__call__`. A rule that raises makes this return the same exception.
+///
+/// # Errors
+/// The exception the rule raised, or a `TypeError` when it does not return a number.
+pub fn apply_discount(rule: &Bound<'_, PyAny>, price: f64) -> PyResult<f64> {
+    // TODO: call `rule` with the price as its one argument, and turn what it returns
+    // into an `f64`. `?` lets the rule's exception through, unchanged.
+    let _ = (rule, price);
+    todo!("call the discount rule with the price")
 }
 // ANCHOR_END: exercise

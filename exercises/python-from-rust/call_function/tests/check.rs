@@ -2,13 +2,14 @@
 // each check runs again on inputs generated from the grading seed.
 //
 // Each check also shows what Python ran: `shout` gets a `str` that notes which of its
-// methods were called, and `total_sales` runs while `builtins.sum` is a wrapper that
-// notes its calls. An answer computed in Rust gives the right text and no notes.
+// methods were called, `total_sales` runs while `builtins.sum` is a wrapper that notes
+// its calls, and the discount rules `apply_discount` gets note their own calls. An
+// answer computed in Rust gives the right text and no notes.
 
-use call_function::{shout, total_sales};
+use call_function::{apply_discount, shout, total_sales};
 use check_support::{Inputs, attach, noting_str, with_noted_calls};
 use pyo3::prelude::*;
-use pyo3::types::PyList;
+use pyo3::types::{PyDict, PyList};
 
 /// Names to shout: the public ones, or names made of random letters (accents too),
 /// with random spaces around them.
@@ -63,6 +64,59 @@ fn total_sales_calls_sum() {
             for sales in sales(inputs) {
                 let (total, notes) = with_noted_calls(&builtins, "sum", || total_sales(py, sales.clone()))?;
                 lines.push(format!("sum({sales:?}) = {}   (Python ran: {})", total?, notes.join(", ")));
+            }
+            Ok(lines.join("\n"))
+        })
+    });
+}
+
+/// The discount rules of the third check, in Python: a function, an object with
+/// `__call__`, and a rule that raises; each notes its calls in `calls`. Their rates, and
+/// the prices, are drawn from the seed when grading.
+const RULES: &str = r#"
+rate = 0.9 if SEED is None else rng.choice([0.5, 0.7, 0.75, 0.8, 0.85, 0.95])
+off = 25.0 if SEED is None else float(rng.randint(1, 90))
+calls = []
+
+def loyalty(price):
+    calls.append(f"loyalty({price})")
+    return round(price * rate, 2)
+
+class Coupon:
+    def __call__(self, price):
+        calls.append(f"Coupon()({price})")
+        return max(price - off, 0.0)
+
+def expired(price):
+    calls.append(f"expired({price})")
+    raise ValueError("the coupon expired")
+
+prices = [120.0, 19.99] if SEED is None else [round(rng.uniform(1, 500), 2) for _ in range(2)]
+rules = [("loyalty", loyalty), ("Coupon()", Coupon()), ("expired", expired)]
+"#;
+
+#[test]
+fn apply_discount_calls_the_rule() {
+    check_support::observe_held_out!("apply_discount_calls_the_rule", |inputs: Inputs| {
+        attach(|py| {
+            let globals = PyDict::new(py);
+            let code = std::ffi::CString::new(format!("{}\n{RULES}", inputs.python_prelude())).expect("the rules hold no NUL byte");
+            py.run(&code, Some(&globals), None)?;
+            let get = |name: &str| globals.get_item(name)?.ok_or_else(|| pyo3::exceptions::PyKeyError::new_err(name.to_string()));
+            let calls = get("calls")?.cast_into::<PyList>()?;
+            let prices: Vec<f64> = get("prices")?.extract()?;
+            let rules: Vec<(String, Bound<'_, PyAny>)> = get("rules")?.extract()?;
+            let mut lines = Vec::new();
+            for (name, rule) in &rules {
+                for &price in &prices {
+                    calls.call_method0("clear")?;
+                    let result = match apply_discount(rule, price) {
+                        Ok(discounted) => format!("{discounted:?}"),
+                        Err(err) => format!("{}: {}", err.get_type(py).name()?, err.value(py)),
+                    };
+                    let ran: Vec<String> = calls.extract()?;
+                    lines.push(format!("{name} on {price:?} -> {result}   (Python ran: {})", ran.join(", ")));
+                }
             }
             Ok(lines.join("\n"))
         })

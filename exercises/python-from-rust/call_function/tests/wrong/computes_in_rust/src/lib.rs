@@ -1,4 +1,4 @@
-//! A wrong answer to `call_function`: ask Python to do two small jobs for the office.
+//! A wrong answer to `call_function`: ask Python to do three small jobs for the office.
 //!
 //! Run `cargo xtask check call_function` after each edit.
 
@@ -24,5 +24,15 @@ pub fn shout(name: &Bound<'_, PyString>) -> PyResult<String> {
 pub fn total_sales(py: Python<'_>, sales: Vec<i64>) -> PyResult<i64> {
     let builtins = py.import("builtins")?;
     builtins.getattr("sum")?.call1((sales,))?.extract()
+}
+
+/// Applies the office's discount `rule` to `price` and returns the discounted price. The
+/// rule is any Python callable the caller hands over: a function, a lambda, an object
+/// with `__call__`. A rule that raises makes this return the same exception.
+///
+/// # Errors
+/// The exception the rule raised, or a `TypeError` when it does not return a number.
+pub fn apply_discount(rule: &Bound<'_, PyAny>, price: f64) -> PyResult<f64> {
+    rule.call1((price,))?.extract()
 }
 // ANCHOR_END: exercise
