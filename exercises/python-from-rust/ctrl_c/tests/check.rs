@@ -100,6 +100,33 @@ fn limits(inputs: Inputs) -> (u64, u64) {
     (rng.u64(10..1_000), rng.u64(10_000..40_000))
 }
 
+/// Presses Ctrl-C 100 ms into a count to 600000 while Python's handler for SIGINT only
+/// notes the time, without raising: the count goes on to its end, and the note says
+/// whether `check_signals` ran the handler while the count was going (early on) or only
+/// once it was over. A count that checks the signals once, after its loop, gives the
+/// right result and the right exception, and is seen here.
+fn handler_runs_during_the_count(py: Python<'_>) -> PyResult<String> {
+    let globals = pyo3::types::PyDict::new(py);
+    py.run(c"import signal, time\nnoted = []\nsignal.signal(signal.SIGINT, lambda *_: noted.append(time.monotonic()))\nstart = time.monotonic()", Some(&globals), None)?;
+    // SAFETY: `pthread_self` only names the calling thread.
+    let this_thread = unsafe { libc::pthread_self() };
+    let presser = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        // SAFETY: the target thread waits in `join` below until this one ends.
+        unsafe { libc::pthread_kill(this_thread, libc::SIGINT) }
+    });
+    let counted = count_primes(py, 600_000).map_err(|err| last_line(py, &err));
+    py.run(c"end = time.monotonic()", Some(&globals), None)?;
+    py.detach(|| presser.join().expect("the thread that presses Ctrl-C ends"));
+    // The handler may also run at this statement, after the count: only the first note
+    // counts, and it must come in the first half of the count.
+    let during: bool = py
+        .eval(c"bool(noted) and noted[0] - start < (end - start) / 2", Some(&globals), None)?
+        .extract()?;
+    py.run(c"signal.signal(signal.SIGINT, signal.default_int_handler)", Some(&globals), None)?;
+    Ok(format!("primes below 600000, Ctrl-C noted by a handler that does not raise: {counted:?}; the handler ran during the count, not after it: {during}"))
+}
+
 #[test]
 fn check_signals_stops_the_count() {
     observe_held_out_in_own_process("check_signals_stops_the_count", || (), |inputs| {
@@ -127,6 +154,7 @@ fn check_signals_stops_the_count() {
             let after = py.eval(c"sum(range(10))", None, None).map(|v| v.to_string()).map_err(|err| last_line(py, &err));
             lines.push(format!("Python runs on afterwards: sum(range(10)) = {after:?}"));
             lines.push(format!("primes below {medium}, no Ctrl-C: {:?}", count_primes(py, medium).map_err(|e| last_line(py, &e))));
+            lines.push(handler_runs_during_the_count(py)?);
             Ok(lines.join("\n"))
         })
     });

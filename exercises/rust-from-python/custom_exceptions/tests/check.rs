@@ -69,22 +69,28 @@ fn rust_tells_a_jam_from_other_errors() {
             inputs,
             r#"
 calls = []
+class ShredderJam(Exception):
+    """The warehouse's own exception: the same name as the module's, another class."""
 def office_shredder(paper):
     calls.append(paper)
     if paper.startswith("toner"):
         raise shredder.ShredderJam("toner in the rollers")
     if paper.startswith("key"):
         raise KeyError(paper)
+    if paper.startswith("forklift"):
+        raise ShredderJam("the warehouse's forklift is stuck")
     return shredder.shred(paper)
 if SEED is None:
     piles = [["Memo", "toner test page", "Minutes of the " + "very " * 10 + "long meeting", "Budget"],
              ["Memo", "Do not shred: Dundies", "Budget"],
-             ["Memo", "key to the annex", "Budget"]]
+             ["Memo", "key to the annex", "Budget"],
+             ["Memo", "forklift log", "Budget"]]
 else:
     def paper():
-        kind = rng.choice(["plain", "plain", "toner", "long", "secret", "key"])
+        kind = rng.choice(["plain", "plain", "toner", "long", "secret", "key", "forklift"])
         return {"plain": f"Memo {rng.randint(1, 99)}", "toner": f"toner page {rng.randint(1, 9)}", "long": "q" * rng.randint(41, 60),
-                "secret": f"DO not SHRED {rng.randint(1, 9)}", "key": f"key {rng.randint(1, 9)}"}[kind]
+                "secret": f"DO not SHRED {rng.randint(1, 9)}", "key": f"key {rng.randint(1, 9)}",
+                "forklift": f"forklift log {rng.randint(1, 9)}"}[kind]
     piles = [[paper() for _ in range(rng.randint(2, 6))] for _ in range(4)]
 for pile in piles:
     calls.clear()
@@ -94,6 +100,8 @@ for pile in piles:
         print("stopped by", type(error).__name__, "-", error)
     except KeyError as error:
         print("stopped by KeyError -", error)
+    except ShredderJam as error:
+        print("stopped by the warehouse's ShredderJam -", error)
     print("  the shredder was called", len(calls), "times")
 "#,
         )

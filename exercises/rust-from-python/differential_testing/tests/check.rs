@@ -70,6 +70,18 @@ def run_property(name, function, impl, label):
             print(f"  {label}: {impl(data)!r}; reference.{function}: {getattr(real_reference, function)(data)!r}")
     said = lambda n: "yes" if n else "no"
     print(f"  called {function}: {said(calls['impl'])}; called reference.{function}: {said(calls['reference'])}")
+
+def run_cases(function, cases):
+    """Calls the crate's `function` on each case alone, with a `reference` module that
+    notes its calls: a Rust function must compute, not ask the reference."""
+    asked = []
+    guard = types.ModuleType("reference")
+    for attribute in ("runs", "unique"):
+        setattr(guard, attribute, lambda data, f=getattr(real_reference, attribute): asked.append(1) or f(data))
+    sys.modules["reference"] = guard
+    for data in cases:
+        print(f"{function}({data}) = {getattr(crate_module, function)(data)}")
+    print(f"  your {function} asked the reference: {'yes' if asked else 'no'}")
 "#;
 
 /// Runs `code` on `inputs` after the harness, with `shipped` (the given `src/shipped.rs`)
@@ -115,8 +127,7 @@ fn runs_is_fixed() {
             r#"
 run_property("test_runs_matches_reference", "runs", crate_module.runs, "your runs")
 cases = [[], [7], [7, 7, 1], [1, 2, 2]] if SEED is None else [[rng.randint(-2, 2) for _ in range(rng.randint(1, 8))] for _ in range(4)]
-for data in cases:
-    print(f"runs({data}) = {crate_module.runs(data)}")
+run_cases("runs", cases)
 "#,
         )
     });
@@ -136,8 +147,7 @@ else:
 run_property("test_unique_matches_reference", "unique", real_reference.unique, "reference.unique itself")
 run_property("test_unique_matches_reference", "unique", crate_module.unique, "your unique")
 cases = [[2, 1, 2], [5, 5, 5]] if SEED is None else [[rng.randint(-3, 3) for _ in range(rng.randint(2, 8))] for _ in range(3)]
-for data in cases:
-    print(f"unique({data}) = {crate_module.unique(data)}")
+run_cases("unique", cases)
 "#,
         )
     });

@@ -82,18 +82,32 @@ for text in bad:
 }
 
 /// The invoice is JSON that `json.loads` reads back whole: strings escaped (quotes,
-/// backslashes), numbers written as floats.
+/// backslashes), numbers written as floats. While `invoice` runs, Python's JSON encoder
+/// notes its calls: serde writes the text, not Python's `json` module.
 #[test]
 fn a_struct_back_to_python() {
     check_support::observe_held_out!("a_struct_back_to_python", |inputs| {
         scenario(
             inputs,
             r#"
+encoded = []
+real_encode, real_iterencode = json.JSONEncoder.encode, json.JSONEncoder.iterencode
+def noting(real):
+    def encode(self, *args, **kwargs):
+        encoded.append(1)
+        return real(self, *args, **kwargs)
+    return encode
 for order in ORDERS:
-    text = orders.invoice(json.dumps(order))
+    text_in = json.dumps(order)
+    json.JSONEncoder.encode, json.JSONEncoder.iterencode = noting(real_encode), noting(real_iterencode)
+    try:
+        text = orders.invoice(text_in)
+    finally:
+        json.JSONEncoder.encode, json.JSONEncoder.iterencode = real_encode, real_iterencode
     print(text)
     invoice = json.loads(text)
     print(invoice["customer"] == order["customer"], invoice["total"], [(line["sku"], line["amount"]) for line in invoice["lines"]])
+print("Python's json module wrote the invoices:", "yes" if encoded else "no")
 "#,
         )
     });

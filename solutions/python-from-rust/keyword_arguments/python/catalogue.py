@@ -26,10 +26,18 @@ def ream_price(reams, /):
     return round(_price(reams), 2)
 
 
-def quote(reams, /, *, discount=LOYALTY):
-    """A quote for `reams` reams with `discount` off (a fraction: 0.2 is 20%)."""
-    given = "the loyalty default" if discount is LOYALTY else f"discount={discount!r}"
+# The default of `quote`'s discount: only a call without the keyword gets it, so the notes
+# tell a call that leaves the default to Python from one that passes LOYALTY itself.
+_NOT_GIVEN = object()
+
+
+def quote(reams, /, *, discount=_NOT_GIVEN):
+    """A quote for `reams` reams with `discount` off (a fraction: 0.2 is 20%); without
+    one, the loyalty discount."""
+    given = "the loyalty default" if discount is _NOT_GIVEN else f"discount={discount!r}"
     CALLS.append(f"quote({reams!r}, {given})")
+    if discount is _NOT_GIVEN:
+        discount = LOYALTY
     return round(_price(reams) * (1 - discount), 2)
 
 
