@@ -17,9 +17,31 @@ fn scenario(inputs: Inputs, code: &str) -> String {
         let module = pyo3::wrap_pymodule!(numpy_arrays::numpy_arrays)(py);
         register_module(py, "numpy_arrays", module.bind(py))?;
         let prelude = inputs.python_prelude();
-        run_printing(py, &[], &format!("{prelude}import numpy as np\nimport numpy_arrays as na\n{code}"))
+        run_printing(py, &[], &format!("{prelude}import numpy as np\nimport numpy_arrays as na\n{WATCHED}{code}\n{NOTED}"))
     })
 }
+
+/// `W(array)`: a view of `array` that notes every NumPy operation run on it (ufuncs such
+/// as `add` or `multiply`, which `sum`, `*=` and friends go through, and functions such
+/// as `np.sum`). Rust reading and writing the array's memory runs none: the lesson is
+/// that Rust does the work, not NumPy called from Rust.
+const WATCHED: &str = r#"
+noted = []
+class Watched(np.ndarray):
+    def __array_ufunc__(self, ufunc, method, *args, **kwargs):
+        noted.append(ufunc.__name__)
+        plain = lambda a: a.view(np.ndarray) if isinstance(a, Watched) else a
+        if "out" in kwargs:
+            kwargs["out"] = tuple(plain(o) for o in kwargs["out"])
+        return getattr(ufunc, method)(*map(plain, args), **kwargs)
+    def __array_function__(self, func, types, args, kwargs):
+        noted.append(func.__name__)
+        return super().__array_function__(func, types, args, kwargs)
+W = lambda array: array.view(Watched)
+"#;
+
+/// The last line of every scenario: which NumPy operations ran on the arrays handed to Rust.
+const NOTED: &str = r#"print("NumPy operations on the arrays Rust was handed:", ", ".join(sorted(set(noted))) or "none")"#;
 
 /// `centered` returns a new NumPy array (not a list), leaves its input alone, reads a
 /// strided view, and refuses an int64 array rather than converting it.
@@ -35,12 +57,12 @@ if SEED is None:
 else:
     sales = np.array([rng.randint(0, 400) / 4 for _ in range(rng.randint(1, 7))])
     wide = np.array([float(rng.randint(-50, 50)) for _ in range(2 * rng.randint(1, 5))])
-centered = na.centered(sales)
+centered = na.centered(W(sales))
 print(type(centered).__name__, centered.dtype, centered.tolist(), sales.tolist())
 print("shares memory with its input:", np.shares_memory(centered, sales))
-print(na.centered(wide[::2]).tolist(), na.centered(np.array([])).tolist())
+print(na.centered(W(wide[::2])).tolist(), na.centered(W(np.array([]))).tolist())
 try:
-    na.centered(sales.astype(np.int64))
+    na.centered(W(sales.astype(np.int64)))
 except TypeError:
     print("an int64 array is refused with a TypeError")
 "#,
@@ -62,13 +84,13 @@ else:
     salaries = np.array([float(rng.randint(300, 900) * 100) for _ in range(2 * rng.randint(1, 4))])
     percent = float(rng.choice([5, 10, 20, 25, 50]))
 seen_before = salaries[:]
-print(na.apply_raise(salaries, percent))
+print(na.apply_raise(W(salaries), percent))
 print("the view taken before sees:", [round(s, 2) for s in seen_before.tolist()])
-print(na.apply_raise(salaries[::2], 100.0), "changed every other one:", [round(s, 2) for s in salaries.tolist()])
+print(na.apply_raise(W(salaries[::2]), 100.0), "changed every other one:", [round(s, 2) for s in salaries.tolist()])
 try:
     frozen = np.array([1.0])
     frozen.flags.writeable = False
-    na.apply_raise(frozen, 10.0)
+    na.apply_raise(W(frozen), 10.0)
 except Exception as error:
     print("a read-only array is refused:", type(error).__name__, frozen.tolist())
 "#,
@@ -89,10 +111,10 @@ if SEED is None:
 else:
     rows, columns = rng.randint(2, 5), rng.randint(2, 5)
     weeks = np.array([[rng.randint(0, 80) / 4 for _ in range(columns)] for _ in range(rows)])
-print(na.column_totals(weeks).tolist())
-print(na.column_totals(np.asfortranarray(weeks)).tolist())
-print(na.column_totals(weeks.T).tolist())
-print(na.column_totals(np.zeros((0, 2))).tolist())
+print(na.column_totals(W(weeks)).tolist())
+print(na.column_totals(W(np.asfortranarray(weeks))).tolist())
+print(na.column_totals(W(weeks.T)).tolist())
+print(na.column_totals(W(np.zeros((0, 2)))).tolist())
 "#,
         )
     });
