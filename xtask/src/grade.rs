@@ -149,13 +149,7 @@ fn grade_all(args: &Grade, submissions: Vec<Submission>, out: &Path) -> Result<E
         sandboxes.push(warm(&ws, &pristine, &selected, k, &limits(args, 3600))?);
         ui::note(&format!("Sandbox slot {k} ready in {:.0} s", start.elapsed().as_secs_f64()));
     }
-    let confinement = match isolation.landlock {
-        bounded::Availability::Available => {
-            let own_mounts = isolation.namespaces == bounded::Availability::Available;
-            Some(confine::Confinement::new(&ws.venv(), &ws.venv_python(), &sandbox::grading_dir(&ws), own_mounts)?)
-        }
-        bounded::Availability::Unavailable { .. } => None,
-    };
+    let confinement = confinement(&ws, &isolation)?;
     let grader = Grader {
         ws: &ws,
         pristine,
@@ -232,13 +226,7 @@ pub fn grade_batches(ws: &Workspace, course: &Course, batches: &[Batch<'_>], see
     let build = Limits { timeout: Duration::from_secs(600), output_bytes: 4096 << 10, memory_bytes: 4096 << 20 };
     let test = Limits { timeout: Duration::from_secs(60), ..build };
     let sandbox = warm(ws, &pristine, &selected, 0, &Limits { timeout: Duration::from_secs(3600), ..build })?;
-    let confinement = match isolation.landlock {
-        bounded::Availability::Available => {
-            let own_mounts = isolation.namespaces == bounded::Availability::Available;
-            Some(confine::Confinement::new(&ws.venv(), &ws.venv_python(), &sandbox::grading_dir(ws), own_mounts)?)
-        }
-        bounded::Availability::Unavailable { .. } => None,
-    };
+    let confinement = confinement(ws, &isolation)?;
     let grader = Grader { ws, pristine, isolation, confinement, build, test, held_out, memo: Mutex::new(Default::default()) };
     let mut out = Vec::new();
     for batch in batches {
@@ -246,6 +234,18 @@ pub fn grade_batches(ws: &Workspace, course: &Course, batches: &[Batch<'_>], see
         out.push(grader.grade(&sandbox, &batch.exercises, &collected)?);
     }
     Ok(out)
+}
+
+/// The Landlock rules student code runs under, where Landlock is available (with the
+/// read-only mounts of its own mount namespace where namespaces are too); `None` elsewhere.
+fn confinement(ws: &Workspace, isolation: &Isolation) -> Result<Option<confine::Confinement>> {
+    Ok(match isolation.landlock {
+        bounded::Availability::Available => {
+            let own_mounts = isolation.namespaces == bounded::Availability::Available;
+            Some(confine::Confinement::new(&ws.venv(), &ws.venv_python(), &sandbox::grading_dir(ws), own_mounts)?)
+        }
+        bounded::Availability::Unavailable { .. } => None,
+    })
 }
 
 /// A fresh seed for held-out inputs (the standard library's per-process random keys).
