@@ -1,6 +1,6 @@
 //! The authors' and instructors' commands (`book`, `verify`, `grade`, `bench`) in the
 //! students' build of the xtask, which leaves them out (cargo feature `authoring`): they
-//! run again through `cargo run --package xtask --features authoring`, which builds the
+//! run again through `cargo run --manifest-path xtask/Cargo.toml --features authoring`, which builds the
 //! full xtask the first time (about half a minute more) and reuses it afterwards. In a
 //! students' repository (`cargo xtask class export`), only `book` remains of them, and it
 //! runs with the feature `book`.
@@ -17,8 +17,8 @@ pub fn run_in_full_build() -> Result<ExitCode> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let features = if cfg!(feature = "students-edition") { "book" } else { "authoring" };
     let status = Command::new(&cargo)
-        .args(["run", "--quiet", "--package", "xtask", "--features", features, "--manifest-path"])
-        .arg(ws.path("Cargo.toml"))
+        .args(["run", "--quiet", "--features", features, "--manifest-path"])
+        .arg(ws.path(crate::workspace::XTASK_MANIFEST))
         .arg("--")
         .args(std::env::args_os().skip(1))
         .status()

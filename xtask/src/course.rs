@@ -251,15 +251,11 @@ impl Course {
             if exercise.dir.get_ref() != &expected_dir {
                 say(exercise.dir.span(), "dir", format!("expected \"{expected_dir}\" (exercises/<part>/<name>)"));
             }
-            // A students' repository (`cargo xtask class export`) has no solutions.
-            let mut sides = vec![(exercise.dir(), "starter")];
-            if !cfg!(feature = "students-edition") {
-                sides.push((exercise.solution_dir(), "solution"));
-            }
-            for (dir, what) in sides {
-                if !root.join(&dir).join("Cargo.toml").is_file() {
-                    say(exercise.dir.span(), "dir", format!("the {what} crate {}/Cargo.toml does not exist", dir.display()));
-                }
+            // Not the starter's manifest: a student may delete or break it, and every command
+            // must still load the course (`damage.rs` names it, `reset` restores it). A
+            // students' repository (`cargo xtask class export`) has no solutions.
+            if !cfg!(feature = "students-edition") && !root.join(exercise.solution_dir()).join("Cargo.toml").is_file() {
+                say(exercise.dir.span(), "dir", format!("the solution crate {}/Cargo.toml does not exist", exercise.solution_dir().display()));
             }
             if exercise.editable.get_ref().is_empty() {
                 say(exercise.editable.span(), "editable", "list at least one file the student edits".into());

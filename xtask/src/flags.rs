@@ -270,8 +270,22 @@ pub struct Watch {
 
 #[derive(Debug, Args)]
 pub struct Reset {
-    /// The exercise whose editable files to restore.
+    /// The exercise to restore.
     pub exercise: String,
+    /// Which of its files to restore.
+    #[arg(long, value_enum, default_value_t = ResetFiles::All)]
+    pub files: ResetFiles,
+}
+
+/// The files `cargo xtask reset` puts back as git has them (`commands/reset.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ResetFiles {
+    /// The files you edit, back to the starter, and every other file of the exercise
+    /// that is missing or changed.
+    All,
+    /// Only the files of the exercise you do not edit (its `Cargo.toml`, tests, data)
+    /// that are missing or changed; your own files stay as they are.
+    Course,
 }
 
 #[derive(Debug, Args)]

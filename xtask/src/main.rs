@@ -13,6 +13,7 @@ mod booktests;
 mod class;
 mod commands;
 mod course;
+mod damage;
 mod flags;
 // The grader relies on Unix process groups and resource limits.
 #[cfg(all(unix, feature = "authoring"))]

@@ -9,6 +9,10 @@ use anyhow::{Context, Result, bail};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// The xtask's own manifest, relative to the root: a workspace of its own, apart from the
+/// exercises' workspace at the root (see `xtask/Cargo.toml` for why).
+pub const XTASK_MANIFEST: &str = "xtask/Cargo.toml";
+
 /// The repository root and the project's Python environment.
 #[derive(Debug, Clone)]
 pub struct Workspace {

@@ -306,6 +306,29 @@ fn a_clone_of_the_export_runs_the_students_commands_and_the_classroom_workflow()
     assert!(out.status.success(), "{}", text(&out));
     assert_eq!(std::fs::read_to_string(&lib).unwrap(), starter(CALL), "reset brings back the starter from the clone's git");
 
+    // Whatever a student does to an exercise's manifest, `cargo xtask` starts, `check`
+    // names the file, and `reset --files course` restores it and keeps their own files.
+    let manifest = clone.join(CALL).join("Cargo.toml");
+    let shipped = std::fs::read_to_string(&manifest).unwrap();
+    std::fs::write(&lib, "// my work\n").unwrap();
+    for damage in [None, Some("[package\n"), Some("")] {
+        match damage {
+            None => std::fs::remove_file(&manifest).unwrap(),
+            Some(text) => std::fs::write(&manifest, text).unwrap(),
+        }
+        let out = student(&clone, &["list"]);
+        assert!(out.status.success(), "{}", text(&out));
+        let out = student(&clone, &["check", "call_function"]);
+        let said = text(&out);
+        assert!(!out.status.success() && said.contains(&format!("{CALL}/Cargo.toml")) && said.contains("reset call_function --files course"), "{said}");
+        let out = student(&clone, &["reset", "call_function", "--files", "course"]);
+        assert!(out.status.success(), "{}", text(&out));
+        assert_eq!(std::fs::read_to_string(&manifest).unwrap(), shipped, "the manifest is back");
+    }
+    assert_eq!(std::fs::read_to_string(&lib).unwrap(), "// my work\n", "the student's file is as they left it");
+    let out = student(&clone, &["reset", "call_function"]);
+    assert!(out.status.success(), "{}", text(&out));
+
     let out = student(&clone, &["doctor"]);
     assert!(out.status.success() && text(&out).contains("Embedded Python"), "{}", text(&out));
 

@@ -121,3 +121,40 @@ fn a_deleted_file_is_named_by_check_and_restored_by_reset() {
     assert!(out.status.success(), "{}", text(&out));
     assert_eq!(f.read("exercises/p/one/src/lib.rs"), starter_lib("one"), "an emptied file comes back too");
 }
+
+#[test]
+fn a_damaged_manifest_is_named_and_reset_files_course_restores_it_and_keeps_the_students_work() {
+    let f = Fixture::new();
+    let shipped = f.read("exercises/p/two/Cargo.toml");
+    let mine = "pub fn answer() -> u32 {\n    41 // my attempt\n}\n";
+    f.write("exercises/p/one/src/lib.rs", mine);
+    for (damage, problem) in [
+        (None, "exercises/p/two/Cargo.toml is missing"),
+        (Some("[package\n"), "exercises/p/two/Cargo.toml is not valid TOML (line 1: "),
+        (Some(""), "exercises/p/two/Cargo.toml no longer says `[package] name = \"two\"`"),
+    ] {
+        match damage {
+            None => std::fs::remove_file(f.path("exercises/p/two/Cargo.toml")).unwrap(),
+            Some(text) => f.write("exercises/p/two/Cargo.toml", text),
+        }
+        // Another exercise's check names it: cargo could build none.
+        let out = f.run(&["check", "one"]);
+        let said = text(&out);
+        assert!(!out.status.success() && said.contains(problem), "{said}");
+        assert!(said.contains("`cargo xtask reset two --files course` restores"), "{said}");
+        let out = f.run(&["reset", "two", "--files", "course"]);
+        assert!(out.status.success(), "{}", text(&out));
+        assert_eq!(f.read("exercises/p/two/Cargo.toml"), shipped, "the manifest is back");
+    }
+    assert_eq!(f.read("exercises/p/one/src/lib.rs"), mine, "the student's own files are untouched");
+    let out = f.run(&["reset", "two", "--files", "course"]);
+    assert!(out.status.success() && text(&out).contains("nothing to restore"), "{}", text(&out));
+
+    std::fs::remove_dir_all(f.path("exercises/p/one")).unwrap();
+    let out = f.run(&["check", "two"]);
+    assert!(!out.status.success() && text(&out).contains("exercises/p/one (the exercise's folder) is missing"), "{}", text(&out));
+    let out = f.run(&["reset", "one"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(f.read("exercises/p/one/src/lib.rs"), starter_lib("one"), "a deleted exercise comes back whole");
+    assert!(f.path("exercises/p/one/Cargo.toml").is_file() && f.path("exercises/p/one/tests/check.rs").is_file());
+}

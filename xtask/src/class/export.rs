@@ -70,7 +70,9 @@ pub fn run(args: &ClassExport) -> Result<ExitCode> {
         fs_err::create_dir_all(path.parent().context("a file with no folder")?)?;
         fs_err::write(&path, classroom::workflow(&exercises))?;
     }
-    prune_lock(&ws, dir)?;
+    for manifest in ["Cargo.toml", crate::workspace::XTASK_MANIFEST] {
+        prune_lock(&ws, &dir.join(manifest))?;
+    }
     let names: Vec<&str> = exercises.iter().map(|e| e.name()).collect();
     ui::line(&format!("The students' repository is in {} ({} files).", dir.display(), files.len() + usize::from(args.classroom)));
     ui::line(&format!("Exercises: {}.", names.join(", ")));
@@ -145,19 +147,21 @@ pub fn exercise_file(exercise: &Exercise, path: &str) -> bool {
     path.strip_prefix(&dir).is_some_and(|rest| !rest.starts_with("tests/wrong/"))
 }
 
-/// Lets cargo drop from `Cargo.lock` the crates the students' workspace no longer uses,
-/// keeping every other version as it is, so that a fresh clone does not start with a
-/// changed lock file. Offline first (every crate is usually downloaded already), then with
-/// the network.
+/// Lets cargo drop from the `Cargo.lock` of the workspace whose root is `manifest` (in
+/// the students' repository: the exercises' one at the root, the xtask's own) the crates
+/// it no longer uses, keeping every other version as it is, so that a fresh clone does
+/// not start with a changed lock file. Offline first (every crate is usually downloaded
+/// already), then with the network.
 ///
 /// # Errors
-/// When the students' workspace does not load (cargo's message says why).
-pub fn prune_lock(ws: &Workspace, dir: &Path) -> Result<()> {
+/// When the workspace does not load (cargo's message says why).
+pub fn prune_lock(ws: &Workspace, manifest: &Path) -> Result<()> {
+    let dir = manifest.parent().context("a manifest with no folder")?;
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut last = None;
     for offline in [true, false] {
         let mut cmd = std::process::Command::new(&cargo);
-        cmd.args(["metadata", "--format-version", "1", "--manifest-path"]).arg(dir.join("Cargo.toml"));
+        cmd.args(["metadata", "--format-version", "1", "--manifest-path"]).arg(manifest);
         if offline {
             cmd.arg("--offline");
         }
@@ -166,11 +170,11 @@ pub fn prune_lock(ws: &Workspace, dir: &Path) -> Result<()> {
             .env_remove("CARGO_TARGET_DIR")
             .env("PYO3_PYTHON", ws.venv_python())
             .output()
-            .context("running `cargo metadata` in the students' repository")?;
+            .with_context(|| format!("running `cargo metadata --manifest-path {}`", manifest.display()))?;
         if out.status.success() {
             return Ok(());
         }
         last = Some(String::from_utf8_lossy(&out.stderr).trim().to_string());
     }
-    bail!("the students' workspace in {} does not load: {}", dir.display(), last.unwrap_or_default())
+    bail!("the workspace of {} does not load: {}", manifest.display(), last.unwrap_or_default())
 }

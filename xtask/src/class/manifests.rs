@@ -3,18 +3,23 @@
 //! xtask), and `exercises/info.toml` cut down to the selected exercises.
 
 use crate::course::Exercise;
+use crate::workspace::XTASK_MANIFEST;
 use anyhow::{Context, Result, bail};
 
 /// The feature a students' repository's xtask is built with: no authors' commands at all.
 pub const STUDENTS_FEATURE: &str = "students-edition";
 
+/// The embedding probe `cargo xtask doctor` runs, the one crate of the xtask's folder in
+/// the exercises' workspace.
+const PROBE: &str = "xtask/probe";
+
 /// The features of the xtask a students' repository keeps: the students' build and `book`.
 const KEPT_FEATURES: &[&str] = &["book"];
 
 /// The workspace `Cargo.toml` of a class kit: the root one with `members` reduced to the
-/// xtask, its probe, the shared check crates and the selected exercises (and, for the
-/// grader, their solutions), and `default-members` to the xtask and its probe (no book
-/// crate).
+/// embedding probe, the shared check crates and the selected exercises (and, for the
+/// grader, their solutions), and `default-members` to the probe (no book crate). The
+/// xtask stays a workspace of its own, as in the course.
 ///
 /// # Errors
 /// When the root `Cargo.toml` is not valid TOML or has no `[workspace]`.
@@ -32,19 +37,21 @@ pub fn workspace(original: &str, exercises: &[&Exercise], solutions: bool) -> Re
         .filter(|m| m.starts_with("exercises/check-support") && !m.contains('*'))
         .map(str::to_string)
         .collect::<Vec<_>>();
-    let mut members: Vec<toml::Value> = ["xtask", "xtask/probe"].iter().map(|m| toml::Value::from(*m)).collect();
+    let mut members: Vec<toml::Value> = vec![toml::Value::from(PROBE)];
     members.extend(shared.into_iter().map(toml::Value::from));
     members.extend(exercises.iter().map(|e| toml::Value::from(e.dir.get_ref().as_str())));
     if solutions {
         members.extend(exercises.iter().map(|e| toml::Value::from(e.solution_dir().to_string_lossy().replace('\\', "/"))));
     }
     workspace.insert("members".into(), toml::Value::Array(members));
-    workspace.insert("default-members".into(), toml::Value::Array(vec!["xtask".into(), "xtask/probe".into()]));
+    workspace.insert("default-members".into(), toml::Value::Array(vec![PROBE.into()]));
     workspace.remove("exclude");
     let header = if solutions {
-        "# The grader's workspace: the xtask, the shared check crates, the exercises and their solutions.\n"
+        "# The grader's workspace: the shared check crates, the exercises and their solutions.\n\
+         # The xtask (`cargo xtask`) is a workspace of its own: xtask/Cargo.toml.\n"
     } else {
-        "# The workspace: the xtask (`cargo xtask`), the shared check crates and your exercises.\n\
+        "# The workspace: the shared check crates and your exercises. The xtask (`cargo xtask`)\n\
+         # is a workspace of its own (xtask/Cargo.toml), so that it starts whatever happens here.\n\
          # Exercises are members but not default members: a starter fails its checks until you solve it.\n"
     };
     Ok(format!("{header}{}", toml::to_string(&manifest)?))
@@ -108,20 +115,22 @@ pub fn xtask(original: &str) -> Result<String> {
     ))
 }
 
-/// The students' `.cargo/config.toml`: the course's `[env]` (and whatever follows it),
-/// after an `xtask` alias that builds the students' edition.
+/// The students' `.cargo/config.toml`: an `xtask` alias that builds the students'
+/// edition, then the course's tables after its own `[alias]` (`[build]`, `[env]`).
 ///
 /// # Errors
-/// When the course's file has no `[env]` table.
+/// When the course's file does not start with its `[alias]` table followed by others.
 pub fn cargo_config(original: &str) -> Result<String> {
-    let Some(env) = original.find("\n[env]") else {
-        bail!(".cargo/config.toml has no [env] table; update xtask/src/class/manifests.rs with its new layout");
+    let rest = original.strip_prefix("[alias]\n").and_then(|after| after.find("\n[").map(|i| i + "[alias]\n".len()));
+    let Some(env) = rest else {
+        bail!(".cargo/config.toml does not start with its [alias] table followed by others; update xtask/src/class/manifests.rs with its new layout");
     };
     Ok(format!(
         "[alias]\n\
          # `cargo xtask`: the students' commands; `cargo xtask book` builds the book's feature on\n\
          # first use (see xtask/Cargo.toml).\n\
-         xtask = \"run --quiet --package xtask --no-default-features --features {STUDENTS_FEATURE} --\"\n{}",
+         # Run it at the repository's root: the xtask is a workspace of its own.\n\
+         xtask = \"run --quiet --manifest-path {XTASK_MANIFEST} --no-default-features --features {STUDENTS_FEATURE} --\"\n{}",
         &original[env..]
     ))
 }
@@ -200,8 +209,11 @@ mod tests {
 
     #[test]
     fn the_alias_builds_the_students_edition() {
-        let config = cargo_config("[alias]\nxtask = \"run --package xtask --no-default-features --\"\n\n[env]\nPYO3_PYTHON = \"x\"\n").unwrap();
-        assert!(config.contains("--no-default-features --features students-edition --\"") && config.ends_with("[env]\nPYO3_PYTHON = \"x\"\n"), "{config}");
+        let config = cargo_config("[alias]\nxtask = \"run --no-default-features --\"\n\n[build]\ntarget-dir = \"t\"\n\n[env]\nPYO3_PYTHON = \"x\"\n").unwrap();
+        assert!(config.contains("--manifest-path xtask/Cargo.toml --no-default-features --features students-edition --\""), "{config}");
+        assert!(config.ends_with("\n[build]\ntarget-dir = \"t\"\n\n[env]\nPYO3_PYTHON = \"x\"\n"), "{config}");
+        assert_eq!(config.matches("[alias]").count(), 1, "{config}");
         assert!(cargo_config("[alias]\n").is_err());
+        assert!(cargo_config("[env]\nPYO3_PYTHON = \"x\"\n").is_err());
     }
 }

@@ -60,6 +60,13 @@ pub(super) fn check_one(ws: &Workspace, course: &Course, exercise: &Exercise, pr
             format!("(exercise {position}/{}, {})", course.exercises.len(), course.part_title(exercise.part.get_ref()))
         ),
     ));
+    let damaged = crate::damage::manifests(ws, course);
+    if !damaged.is_empty() {
+        for damage in &damaged {
+            ui::line(&format!("{} {damage}", ui::mark(false)));
+        }
+        return Ok(false);
+    }
     let missing: Vec<String> = exercise.editable().iter().filter(|f| !ws.path(f).is_file()).map(|f| f.display().to_string()).collect();
     if !missing.is_empty() {
         ui::line(&format!(

@@ -39,6 +39,18 @@ impl Doctor {
             .unwrap_or_else(|e| format!("not usable: {e}"));
         ui::line(&format!("  maturin:      {maturin}"));
 
+        // The probe is a member of the exercises' workspace, which cargo cannot load while
+        // an exercise's manifest is damaged.
+        let course = crate::course::Course::load(&ws.root)?;
+        let damaged = crate::damage::manifests(&ws, &course);
+        if !damaged.is_empty() {
+            ui::line(&ui::paint(ui::BOLD, "\nThe exercises' workspace"));
+            for damage in &damaged {
+                ui::line(&format!("  {} {damage}", ui::mark(false)));
+            }
+            ui::line(&format!("\n{} restore the files above first; the embedding probe needs that workspace.", ui::mark(false)));
+            return Ok(ExitCode::FAILURE);
+        }
         ui::line(&ui::paint(ui::BOLD, "\nEmbedded Python (xtask/probe, built and run now)"));
         run_quiet(
             ws.cargo().args(["build", "--quiet", "--package", "embed-probe", "--bins"]),

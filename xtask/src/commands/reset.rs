@@ -1,13 +1,17 @@
-//! `cargo xtask reset EXERCISE`: puts an exercise's editable files back as the course
-//! ships them, after saving the student's own copies.
+//! `cargo xtask reset EXERCISE [--files all|course]`: puts an exercise's files back as
+//! the course ships them, after saving the student's own copies.
 //!
-//! The pristine version is the one committed in git (`git show HEAD:<path>`): in a fresh
-//! clone, the starter. (A student who commits their work gets their last commit back.)
-//! The student's files go first to `.workbook/backups/<exercise>-<UTC time>/`, under their
-//! repository paths, and the command says where. The exercise's progress is cleared.
+//! `all` (the default) restores the editable files and every other file of the exercise
+//! that is missing or changed (its `Cargo.toml`, tests, data); `course` only the latter,
+//! which is what a student who broke an exercise's manifest needs without losing their
+//! work (`damage.rs` says so). The pristine version is the one committed in git
+//! (`git show HEAD:<path>`): in a fresh clone, the starter. (A student who commits their
+//! work gets their last commit back.) Every file replaced that existed goes first to
+//! `.workbook/backups/<exercise>-<UTC time>/`, under its repository path, and the command
+//! says where. With `all`, the exercise's progress is cleared.
 
-use crate::course::Course;
-use crate::flags::Reset;
+use crate::course::{Course, Exercise};
+use crate::flags::{Reset, ResetFiles};
 use crate::progress::Progress;
 use crate::ui;
 use crate::workspace::Workspace;
@@ -20,7 +24,12 @@ impl Reset {
         let ws = Workspace::find()?;
         let course = Course::load(&ws.root)?;
         let exercise = course.exercise(&self.exercise)?;
-        let files = exercise.editable();
+        let editable = exercise.editable();
+        let mut files = match self.files {
+            ResetFiles::All => editable.clone(),
+            ResetFiles::Course => Vec::new(),
+        };
+        files.extend(changed_files(&ws, exercise)?.into_iter().filter(|f| !editable.contains(f)));
         // Read every pristine file before touching anything, so a failure changes nothing.
         let pristine: Vec<(PathBuf, Vec<u8>)> =
             files.iter().map(|f| committed(&ws, f).map(|bytes| (f.clone(), bytes))).collect::<Result<_>>()?;
@@ -44,19 +53,52 @@ impl Reset {
             fs_err::write(&to, bytes).with_context(|| format!("restoring {}", file.display()))?;
             ui::line(&format!("  restored {}", file.display()));
         }
-        let mut progress = Progress::load(&ws);
-        progress.exercises.remove(exercise.name());
-        progress.save(&ws)?;
         if saved > 0 {
             ui::line(&format!("Your {saved} file(s) are saved in {}", backup.display()));
         }
-        ui::line(&format!(
-            "`{}` is back to its starter (the version committed in git) and its progress is cleared. `cargo xtask check {}` checks it.",
-            exercise.name(),
-            exercise.name()
-        ));
+        match self.files {
+            ResetFiles::All => {
+                let mut progress = Progress::load(&ws);
+                progress.exercises.remove(exercise.name());
+                progress.save(&ws)?;
+                ui::line(&format!(
+                    "`{}` is back to its starter (the version committed in git) and its progress is cleared. `cargo xtask check {}` checks it.",
+                    exercise.name(),
+                    exercise.name()
+                ));
+            }
+            ResetFiles::Course if pristine.is_empty() => {
+                ui::line(&format!("The course's files of `{}` are as git has them; nothing to restore.", exercise.name()));
+            }
+            ResetFiles::Course => {
+                ui::line(&format!("The course's files of `{}` are back as git has them; your own files are as you left them.", exercise.name()));
+            }
+        }
         Ok(ExitCode::SUCCESS)
     }
+}
+
+/// The files of `exercise`'s folder that the last commit has and that are missing or
+/// differ from it (`git diff --name-only HEAD`), relative to the root.
+///
+/// # Errors
+/// When git cannot run or fails (not a clone of the workbook).
+fn changed_files(ws: &Workspace, exercise: &Exercise) -> Result<Vec<PathBuf>> {
+    let output = std::process::Command::new("git")
+        .current_dir(&ws.root)
+        .args(["diff", "--name-only", "--no-renames", "--relative", "-z", "HEAD", "--"])
+        .arg(exercise.dir())
+        .output()
+        .context("running git: reset needs git and a clone of the workbook")?;
+    if !output.status.success() {
+        bail!("git diff of {} failed: {}", exercise.dir().display(), String::from_utf8_lossy(&output.stderr).trim());
+    }
+    // Paths end with a NUL and are relative to the current folder, the root (`--relative`).
+    Ok(String::from_utf8_lossy(&output.stdout)
+        .split('\0')
+        .filter(|path| !path.is_empty())
+        .map(PathBuf::from)
+        .collect())
 }
 
 /// The committed content of `file` (repository-relative), from `git show HEAD:<file>`.

@@ -117,21 +117,29 @@ fn verify_book_and_tests(ws: &Workspace, tally: &mut Tally) -> Result<()> {
         tally.step(false, "mdbook for `book --serve`", &[format!("{err:#}")]);
     }
     ui::note("Running the tests of the xtask, the embedding probe and the book's snippets");
-    // Without `VIRTUAL_ENV` and the venv on `PATH`, as a plain `cargo test` at the root
-    // runs them: they must pass that way too.
-    let mut cmd = ws.cargo();
-    cmd.args(["test", "--package", "xtask", "--package", "embed-probe", "--package", "book"]).env_remove("VIRTUAL_ENV");
-    if let Some(path) = std::env::var_os("PATH") {
-        cmd.env("PATH", path);
-    }
-    let output = cmd.output().context("running cargo test")?;
-    let summary = test_summary(&String::from_utf8_lossy(&output.stdout));
-    if output.status.success() {
-        tally.step(true, &format!("workspace tests: {summary}"), &[]);
-    } else {
-        let mut details = vec![show::compiler_messages(&String::from_utf8_lossy(&output.stderr))];
-        details.push(String::from_utf8_lossy(&output.stdout).into_owned());
-        tally.step(false, "workspace tests (xtask, probe, book snippets)", &details);
+    // Two workspaces: the xtask's own, then the root's probe and book.
+    let xtask_manifest = ws.path(crate::workspace::XTASK_MANIFEST);
+    let runs: [(&str, Vec<std::ffi::OsString>); 2] = [
+        ("xtask", vec!["test".into(), "--manifest-path".into(), xtask_manifest.into()]),
+        ("probe, book snippets", ["test", "--package", "embed-probe", "--package", "book"].map(Into::into).to_vec()),
+    ];
+    for (what, args) in runs {
+        // Without `VIRTUAL_ENV` and the venv on `PATH`, as a plain `cargo test` at the root
+        // runs them: they must pass that way too.
+        let mut cmd = ws.cargo();
+        cmd.args(&args).env_remove("VIRTUAL_ENV");
+        if let Some(path) = std::env::var_os("PATH") {
+            cmd.env("PATH", path);
+        }
+        let output = cmd.output().context("running cargo test")?;
+        let summary = test_summary(&String::from_utf8_lossy(&output.stdout));
+        if output.status.success() {
+            tally.step(true, &format!("workspace tests ({what}): {summary}"), &[]);
+        } else {
+            let mut details = vec![show::compiler_messages(&String::from_utf8_lossy(&output.stderr))];
+            details.push(String::from_utf8_lossy(&output.stdout).into_owned());
+            tally.step(false, &format!("workspace tests ({what})"), &details);
+        }
     }
     Ok(())
 }
