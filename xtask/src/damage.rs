@@ -4,10 +4,12 @@
 //! workspace (the root `Cargo.toml`) before it builds one, so a single damaged manifest
 //! stops the checks of every exercise. `check` and `doctor` look here first and name the
 //! file with the command that restores it (`reset --files course`, which leaves the
-//! student's own files as they are).
+//! student's own files as they are). It also tells which of an exercise's other files
+//! differ from git's, which `check` mentions and `reset` restores.
 
 use crate::course::{Course, Exercise};
 use crate::workspace::Workspace;
+use anyhow::{Context, Result, bail};
 use std::fmt;
 use std::path::PathBuf;
 
@@ -37,6 +39,14 @@ impl fmt::Display for Damage {
             self.exercise
         )
     }
+}
+
+/// The files of `exercise` that students do not edit (its tests, snapshots, data) and
+/// that differ from the last commit or are missing: a check runs them as they are, so it
+/// may say what the course does not. Empty when git cannot tell (no clone, no git).
+pub fn changed_course_files(ws: &Workspace, exercise: &Exercise) -> Vec<PathBuf> {
+    let editable = exercise.editable();
+    changed_files(ws, exercise).map(|files| files.into_iter().filter(|f| !editable.contains(f)).collect()).unwrap_or_default()
 }
 
 /// The damaged manifests of the course's starters, in the course's order; empty when
@@ -74,4 +84,27 @@ fn manifest(ws: &Workspace, exercise: &Exercise) -> Option<Damage> {
         return damage(path, format!("no longer says `[package] name = \"{}\"`", exercise.package()));
     }
     None
+}
+
+/// The files of `exercise`'s folder that the last commit has and that are missing or
+/// differ from it (`git diff --name-only HEAD`), relative to the root.
+///
+/// # Errors
+/// When git cannot run or fails (not a clone of the workbook).
+pub fn changed_files(ws: &Workspace, exercise: &Exercise) -> Result<Vec<PathBuf>> {
+    let output = std::process::Command::new("git")
+        .current_dir(&ws.root)
+        .args(["diff", "--name-only", "--no-renames", "--relative", "-z", "HEAD", "--"])
+        .arg(exercise.dir())
+        .output()
+        .context("running git: telling changed files needs git and a clone of the workbook")?;
+    if !output.status.success() {
+        bail!("git diff of {} failed: {}", exercise.dir().display(), String::from_utf8_lossy(&output.stderr).trim());
+    }
+    // Paths end with a NUL and are relative to the current folder, the root (`--relative`).
+    Ok(String::from_utf8_lossy(&output.stdout)
+        .split('\0')
+        .filter(|path| !path.is_empty())
+        .map(PathBuf::from)
+        .collect())
 }

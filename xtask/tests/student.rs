@@ -150,6 +150,16 @@ fn a_damaged_manifest_is_named_and_reset_files_course_restores_it_and_keeps_the_
     let out = f.run(&["reset", "two", "--files", "course"]);
     assert!(out.status.success() && text(&out).contains("nothing to restore"), "{}", text(&out));
 
+    // A changed test file is mentioned (the check runs it as it is) and restored.
+    let tests = f.read("exercises/p/one/tests/check.rs");
+    f.write("exercises/p/one/tests/check.rs", &format!("{tests}// mine\n"));
+    let out = f.run(&["check", "one"]);
+    assert!(text(&out).contains("exercises/p/one/tests/check.rs differ(s) from the course's"), "{}", text(&out));
+    let out = f.run(&["reset", "one", "--files", "course"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(f.read("exercises/p/one/tests/check.rs"), tests);
+    assert_eq!(f.read("exercises/p/one/src/lib.rs"), mine, "the student's own files are untouched");
+
     std::fs::remove_dir_all(f.path("exercises/p/one")).unwrap();
     let out = f.run(&["check", "two"]);
     assert!(!out.status.success() && text(&out).contains("exercises/p/one (the exercise's folder) is missing"), "{}", text(&out));

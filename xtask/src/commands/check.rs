@@ -67,6 +67,16 @@ pub(super) fn check_one(ws: &Workspace, course: &Course, exercise: &Exercise, pr
         }
         return Ok(false);
     }
+    let changed = crate::damage::changed_course_files(ws, exercise);
+    if !changed.is_empty() {
+        let names: Vec<String> = changed.iter().map(|f| f.display().to_string()).collect();
+        ui::line(&format!(
+            "{} {} differ(s) from the course's (changed or missing): this check runs them as they are. `cargo xtask reset {} --files course` restores them and leaves your own files.",
+            ui::paint(ui::NOTE, "!"),
+            names.join(", "),
+            exercise.name()
+        ));
+    }
     let missing: Vec<String> = exercise.editable().iter().filter(|f| !ws.path(f).is_file()).map(|f| f.display().to_string()).collect();
     if !missing.is_empty() {
         ui::line(&format!(

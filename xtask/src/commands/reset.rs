@@ -10,7 +10,7 @@
 //! `.workbook/backups/<exercise>-<UTC time>/`, under its repository path, and the command
 //! says where. With `all`, the exercise's progress is cleared.
 
-use crate::course::{Course, Exercise};
+use crate::course::Course;
 use crate::flags::{Reset, ResetFiles};
 use crate::progress::Progress;
 use crate::ui;
@@ -29,7 +29,7 @@ impl Reset {
             ResetFiles::All => editable.clone(),
             ResetFiles::Course => Vec::new(),
         };
-        files.extend(changed_files(&ws, exercise)?.into_iter().filter(|f| !editable.contains(f)));
+        files.extend(crate::damage::changed_files(&ws, exercise)?.into_iter().filter(|f| !editable.contains(f)));
         // Read every pristine file before touching anything, so a failure changes nothing.
         let pristine: Vec<(PathBuf, Vec<u8>)> =
             files.iter().map(|f| committed(&ws, f).map(|bytes| (f.clone(), bytes))).collect::<Result<_>>()?;
@@ -76,29 +76,6 @@ impl Reset {
         }
         Ok(ExitCode::SUCCESS)
     }
-}
-
-/// The files of `exercise`'s folder that the last commit has and that are missing or
-/// differ from it (`git diff --name-only HEAD`), relative to the root.
-///
-/// # Errors
-/// When git cannot run or fails (not a clone of the workbook).
-fn changed_files(ws: &Workspace, exercise: &Exercise) -> Result<Vec<PathBuf>> {
-    let output = std::process::Command::new("git")
-        .current_dir(&ws.root)
-        .args(["diff", "--name-only", "--no-renames", "--relative", "-z", "HEAD", "--"])
-        .arg(exercise.dir())
-        .output()
-        .context("running git: reset needs git and a clone of the workbook")?;
-    if !output.status.success() {
-        bail!("git diff of {} failed: {}", exercise.dir().display(), String::from_utf8_lossy(&output.stderr).trim());
-    }
-    // Paths end with a NUL and are relative to the current folder, the root (`--relative`).
-    Ok(String::from_utf8_lossy(&output.stdout)
-        .split('\0')
-        .filter(|path| !path.is_empty())
-        .map(PathBuf::from)
-        .collect())
 }
 
 /// The committed content of `file` (repository-relative), from `git show HEAD:<file>`.
