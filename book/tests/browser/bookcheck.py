@@ -356,6 +356,7 @@ class Visit:
 _READ_PAGE = """() => {
     const main = document.querySelector('main');
     return {
+        url: location.href,
         links: Array.from(document.querySelectorAll('a[href]'), e => e.href),
         images: Array.from(document.querySelectorAll('img'),
                            e => [e.currentSrc || e.src, e.complete && e.naturalWidth > 0]),
@@ -365,13 +366,16 @@ _READ_PAGE = """() => {
 }"""
 
 
-def read_visit(page, label: str, problems: list[str]) -> Visit:
-    """What the loaded ``page`` shows, read in one call into the page."""
+def read_visit(page, url: str, label: str, problems: list[str]) -> Visit:
+    """What the ``page`` loaded from ``url`` shows, read in one call into the page."""
     try:
         shown = page.evaluate(_READ_PAGE)
     except Exception as err:  # the page crashed or navigated away
         problems.append(f"{label}: could not be read: {err}")
         return Visit(problems, [], [], "", "")
+    if shown["url"].partition("#")[0] != url.partition("#")[0]:
+        # A tab that still showed its previous page, or was sent elsewhere.
+        problems.append(f"{label}: the tab shows {shown['url']}, not the page asked for")
     if shown["main_text"] is None:
         problems.append(f"{label}: has no <main> element")
     return Visit(
@@ -390,7 +394,7 @@ def visit_pages(
     a full-page screenshot of each page of ``screenshots`` (``{page: path}``) on the way."""
     visits = {}
     for html, page, found in load_pages(context, off_machine, [(base + html, html) for html in pages]):
-        visits[html] = read_visit(page, html, found)
+        visits[html] = read_visit(page, base + html, html, found)
         if screenshots and html in screenshots:
             screenshots[html].parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(screenshots[html]), full_page=True)
@@ -520,7 +524,7 @@ def check_search(context, off_machine, url: str, terms: list[str]) -> list[str]:
     """The page at ``url`` loads cleanly (``page_problems``), and each of ``terms``, typed in
     turn into its search box, finds at least one result that mentions it."""
     tab, found = load_page(context, off_machine, url, url)
-    problems = page_problems({url: read_visit(tab.page, url, found)})
+    problems = page_problems({url: read_visit(tab.page, url, url, found)})
     for term in terms:
         results = search(tab.page, term)
         words = [w.lower() for w in re.split(r"[^A-Za-z0-9]+", term) if w]
