@@ -376,7 +376,7 @@ def read_visit(page, url: str, label: str, problems: list[str]) -> Visit:
     if shown["url"].partition("#")[0] != url.partition("#")[0]:
         # A tab that still showed its previous page, or was sent elsewhere.
         problems.append(f"{label}: the tab shows {shown['url']}, not the page asked for")
-    if shown["main_text"] is None:
+    if shown["main_text"] is None and not problems:
         problems.append(f"{label}: has no <main> element")
     return Visit(
         problems=problems,
