@@ -11,18 +11,27 @@ folder (its ``--user-data-dir``) and the flags of ``CHROMIUM_ARGS``; Playwright 
 no browser of its own (never run ``playwright install``).
 Every request off the machine (anything but ``file:``, ``data:``, ``blob:``, ``127.0.0.1``
 and ``localhost``) is refused and reported.
+
+The suite must stay quick (under a minute on two busy cores): one browser for the whole
+run, every page of the book loaded once for all the checks that read it, ``TABS_AT_ONCE``
+tabs each loading one page after another, and waits on the browser's events (the page's
+``load``, its network going idle, the search naming its term), never fixed sleeps.
 """
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import dataclasses
 import functools
 import html.parser
 import http.server
+import itertools
 import os
 import re
 import shutil
+import socket
+import sys
 import tempfile
 import threading
 try:
@@ -52,8 +61,9 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 LOCAL_SCHEMES = {"file", "data", "blob", "about", "chrome-error"}
 TIMEOUT_MS = 15_000
 # Pages loaded at once, each in its own tab: their waits for the network to settle overlap.
-# Each tab has its own listeners, and refused requests are attributed to the tab that made
-# them, so the pages cannot see each other's problems.
+# A tab loads one page at a time, has its own listeners, and refused requests are
+# attributed to the tab that made them, so the pages cannot see each other's problems.
+# (Measured on two busy cores: 4 tabs took 10% longer than 8, 12 and 16 no less.)
 TABS_AT_ONCE = 8
 
 
@@ -146,12 +156,20 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A tab that moves on before a file has arrived hangs up: not a problem of the book.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve(folder: Path):
     """Serves ``folder`` over HTTP on 127.0.0.1 (a free port) and yields the base URL."""
     handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    server = _QuietServer(("127.0.0.1", 0), handler)
+    # A short poll interval: `shutdown` waits for the loop's next turn.
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -164,43 +182,65 @@ def serve(folder: Path):
 def browser_context():
     """A Playwright browser context on Debian's Chromium, with a fresh profile, that refuses
     every request off the machine. Yields ``(context, off_machine)``: ``off_machine`` is
-    the list of refused requests, ``(tab or None, url)``, filled as pages load."""
+    the list of refused requests, ``(tab or None, url)``, filled as pages load.
+
+    The refusal is Chromium's own: every request but those to ``LOCAL_HOSTS`` goes to a
+    proxy on a local port that nothing listens on, and fails there. Playwright's request
+    interception would do it too, but it turns off the HTTP cache and sends every request
+    of every page through Python: loading the whole book took three quarters more CPU
+    time with it."""
     from playwright.sync_api import sync_playwright
 
     if not CHROMIUM.exists():
         raise RuntimeError(f"{CHROMIUM} is missing: {CHROMIUM_FIX}")
     profile = tempfile.mkdtemp(prefix="book-chromium-profile-")
-    off_machine: list[str] = []
+    off_machine: list[tuple[object, str]] = []
+
+    def refused(request):
+        if not is_local(request.url):
+            try:
+                tab = request.frame.page
+            except Exception:  # a request of no tab (a service worker)
+                tab = None
+            off_machine.append((tab, request.url))
+
     try:
-        with sync_playwright() as p:
+        with _dead_port() as port, sync_playwright() as p:
             context = p.chromium.launch_persistent_context(
                 profile,
                 executable_path=str(CHROMIUM),
                 headless=True,
-                args=CHROMIUM_ARGS,
+                args=[*CHROMIUM_ARGS, *_refuse_off_machine(port)],
                 viewport={"width": 1280, "height": 900},
             )
             context.set_default_timeout(TIMEOUT_MS)
-
-            def gate(route):
-                url = route.request.url
-                if is_local(url):
-                    route.continue_()
-                else:
-                    try:
-                        tab = route.request.frame.page
-                    except Exception:  # a request of no tab (a service worker)
-                        tab = None
-                    off_machine.append((tab, url))
-                    route.abort()
-
-            context.route("**/*", gate)
+            context.on("requestfailed", refused)
             try:
                 yield context, off_machine
             finally:
                 context.close()
     finally:
         shutil.rmtree(profile, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _dead_port():
+    """A port of 127.0.0.1 that refuses connections: bound (so no one else takes it) and
+    never listened on."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        yield sock.getsockname()[1]
+
+
+def _refuse_off_machine(port: int) -> list[str]:
+    """Chromium's flags that send every request off the machine to the dead ``port`` (as
+    its proxy) and resolve no host name but ``LOCAL_HOSTS``."""
+    local = sorted(LOCAL_HOSTS)
+    return [
+        f"--proxy-server=http://127.0.0.1:{port}",
+        f"--proxy-bypass-list={';'.join(local)}",
+        "--host-resolver-rules=MAP * ~NOTFOUND, " + ", ".join(f"EXCLUDE {host}" for host in local),
+    ]
 
 
 def is_local(url: str) -> bool:
@@ -212,56 +252,94 @@ def is_local(url: str) -> bool:
 # ---------------------------------------------------------------- the checks
 
 
-def open_page(context, url: str, label: str) -> tuple[object, list[str]]:
-    """Opens ``url`` in a new tab and starts loading it, without waiting. Returns the tab
-    and the list that collects its problems: console errors, uncaught script errors,
-    failed requests. ``settle`` finishes the job."""
-    problems: list[str] = []
-    page = context.new_page()
-    page.on("console", lambda msg: msg.type == "error" and problems.append(f"{label}: console error: {msg.text}"))
-    page.on("pageerror", lambda err: problems.append(f"{label}: script error: {err}"))
-    page.on(
-        "response",
-        lambda r: r.status >= 400 and problems.append(f"{label}: {r.url} answered HTTP {r.status}"),
-    )
-    try:
-        response = page.goto(url, wait_until="commit")
-        if response is not None and response.status >= 400:
-            problems.append(f"{label}: the page answered HTTP {response.status}")
-    except Exception as err:  # Playwright's errors carry the reason in their text.
-        problems.append(f"{label}: the page did not load: {err}")
-    return page, problems
+class Tab:
+    """A browser tab that loads pages one after another, each under a label, and collects
+    the current page's problems: console errors, uncaught script errors, responses with
+    an HTTP status of 400 or more, and (``settle``) its requests off the machine.
+
+    A tab is reused from page to page: Chromium and Playwright both set up every new tab,
+    and a tab per page made loading the book nearly three times slower. A page's events
+    reach Python in order, before its network-idle event ends ``settle``; an event that
+    came later still (a script that fails long after the page went quiet) would be counted
+    for the tab's next page: named under the wrong page, never lost.
+    """
+
+    def __init__(self, context):
+        self.page = context.new_page()
+        self.label = ""
+        self.problems: list[str] = []
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda err: self.problems.append(f"{self.label}: script error: {err}"))
+        self.page.on("response", self._response)
+
+    def _console(self, msg) -> None:
+        if msg.type == "error":
+            self.problems.append(f"{self.label}: console error: {msg.text}")
+
+    def _response(self, response) -> None:
+        if response.status >= 400:
+            self.problems.append(f"{self.label}: {response.url} answered HTTP {response.status}")
+
+    def start(self, url: str, label: str) -> None:
+        """Starts loading ``url`` under ``label``, without waiting (``settle`` does): the
+        problems seen from now on are this page's."""
+        self.label, self.problems = label, []
+        try:
+            response = self.page.goto(url, wait_until="commit")
+            if response is not None and response.status >= 400:
+                self.problems.append(f"{label}: the page answered HTTP {response.status}")
+        except Exception as err:  # Playwright's errors carry the reason in their text.
+            self.problems.append(f"{label}: the page did not load: {err}")
+
+    def settle(self, off_machine: list) -> list[str]:
+        """Waits until the page has loaded and its network has gone quiet (Playwright's
+        ``networkidle``: no request for 500 ms), then adds the requests off the machine it
+        made (refused, taken out of ``off_machine``) to its problems, and returns them."""
+        try:
+            self.page.wait_for_load_state("load")
+            self.page.wait_for_load_state("networkidle")
+        except Exception as err:
+            self.problems.append(f"{self.label}: the page did not load: {err}")
+        mine = [url for tab, url in off_machine if tab is self.page]
+        off_machine[:] = [(tab, url) for tab, url in off_machine if tab is not self.page]
+        self.problems.extend(f"{self.label}: asked for {url}, off the machine (refused)" for url in mine)
+        return self.problems
+
+    def close(self) -> None:
+        self.page.close()
 
 
-def settle(page, problems: list[str], off_machine: list, label: str) -> list[str]:
-    """Waits until the tab ``page`` has loaded and its network has gone quiet, then adds the
-    requests off the machine it made (refused) to its ``problems``."""
-    try:
-        page.wait_for_load_state("load")
-        page.wait_for_load_state("networkidle")
-    except Exception as err:
-        problems.append(f"{label}: the page did not load: {err}")
-    for tab, refused in off_machine:
-        if tab is page:
-            problems.append(f"{label}: asked for {refused}, off the machine (refused)")
-    return problems
-
-
-def load_page(context, off_machine: list, url: str, label: str) -> tuple[object, list[str]]:
+def load_page(context, off_machine: list, url: str, label: str) -> tuple[Tab, list[str]]:
     """Opens ``url`` in a new tab and waits until it has loaded. Returns the tab and the
     problems seen: console errors, uncaught script errors, failed or refused requests."""
-    page, problems = open_page(context, url, label)
-    return page, settle(page, problems, off_machine, label)
+    tab = Tab(context)
+    tab.start(url, label)
+    return tab, tab.settle(off_machine)
 
 
 def load_pages(context, off_machine: list, urls: list[tuple[str, str]]):
-    """``load_page`` for every ``(url, label)``, ``TABS_AT_ONCE`` tabs at a time; yields
-    ``(label, tab, problems)`` in order. The caller reads the tab; it is closed after."""
-    for start in range(0, len(urls), TABS_AT_ONCE):
-        batch = [(label, *open_page(context, url, label)) for url, label in urls[start : start + TABS_AT_ONCE]]
-        for label, page, problems in batch:
-            yield label, page, settle(page, problems, off_machine, label)
-            page.close()
+    """Loads every ``(url, label)`` as ``load_page`` does, ``TABS_AT_ONCE`` pages at a time,
+    and yields ``(label, page, problems)`` in order, ``page`` being Playwright's. The
+    caller reads the page before it asks for the next one: its tab then loads another page
+    (as soon as one page is read, the next starts: no tab waits for the slowest of a batch)."""
+    todo = iter(urls)
+    tabs, loading = [], collections.deque()
+    try:
+        for url, label in itertools.islice(todo, TABS_AT_ONCE):
+            tabs.append(Tab(context))
+            tabs[-1].start(url, label)
+            loading.append(tabs[-1])
+        while loading:
+            tab = loading.popleft()
+            problems = tab.settle(off_machine)
+            yield tab.label, tab.page, problems
+            following = next(todo, None)
+            if following is not None:
+                tab.start(*following)
+                loading.append(tab)
+    finally:
+        for tab in tabs:
+            tab.close()
 
 
 @dataclasses.dataclass
@@ -276,23 +354,51 @@ class Visit:
     code: str
 
 
-def visit_pages(context, off_machine, base: str, pages: list[str]) -> dict[str, Visit]:
-    """Loads every page once (``load_pages``) and records what the checks below read."""
+_READ_PAGE = """() => {
+    const main = document.querySelector('main');
+    return {
+        url: location.href,
+        links: Array.from(document.querySelectorAll('a[href]'), e => e.href),
+        images: Array.from(document.querySelectorAll('img'),
+                           e => [e.currentSrc || e.src, e.complete && e.naturalWidth > 0]),
+        main_text: main === null ? null : main.innerText,
+        code: Array.from(document.querySelectorAll('main pre code'), e => e.innerText).join('\\n'),
+    };
+}"""
+
+
+def read_visit(page, url: str, label: str, problems: list[str]) -> Visit:
+    """What the ``page`` loaded from ``url`` shows, read in one call into the page."""
+    try:
+        shown = page.evaluate(_READ_PAGE)
+    except Exception as err:  # the page crashed or navigated away
+        problems.append(f"{label}: could not be read: {err}")
+        return Visit(problems, [], [], "", "")
+    if shown["url"].partition("#")[0] != url.partition("#")[0]:
+        # A tab that still showed its previous page, or was sent elsewhere.
+        problems.append(f"{label}: the tab shows {shown['url']}, not the page asked for")
+    if shown["main_text"] is None and not problems:
+        problems.append(f"{label}: has no <main> element")
+    return Visit(
+        problems=problems,
+        links=shown["links"],
+        images=[(src, ok) for src, ok in shown["images"]],
+        main_text=shown["main_text"] or "",
+        code=shown["code"],
+    )
+
+
+def visit_pages(
+    context, off_machine, base: str, pages: list[str], screenshots: dict[str, Path] | None = None
+) -> dict[str, Visit]:
+    """Loads every page once (``load_pages``) and records what the checks below read; saves
+    a full-page screenshot of each page of ``screenshots`` (``{page: path}``) on the way."""
     visits = {}
     for html, page, found in load_pages(context, off_machine, [(base + html, html) for html in pages]):
-        loaded = not found
-        visits[html] = Visit(
-            problems=found,
-            links=page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"),
-            images=[
-                (src, ok)
-                for src, ok in page.eval_on_selector_all(
-                    "img", "els => els.map(e => [e.currentSrc || e.src, e.complete && e.naturalWidth > 0])"
-                )
-            ],
-            main_text=page.inner_text("main") if loaded else "",
-            code="\n".join(page.eval_on_selector_all("main pre code", "els => els.map(e => e.innerText)")),
-        )
+        visits[html] = read_visit(page, base + html, html, found)
+        if screenshots and html in screenshots:
+            screenshots[html].parent.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(screenshots[html]), full_page=True)
     return visits
 
 
@@ -390,58 +496,43 @@ def exercise_problems(visits: dict[str, Visit], pages: list[ExercisePage]) -> li
     return problems
 
 
-def check_pages(context, off_machine, base: str, pages: list[str]) -> list[str]:
-    """``page_problems`` of ``pages``, loaded now."""
-    return page_problems(visit_pages(context, off_machine, base, pages))
-
-
-def check_links(context, off_machine, base: str, pages: list[str]) -> list[str]:
-    """``link_problems`` of ``pages``, loaded now."""
-    return link_problems(visit_pages(context, off_machine, base, pages), base)
-
-
 def search(page, term: str) -> list[str]:
-    """Types ``term`` into the book's search box with real key presses (mdBook's search
-    listens for ``keyup``) and returns the texts of the results shown."""
-    page.click("#mdbook-search-toggle")
+    """Puts ``term`` into the book's search box, its last character typed with a real key
+    press (mdBook's search runs on ``keyup``, on the whole box; typing every character
+    would search every prefix on the way), waits until the search has run for the whole
+    term (mdBook then names it above the results: "N search results for 'term':", or "No
+    search results for 'term'."), and returns the texts of the results shown. The page may
+    have run searches before: the box is replaced."""
     box = page.locator("#mdbook-searchbar")
-    box.fill("")
-    box.press_sequentially(term, delay=30)
+    if not box.is_visible():
+        page.click("#mdbook-search-toggle")
+    box.fill(term[:-1])
+    box.press_sequentially(term[-1])
     try:
         page.wait_for_function(
-            "() => document.querySelectorAll('#mdbook-searchresults li').length > 0", timeout=5_000
+            """term => {
+                const header = document.getElementById('mdbook-searchresults-header');
+                const text = header === null ? '' : header.textContent;
+                return text.endsWith(`for '${term}':`) || text.endsWith(`for '${term}'.`);
+            }""",
+            arg=term,
         )
-    except Exception:
+    except Exception:  # the search never ran: it found nothing
         return []
     return page.eval_on_selector_all("#mdbook-searchresults li", "els => els.map(e => e.innerText)")
 
 
 def check_search(context, off_machine, url: str, terms: list[str]) -> list[str]:
-    """Each of ``terms``, typed into the search box of the page at ``url``, finds at least
-    one result that mentions it."""
-    problems = []
+    """The page at ``url`` loads cleanly (``page_problems``), and each of ``terms``, typed in
+    turn into its search box, finds at least one result that mentions it."""
+    tab, found = load_page(context, off_machine, url, url)
+    problems = page_problems({url: read_visit(tab.page, url, url, found)})
     for term in terms:
-        page, found = load_page(context, off_machine, url, f"search for {term!r}")
-        problems.extend(found)
-        results = search(page, term)
+        results = search(tab.page, term)
         words = [w.lower() for w in re.split(r"[^A-Za-z0-9]+", term) if w]
         if not results:
             problems.append(f"the search for {term!r} found nothing")
         elif not any(all(w in r.lower() for w in words) for r in results):
             problems.append(f"the search for {term!r} found {len(results)} results, none mentioning it")
-        page.close()
-    return problems
-
-
-def check_exercise_pages(context, off_machine, base: str, pages: list[ExercisePage]) -> list[str]:
-    """``exercise_problems`` of ``pages``, loaded now."""
-    return exercise_problems(visit_pages(context, off_machine, base, [item.page for item in pages]), pages)
-
-
-def screenshot(context, off_machine, url: str, path: Path) -> list[str]:
-    """Saves a full-page screenshot of ``url`` at ``path``."""
-    page, problems = load_page(context, off_machine, url, url)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(path), full_page=True)
-    page.close()
+    tab.close()
     return problems

@@ -40,11 +40,25 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def visits(browser, base_url):
+def screenshots() -> dict[str, Path]:
+    """The pages photographed for the CI log while ``visits`` loads them: the home page and
+    the first exercise page, ``{page: path of its screenshot}``."""
+    pages, _ = bookcheck.exercise_pages(bookcheck.REPO, bookcheck.REPO / "book" / "src")
+    shots = {"index.html": SCREENSHOTS / "home.png"}
+    if pages:
+        shots[pages[0].page] = SCREENSHOTS / f"exercise-{pages[0].exercise}.png"
+    for path in shots.values():
+        path.unlink(missing_ok=True)
+    return shots
+
+
+@pytest.fixture(scope="session")
+def visits(browser, base_url, screenshots):
     """Every page of the book (home, print and SUMMARY.md's pages), loaded once for all the
-    checks that read them: ``{page: bookcheck.Visit}``."""
+    checks that read them: ``{page: bookcheck.Visit}``; ``screenshots`` are taken on the way."""
     src = bookcheck.REPO / "book" / "src"
-    return bookcheck.visit_pages(*browser, base_url, ["index.html", "print.html", *bookcheck.summary_pages(src)])
+    pages = ["index.html", "print.html", *bookcheck.summary_pages(src)]
+    return bookcheck.visit_pages(*browser, base_url, pages, screenshots)
 
 
 def saved_screenshot(path: Path) -> None:

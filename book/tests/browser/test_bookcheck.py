@@ -11,13 +11,16 @@ import pytest
 import bookcheck
 
 PAGE = "python-from-rust/calling.html"
+INTACT = "python-from-rust/kwargs.html"
+EXERCISE = bookcheck.exercise_pages(bookcheck.REPO, bookcheck.REPO / "book" / "src")[0][0]
+"""The first exercise page, whose starter code the broken copy no longer shows."""
 
 
 @pytest.fixture(scope="module")
 def broken_book(book_dir, tmp_path_factory):
     """A copy of the built book with a dead link, a missing image, a picture off the
-    machine, a failing script on one page, and the search term `Dwight` removed from the
-    search index."""
+    machine, a failing script on one page, the code blocks of the first exercise page
+    replaced, and the search term `Dwight` removed from the search index."""
     copy = tmp_path_factory.mktemp("broken") / "book"
     shutil.copytree(book_dir, copy)
     page = copy / PAGE
@@ -30,14 +33,27 @@ def broken_book(book_dir, tmp_path_factory):
     )
     html = html.replace("</body>", "<script>window.faxMachine.jam();</script></body>", 1)
     page.write_text(html, encoding="utf-8")
+    exercise = copy / EXERCISE.page
+    exercise.write_text(
+        re.sub(r"<pre>.*?</pre>", "<pre><code>// gone</code></pre>", exercise.read_text(encoding="utf-8"), flags=re.S)
+    )
     [index] = copy.glob("searchindex*.js")
     index.write_text(re.sub("dwight", "xxxxxx", index.read_text(encoding="utf-8"), flags=re.IGNORECASE), encoding="utf-8")
     return copy
 
 
-def test_a_broken_page_is_reported(browser, broken_book):
+@pytest.fixture(scope="module")
+def broken(browser, broken_book):
+    """The broken copy served, and its pages that the checks read, loaded once:
+    ``(base URL, {page: bookcheck.Visit})``."""
+    assert EXERCISE.page not in (PAGE, INTACT), "pick another page to break"
     with bookcheck.serve(broken_book) as base:
-        problems = bookcheck.check_pages(*browser, base, [PAGE, "python-from-rust/kwargs.html"])
+        yield base, bookcheck.visit_pages(*browser, base, [PAGE, INTACT, EXERCISE.page])
+
+
+def test_a_broken_page_is_reported(broken):
+    _, visits = broken
+    problems = bookcheck.page_problems({html: visits[html] for html in (PAGE, INTACT)})
     text = "\n".join(problems)
     assert "script error: Cannot read properties of undefined (reading 'jam')" in text, text
     assert "missing.png answered HTTP 404" in text, text
@@ -45,30 +61,24 @@ def test_a_broken_page_is_reported(browser, broken_book):
     assert all(p.startswith(PAGE) for p in problems), "the intact page must show no problem:\n" + text
 
 
-def test_broken_links_and_images_are_reported(browser, broken_book):
-    with bookcheck.serve(broken_book) as base:
-        problems = bookcheck.check_links(*browser, base, [PAGE])
+def test_broken_links_and_images_are_reported(broken):
+    base, visits = broken
+    problems = bookcheck.link_problems({PAGE: visits[PAGE]}, base)
     text = "\n".join(problems)
     assert f"{PAGE}: the link to python-from-rust/no-such-page.html leads nowhere" in text, text
     assert "names #no-such-heading, which that page does not have" in text, text
     assert "image " in text and "missing.png does not load" in text, text
 
 
-def test_a_missing_search_term_is_reported(browser, broken_book):
-    with bookcheck.serve(broken_book) as base:
-        problems = bookcheck.check_search(*browser, base + "index.html", ["Dwight", "IntoPyDict"])
+def test_a_missing_search_term_is_reported(browser, broken):
+    base, _ = broken
+    problems = bookcheck.check_search(*browser, base + "index.html", ["Dwight", "IntoPyDict"])
     # With `Dwight` gone from the index, the search finds nothing, or only fuzzy matches
     # that do not mention it; both are failures. `IntoPyDict` is still found.
     assert len(problems) == 1 and problems[0].startswith("the search for 'Dwight' found "), problems
 
 
-def test_an_exercise_page_without_its_starter_code_is_reported(browser, book_dir, tmp_path):
-    pages, _ = bookcheck.exercise_pages(bookcheck.REPO, bookcheck.REPO / "book" / "src")
-    first = pages[0]
-    copy = tmp_path / "book"
-    shutil.copytree(book_dir, copy)
-    page = copy / first.page
-    page.write_text(re.sub(r"<pre>.*?</pre>", "<pre><code>// gone</code></pre>", page.read_text(encoding="utf-8"), flags=re.S))
-    with bookcheck.serve(copy) as base:
-        problems = bookcheck.check_exercise_pages(*browser, base, [first])
-    assert problems and f"does not show the starter code of `{first.exercise}`" in problems[0], problems
+def test_an_exercise_page_without_its_starter_code_is_reported(broken):
+    _, visits = broken
+    problems = bookcheck.exercise_problems(visits, [EXERCISE])
+    assert problems and f"does not show the starter code of `{EXERCISE.exercise}`" in problems[0], problems

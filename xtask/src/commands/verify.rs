@@ -159,7 +159,7 @@ fn python_suites(ws: &Workspace, tally: &mut Tally) -> Result<()> {
         tally.step(false, "browser tests", &[fix]);
         return Ok(());
     }
-    ui::note("Running the browser tests (Chromium, about a minute)");
+    ui::note("Running the browser tests (Chromium, under a minute)");
     let browser = booktests::run(ws, booktests::BROWSER)?;
     tally.step(browser.passed, &format!("browser tests: {}", browser.summary), &browser.details);
     Ok(())
