@@ -168,3 +168,70 @@ fn a_damaged_manifest_is_named_and_reset_files_course_restores_it_and_keeps_the_
     assert_eq!(f.read("exercises/p/one/src/lib.rs"), starter_lib("one"), "a deleted exercise comes back whole");
     assert!(f.path("exercises/p/one/Cargo.toml").is_file() && f.path("exercises/p/one/tests/check.rs").is_file());
 }
+
+#[test]
+fn reset_moves_a_folder_or_symlink_in_a_files_place_to_the_backup_and_never_writes_through_a_symlink() {
+    let f = Fixture::new();
+    let backup_of = |path: &str| -> std::path::PathBuf {
+        let newest = std::fs::read_dir(f.path(".workbook/backups")).unwrap().map(|e| e.unwrap().path()).max().unwrap();
+        newest.join(path)
+    };
+    // A folder where the editable file was, holding the student's work.
+    std::fs::remove_file(f.path("exercises/p/one/src/lib.rs")).unwrap();
+    f.write("exercises/p/one/src/lib.rs/mine.rs", "// my work\n");
+    let out = f.run(&["check", "one"]);
+    assert!(!out.status.success() && text(&out).contains("exercises/p/one/src/lib.rs is missing"), "{}", text(&out));
+    let out = f.run(&["reset", "one"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(f.read("exercises/p/one/src/lib.rs"), starter_lib("one"));
+    assert_eq!(std::fs::read_to_string(backup_of("exercises/p/one/src/lib.rs/mine.rs")).unwrap(), "// my work\n", "kept");
+
+    // A symlink loop, then a symlink to the student's own file elsewhere: that file is kept.
+    std::fs::remove_file(f.path("exercises/p/one/src/lib.rs")).unwrap();
+    std::os::unix::fs::symlink("lib.rs", f.path("exercises/p/one/src/lib.rs")).unwrap();
+    let out = f.run(&["reset", "one"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(f.read("exercises/p/one/src/lib.rs"), starter_lib("one"));
+    let mine = "pub fn answer() -> u32 {\n    41\n}\n";
+    f.write("elsewhere/lib.rs", mine);
+    std::fs::remove_file(f.path("exercises/p/one/src/lib.rs")).unwrap();
+    std::os::unix::fs::symlink(f.path("elsewhere/lib.rs"), f.path("exercises/p/one/src/lib.rs")).unwrap();
+    let out = f.run(&["reset", "one"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(f.read("exercises/p/one/src/lib.rs"), starter_lib("one"));
+    assert!(!std::fs::symlink_metadata(f.path("exercises/p/one/src/lib.rs")).unwrap().file_type().is_symlink());
+    assert_eq!(f.read("elsewhere/lib.rs"), mine, "reset does not write through a symlink");
+
+    // A file where a folder was (`tests`), with `--files course`: the student's lib.rs stays.
+    f.write("exercises/p/one/src/lib.rs", mine);
+    std::fs::remove_dir_all(f.path("exercises/p/one/tests")).unwrap();
+    f.write("exercises/p/one/tests", "not a folder\n");
+    let out = f.run(&["reset", "one", "--files", "course"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(f.path("exercises/p/one/tests/check.rs").is_file());
+    assert_eq!(std::fs::read_to_string(backup_of("exercises/p/one/tests")).unwrap(), "not a folder\n");
+    assert_eq!(f.read("exercises/p/one/src/lib.rs"), mine);
+}
+
+#[test]
+fn a_stray_folder_or_a_copy_of_an_exercise_where_cargo_looks_is_named_with_the_advice_to_move_it() {
+    let f = Fixture::new();
+    f.write("exercises/p/notes/todo.txt", "my notes\n");
+    let out = f.run(&["check", "one"]);
+    let said = text(&out);
+    assert!(!out.status.success(), "{said}");
+    assert!(said.contains("exercises/p/notes is a folder without a Cargo.toml: cargo takes every folder there"), "{said}");
+    assert!(said.contains("Move it out of the repository"), "{said}");
+    let out = f.run(&["doctor"]);
+    assert!(text(&out).contains("exercises/p/notes is a folder without a Cargo.toml"), "{}", text(&out));
+    std::fs::remove_dir_all(f.path("exercises/p/notes")).unwrap();
+
+    f.write("exercises/p/one_copy/Cargo.toml", &f.read("exercises/p/one/Cargo.toml"));
+    let out = f.run(&["check", "two"]);
+    assert!(!out.status.success() && text(&out).contains("exercises/p/one_copy is a copy of the package `one`"), "{}", text(&out));
+    // A plain file there is ignored, as cargo does.
+    std::fs::remove_dir_all(f.path("exercises/p/one_copy")).unwrap();
+    f.write("exercises/p/README.txt", "mine\n");
+    let out = f.run(&["check", "one"]);
+    assert!(!text(&out).contains("README"), "{}", text(&out));
+}

@@ -67,7 +67,21 @@ pub(super) fn check_one(ws: &Workspace, course: &Course, exercise: &Exercise, pr
         }
         return Ok(false);
     }
-    let changed = crate::damage::changed_course_files(ws, exercise);
+    // A course file that is gone (or a folder or broken symlink in its place) would fail
+    // the build or the check with a message about something else: stop and name it.
+    let (missing, changed): (Vec<_>, Vec<_>) = crate::damage::changed_course_files(ws, exercise).into_iter().partition(|f| !ws.path(f).is_file());
+    if !missing.is_empty() {
+        let names: Vec<String> = missing.iter().map(|f| f.display().to_string()).collect();
+        ui::line(&format!(
+            "{} {} {}: the check needs the course's files. `cargo xtask reset {} --files course` restores them and leaves your own files as they are.",
+            ui::mark(false),
+            names.join(", "),
+            if names.len() == 1 { "is missing" } else { "are missing" },
+            exercise.name()
+        ));
+        progress.entry(exercise.name()).passed_fingerprint = None;
+        return Ok(false);
+    }
     if !changed.is_empty() {
         let names: Vec<String> = changed.iter().map(|f| f.display().to_string()).collect();
         ui::line(&format!(
@@ -93,6 +107,11 @@ pub(super) fn check_one(ws: &Workspace, course: &Course, exercise: &Exercise, pr
     }
     let report = stages::run(ws, exercise, stages::Which::Starter)?;
     show::report(&report, true);
+    if matches!(report, stages::Report::BuildFailed { .. }) {
+        for note in crate::damage::other_changed_manifests(ws, course, exercise) {
+            ui::line(&format!("{} {note}", ui::paint(ui::NOTE, "!")));
+        }
+    }
     let entry = progress.entry(exercise.name());
     entry.stages_passed = report.passed_count();
     entry.stages_total = exercise.stages.get_ref().len();

@@ -48,7 +48,7 @@ impl Doctor {
             for damage in &damaged {
                 ui::line(&format!("  {} {damage}", ui::mark(false)));
             }
-            ui::line(&format!("\n{} restore the files above first; the embedding probe needs that workspace.", ui::mark(false)));
+            ui::line(&format!("\n{} repair what the lines above name first (each says how); the embedding probe needs that workspace.", ui::mark(false)));
             return Ok(ExitCode::FAILURE);
         }
         ui::line(&ui::paint(ui::BOLD, "\nEmbedded Python (xtask/probe, built and run now)"));

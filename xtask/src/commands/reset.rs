@@ -35,17 +35,23 @@ impl Reset {
             files.iter().map(|f| committed(&ws, f).map(|bytes| (f.clone(), bytes))).collect::<Result<_>>()?;
         let backup = backup_dir(&ws, exercise.name());
         let mut saved = 0;
-        for file in &files {
-            let from = ws.path(file);
-            if from.is_file() {
-                let to = backup.join(file);
+        for (file, bytes) in &pristine {
+            // Whatever stands in the file's way, or in its folders', is moved to the backup
+            // first: a folder or a symlink in a file's place, a file in a folder's place.
+            // Nothing is written through a symlink, so a file it points to stays as it is.
+            if let Some(place) = in_the_way(&ws, file) {
+                let to = backup.join(place.strip_prefix(&ws.root).unwrap_or(&place));
                 fs_err::create_dir_all(to.parent().unwrap_or(&backup)).with_context(|| format!("creating {}", backup.display()))?;
-                fs_err::copy(&from, &to).with_context(|| format!("saving {} to {}", file.display(), to.display()))?;
+                fs_err::rename(&place, &to).with_context(|| format!("saving {} to {}", place.display(), to.display()))?;
                 saved += 1;
             }
-        }
-        for (file, bytes) in &pristine {
             let to = ws.path(file);
+            if to.is_file() {
+                let kept = backup.join(file);
+                fs_err::create_dir_all(kept.parent().unwrap_or(&backup)).with_context(|| format!("creating {}", backup.display()))?;
+                fs_err::copy(&to, &kept).with_context(|| format!("saving {} to {}", file.display(), kept.display()))?;
+                saved += 1;
+            }
             // The student may have deleted the file's folder too.
             if let Some(folder) = to.parent() {
                 fs_err::create_dir_all(folder).with_context(|| format!("creating {}", folder.display()))?;
@@ -76,6 +82,24 @@ impl Reset {
         }
         Ok(ExitCode::SUCCESS)
     }
+}
+
+/// What occupies the place of `file` (repository-relative) or of one of its folders below
+/// the root and is not what belongs there: `file` itself when it is a folder or a symlink
+/// (even a broken or looping one), or the outermost folder of it that is a file or a
+/// symlink; moving that one away clears the places below it.
+fn in_the_way(ws: &Workspace, file: &Path) -> Option<PathBuf> {
+    let mut path = ws.root.clone();
+    let parts: Vec<_> = file.components().collect();
+    for (i, part) in parts.iter().enumerate() {
+        path.push(part);
+        let meta = std::fs::symlink_metadata(&path).ok()?;
+        let last = i + 1 == parts.len();
+        if meta.file_type().is_symlink() || if last { meta.is_dir() } else { !meta.is_dir() } {
+            return Some(path);
+        }
+    }
+    None
 }
 
 /// The committed content of `file` (repository-relative), from `git show HEAD:<file>`.
