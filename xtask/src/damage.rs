@@ -131,7 +131,7 @@ fn strays(ws: &Workspace, course: &Course) -> Vec<Damage> {
 }
 
 /// The damage to `exercise`'s starter manifest, if any.
-fn manifest(ws: &Workspace, exercise: &Exercise) -> Option<Damage> {
+pub fn manifest(ws: &Workspace, exercise: &Exercise) -> Option<Damage> {
     let damage = |path: PathBuf, problem: String| Some(Damage { exercise: exercise.name().to_string(), path, problem, fix: Fix::ResetCourse });
     let dir = exercise.dir();
     if !ws.path(&dir).is_dir() {

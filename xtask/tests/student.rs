@@ -235,3 +235,71 @@ fn a_stray_folder_or_a_copy_of_an_exercise_where_cargo_looks_is_named_with_the_a
     let out = f.run(&["check", "one"]);
     assert!(!text(&out).contains("README"), "{}", text(&out));
 }
+
+#[test]
+fn a_missing_course_file_stops_the_check_and_another_exercises_changed_manifest_is_named_when_cargo_fails() {
+    let f = Fixture::new();
+    let mine = "pub fn answer() -> u32 {\n    41 // my attempt\n}\n";
+    f.write("exercises/p/one/src/lib.rs", mine);
+    std::fs::remove_file(f.path("exercises/p/one/tests/check.rs")).unwrap();
+    std::fs::remove_file(f.path("exercises/p/one/tests/snapshots/check__answer_is_42.snap")).unwrap();
+    let out = f.run(&["check", "one"]);
+    let said = text(&out);
+    assert!(!out.status.success() && !said.contains("does not compile"), "cargo does not run:\n{said}");
+    assert!(
+        said.contains(
+            "exercises/p/one/tests/check.rs, exercises/p/one/tests/snapshots/check__answer_is_42.snap are missing: the check needs the course's files. \
+             `cargo xtask reset one --files course` restores them"
+        ),
+        "{said}"
+    );
+    let out = f.run(&["reset", "one", "--files", "course"]);
+    assert!(out.status.success() && f.path("exercises/p/one/tests/check.rs").is_file(), "{}", text(&out));
+    assert_eq!(f.read("exercises/p/one/src/lib.rs"), mine);
+
+    // A dependency added to `two`'s manifest stops cargo for `one` too.
+    let manifest = f.read("exercises/p/two/Cargo.toml");
+    f.write("exercises/p/two/Cargo.toml", &format!("{manifest}\n[dependencies.nowhere]\npath = \"../nowhere\"\n"));
+    let out = f.run(&["check", "one"]);
+    let said = text(&out);
+    assert!(said.contains("does not compile"), "{said}");
+    assert!(
+        said.contains("exercises/p/two/Cargo.toml differs from the course's, and cargo reads it for every exercise: if the error above names it, `cargo xtask reset two --files course` restores it"),
+        "{said}"
+    );
+}
+
+#[test]
+fn reset_restores_a_file_whose_deletion_the_student_committed() {
+    let f = Fixture::new();
+    std::fs::remove_file(f.path("exercises/p/two/Cargo.toml")).unwrap();
+    std::fs::remove_file(f.path("exercises/p/two/src/lib.rs")).unwrap();
+    let git = |args: &[&str]| {
+        let status = std::process::Command::new("git").current_dir(f.root()).args(args).status().unwrap();
+        assert!(status.success(), "git {args:?}");
+    };
+    git(&["-c", "user.name=Student", "-c", "user.email=student@example.com", "commit", "--quiet", "-am", "my work"]);
+    let out = f.run(&["check", "one"]);
+    assert!(text(&out).contains("exercises/p/two/Cargo.toml is missing"), "{}", text(&out));
+    let out = f.run(&["reset", "two", "--files", "course"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(f.read("exercises/p/two/Cargo.toml").contains("name = \"two\""));
+    let out = f.run(&["reset", "two"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(f.read("exercises/p/two/src/lib.rs"), starter_lib("two"));
+
+    // The whole folder gone: the message says the plain reset, which brings back all of it.
+    std::fs::remove_dir_all(f.path("exercises/p/two")).unwrap();
+    let out = f.run(&["check", "one"]);
+    assert!(text(&out).contains("exercises/p/two (the exercise's folder) is missing: cargo needs every exercise's folder, so no exercise can be checked. `cargo xtask reset two` brings back its starter files."), "{}", text(&out));
+}
+
+#[test]
+fn an_emptied_editable_file_is_named_with_the_reset_that_brings_it_back() {
+    let f = Fixture::new();
+    f.write("exercises/p/one/src/lib.rs", "\n");
+    let out = f.run(&["check", "one"]);
+    let said = text(&out);
+    assert!(!out.status.success(), "{said}");
+    assert!(said.contains("exercises/p/one/src/lib.rs is empty. If that is not what you meant, `cargo xtask reset one` brings back"), "{said}");
+}

@@ -102,6 +102,20 @@ pub(super) fn check_one(ws: &Workspace, course: &Course, exercise: &Exercise, pr
         progress.entry(exercise.name()).passed_fingerprint = None;
         return Ok(false);
     }
+    let empty: Vec<String> = exercise
+        .editable()
+        .iter()
+        .filter(|f| fs_err::read_to_string(ws.path(f)).is_ok_and(|text| text.trim().is_empty()))
+        .map(|f| f.display().to_string())
+        .collect();
+    if !empty.is_empty() {
+        ui::line(&format!(
+            "{} {} is empty. If that is not what you meant, `cargo xtask reset {}` brings back the starter's files (yours are saved first in .workbook/backups/).",
+            ui::paint(ui::NOTE, "!"),
+            empty.join(", "),
+            exercise.name()
+        ));
+    }
     if ws.is_cold() {
         ui::note("First build: compiling pyo3 and the other dependencies takes a few minutes, once");
     }

@@ -30,6 +30,12 @@ impl Reset {
             ResetFiles::Course => Vec::new(),
         };
         files.extend(crate::damage::changed_files(&ws, exercise)?.into_iter().filter(|f| !editable.contains(f)));
+        // A manifest deleted or broken in a commit of the student's own is no change for
+        // git, but cargo still cannot load it: restore it too (from before that commit).
+        let manifest = exercise.dir().join("Cargo.toml");
+        if crate::damage::manifest(&ws, exercise).is_some() && !files.contains(&manifest) {
+            files.push(manifest);
+        }
         // Read every pristine file before touching anything, so a failure changes nothing.
         let pristine: Vec<(PathBuf, Vec<u8>)> =
             files.iter().map(|f| committed(&ws, f).map(|bytes| (f.clone(), bytes))).collect::<Result<_>>()?;
@@ -102,22 +108,34 @@ fn in_the_way(ws: &Workspace, file: &Path) -> Option<PathBuf> {
     None
 }
 
-/// The committed content of `file` (repository-relative), from `git show HEAD:<file>`.
+/// The committed content of `file` (repository-relative): `git show HEAD:<file>`, or,
+/// when the student committed its deletion, its content before the commit that deleted it.
 fn committed(ws: &Workspace, file: &Path) -> Result<Vec<u8>> {
-    let spec = format!("HEAD:{}", file.to_string_lossy().replace('\\', "/"));
-    let output = std::process::Command::new("git")
-        .current_dir(&ws.root)
-        .args(["show", &spec])
-        .output()
-        .context("running git: reset needs git and a clone of the workbook")?;
-    if !output.status.success() {
-        bail!(
-            "cannot read the committed version of {} from git ({}); nothing was changed",
-            file.display(),
-            String::from_utf8_lossy(&output.stderr).trim()
-        );
+    let path = file.to_string_lossy().replace('\\', "/");
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .current_dir(&ws.root)
+            .args(args)
+            .output()
+            .context("running git: reset needs git and a clone of the workbook")
+    };
+    let output = git(&["show", &format!("HEAD:{path}")])?;
+    if output.status.success() {
+        return Ok(output.stdout);
     }
-    Ok(output.stdout)
+    let deleted_in = git(&["log", "-n", "1", "--format=%H", "--diff-filter=D", "HEAD", "--", &path])?;
+    let commit = String::from_utf8_lossy(&deleted_in.stdout).trim().to_string();
+    if !commit.is_empty() {
+        let before = git(&["show", &format!("{commit}^:{path}")])?;
+        if before.status.success() {
+            return Ok(before.stdout);
+        }
+    }
+    bail!(
+        "cannot read the committed version of {} from git ({}); nothing was changed",
+        file.display(),
+        String::from_utf8_lossy(&output.stderr).trim()
+    );
 }
 
 /// A new folder name `.workbook/backups/<exercise>-<YYYYMMDDTHHMMSSZ>`, with `-2`, `-3`...

@@ -47,7 +47,9 @@ impl Watch {
             }
             // The folder stays watched while the exercise is current, so that a save made
             // during a check is not lost: it triggers the next check at once.
-            let dir = ws.path(exercise.dir());
+            // A student may have deleted the folder: watch the nearest folder that is left,
+            // so that `reset` in another terminal brings the check back.
+            let dir = ws.path(exercise.dir()).ancestors().find(|d| d.is_dir()).unwrap_or(&ws.root).to_path_buf();
             if watched.as_ref() != Some(&dir) {
                 if let Some(old) = watched.take() {
                     let _ = watcher.unwatch(&old);
@@ -77,9 +79,12 @@ fn next_unsolved<'a>(ws: &Workspace, course: &'a Course, progress: &Progress) ->
 /// Blocks until one of `files` was created, changed or renamed into place, then until the
 /// events stop for [`DEBOUNCE`].
 fn wait_for_change(rx: &mpsc::Receiver<notify::Result<notify::Event>>, files: &[PathBuf]) -> Result<()> {
+    // A folder of a file created (a deleted exercise's folder brought back by `reset`)
+    // counts too: the files written into it at once may come before its watch.
     let relevant = |event: &notify::Event| {
+        let created = matches!(event.kind, EventKind::Create(_));
         matches!(event.kind, EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_))
-            && event.paths.iter().any(|p| files.iter().any(|f| p == f || p.ends_with(f)))
+            && event.paths.iter().any(|p| files.iter().any(|f| p == f || p.ends_with(f) || (created && f.starts_with(p))))
     };
     loop {
         match rx.recv().context("the file watcher stopped")? {
