@@ -181,7 +181,7 @@ pub fn other_changed_manifests(ws: &Workspace, course: &Course, exercise: &Exerc
         .filter(|e| changed.contains(&e.dir().join("Cargo.toml")))
         .map(|e| {
             format!(
-                "{} differs from the course's, and cargo reads it for every exercise: if the error above names it, \
+                "{} differs from the course's (changed or missing), and cargo reads it for every exercise: if the error above names it, \
                  `cargo xtask reset {} --files course` restores it and leaves your own files as they are.",
                 e.dir().join("Cargo.toml").display(),
                 e.name()

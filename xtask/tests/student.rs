@@ -264,7 +264,7 @@ fn a_missing_course_file_stops_the_check_and_another_exercises_changed_manifest_
     let said = text(&out);
     assert!(said.contains("does not compile"), "{said}");
     assert!(
-        said.contains("exercises/p/two/Cargo.toml differs from the course's, and cargo reads it for every exercise: if the error above names it, `cargo xtask reset two --files course` restores it"),
+        said.contains("exercises/p/two/Cargo.toml differs from the course's (changed or missing), and cargo reads it for every exercise: if the error above names it, `cargo xtask reset two --files course` restores it"),
         "{said}"
     );
 }
@@ -302,4 +302,29 @@ fn an_emptied_editable_file_is_named_with_the_reset_that_brings_it_back() {
     let said = text(&out);
     assert!(!out.status.success(), "{said}");
     assert!(said.contains("exercises/p/one/src/lib.rs is empty. If that is not what you meant, `cargo xtask reset one` brings back"), "{said}");
+}
+
+#[test]
+fn watch_survives_a_deleted_exercise_folder_and_checks_again_when_reset_brings_it_back() {
+    let f = Fixture::new();
+    std::fs::remove_dir_all(f.path("exercises/p/one")).unwrap();
+    let mut child = f.xtask().args(["watch", "one"]).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let (tx, rx) = mpsc::channel();
+    for stream in [Box::new(child.stdout.take().unwrap()) as Box<dyn std::io::Read + Send>, Box::new(child.stderr.take().unwrap())] {
+        let tx = tx.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+    }
+    let mut seen = String::new();
+    wait_for(&rx, &mut seen, "Watching exercises/p/one/src/lib.rs for changes", Duration::from_secs(60));
+    assert!(seen.contains("exercises/p/one (the exercise's folder) is missing"), "{seen}");
+    seen.clear();
+    let out = f.run(&["reset", "one"]);
+    assert!(out.status.success(), "{}", text(&out));
+    wait_for(&rx, &mut seen, "Checking `one`", Duration::from_secs(30));
+    let _ = child.kill();
+    let _ = child.wait();
 }

@@ -119,6 +119,8 @@ pub(super) fn check_one(ws: &Workspace, course: &Course, exercise: &Exercise, pr
     if ws.is_cold() {
         ui::note("First build: compiling pyo3 and the other dependencies takes a few minutes, once");
     }
+    // Taken before the run: a file saved during the check is checked again next time.
+    let checked = fingerprint(ws, exercise)?;
     let report = stages::run(ws, exercise, stages::Which::Starter)?;
     show::report(&report, true);
     if matches!(report, stages::Report::BuildFailed { .. }) {
@@ -130,7 +132,7 @@ pub(super) fn check_one(ws: &Workspace, course: &Course, exercise: &Exercise, pr
     entry.stages_passed = report.passed_count();
     entry.stages_total = exercise.stages.get_ref().len();
     let passed = report.all_passed();
-    entry.passed_fingerprint = if passed { Some(fingerprint(ws, exercise)?) } else { None };
+    entry.passed_fingerprint = if passed { Some(checked) } else { None };
     if !passed {
         let files: Vec<String> = exercise.editable().iter().map(|p| p.display().to_string()).collect();
         ui::line(&format!(

@@ -41,23 +41,27 @@ impl Reset {
             files.iter().map(|f| committed(&ws, f).map(|bytes| (f.clone(), bytes))).collect::<Result<_>>()?;
         let backup = backup_dir(&ws, exercise.name());
         let mut saved = 0;
-        for (file, bytes) in &pristine {
-            // Whatever stands in the file's way, or in its folders', is moved to the backup
-            // first: a folder or a symlink in a file's place, a file in a folder's place.
-            // Nothing is written through a symlink, so a file it points to stays as it is.
+        // Everything of the student's is saved before anything is written.
+        for (file, _) in &pristine {
+            // Whatever stands in the file's way, or in its folders', is moved to the backup:
+            // a folder or a symlink in a file's place, a file in a folder's place. Nothing
+            // is written through a symlink, so a file it points to stays as it is.
             if let Some(place) = in_the_way(&ws, file) {
                 let to = backup.join(place.strip_prefix(&ws.root).unwrap_or(&place));
                 fs_err::create_dir_all(to.parent().unwrap_or(&backup)).with_context(|| format!("creating {}", backup.display()))?;
                 fs_err::rename(&place, &to).with_context(|| format!("saving {} to {}", place.display(), to.display()))?;
                 saved += 1;
             }
-            let to = ws.path(file);
-            if to.is_file() {
-                let kept = backup.join(file);
-                fs_err::create_dir_all(kept.parent().unwrap_or(&backup)).with_context(|| format!("creating {}", backup.display()))?;
-                fs_err::copy(&to, &kept).with_context(|| format!("saving {} to {}", file.display(), kept.display()))?;
+            let from = ws.path(file);
+            if from.is_file() {
+                let to = backup.join(file);
+                fs_err::create_dir_all(to.parent().unwrap_or(&backup)).with_context(|| format!("creating {}", backup.display()))?;
+                fs_err::copy(&from, &to).with_context(|| format!("saving {} to {}", file.display(), to.display()))?;
                 saved += 1;
             }
+        }
+        for (file, bytes) in &pristine {
+            let to = ws.path(file);
             // The student may have deleted the file's folder too.
             if let Some(folder) = to.parent() {
                 fs_err::create_dir_all(folder).with_context(|| format!("creating {}", folder.display()))?;
