@@ -328,3 +328,22 @@ fn watch_survives_a_deleted_exercise_folder_and_checks_again_when_reset_brings_i
     let _ = child.kill();
     let _ = child.wait();
 }
+
+#[test]
+fn reset_says_when_the_student_committed_a_broken_manifest_and_how_to_get_an_older_one() {
+    let f = Fixture::new();
+    f.write("exercises/p/two/Cargo.toml", "[package\n");
+    let status = std::process::Command::new("git")
+        .current_dir(f.root())
+        .args(["-c", "user.name=Student", "-c", "user.email=student@example.com", "commit", "--quiet", "-am", "my work"])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = f.run(&["reset", "two", "--files", "course"]);
+    let said = text(&out);
+    assert!(
+        said.contains("exercises/p/two/Cargo.toml is not valid TOML (line 1: ")
+            && said.contains("in your last commit too, so reset cannot repair it: `git log -- exercises/p/two/Cargo.toml` lists its versions"),
+        "{said}"
+    );
+}

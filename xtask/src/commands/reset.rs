@@ -30,10 +30,10 @@ impl Reset {
             ResetFiles::Course => Vec::new(),
         };
         files.extend(crate::damage::changed_files(&ws, exercise)?.into_iter().filter(|f| !editable.contains(f)));
-        // A manifest deleted or broken in a commit of the student's own is no change for
-        // git, but cargo still cannot load it: restore it too (from before that commit).
+        // A manifest deleted in a commit of the student's own is no change for git, but
+        // cargo still cannot load it: restore it too (from before that commit).
         let manifest = exercise.dir().join("Cargo.toml");
-        if crate::damage::manifest(&ws, exercise).is_some() && !files.contains(&manifest) {
+        if !ws.path(&manifest).exists() && !files.contains(&manifest) {
             files.push(manifest);
         }
         // Read every pristine file before touching anything, so a failure changes nothing.
@@ -68,6 +68,18 @@ impl Reset {
             }
             fs_err::write(&to, bytes).with_context(|| format!("restoring {}", file.display()))?;
             ui::line(&format!("  restored {}", file.display()));
+        }
+        // The student may have committed the damage: then git's version is damaged too.
+        if let Some(damage) = crate::damage::manifest(&ws, exercise) {
+            ui::line(&format!(
+                "{} {} {} in your last commit too, so reset cannot repair it: `git log -- {}` lists its versions and \
+                 `git checkout COMMIT -- {}` brings back the one of COMMIT.",
+                ui::mark(false),
+                damage.path.display(),
+                damage.problem,
+                damage.path.display(),
+                damage.path.display()
+            ));
         }
         if saved > 0 {
             ui::line(&format!("Your {saved} file(s) are saved in {}", backup.display()));
