@@ -105,6 +105,8 @@ pub fn start_venv(ws: &Workspace, packages: Packages) -> Result<Setup> {
         )?;
     } else if needs_pip {
         crate::ui::note(&format!("Completing the workbook's Python environment in {}", ws.venv().display()));
+    } else if stale.iter().all(|file| !marker(file).exists()) {
+        crate::ui::note(&format!("Installing the packages of {} into {}", stale.join(" and "), ws.venv().display()));
     } else {
         crate::ui::note(&format!("{} changed: updating {}", stale.join(" and "), ws.venv().display()));
     }

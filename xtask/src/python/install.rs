@@ -162,7 +162,7 @@ fn install(ws: &Workspace, packages: Packages, needs_pip: bool, texts: &[&str], 
         });
         match uv {
             Ok(_) => return Ok(()),
-            Err(err) => crate::ui::note(&format!("uv could not install the packages ({}): installing them with pip instead, which takes longer", reason(&err))),
+            Err(err) => crate::ui::note(&format!("installing with uv failed ({}): installing the packages with pip instead, which takes longer", reason(&err))),
         }
     }
     let mut all = command(ws, &python);
