@@ -90,7 +90,7 @@ pub fn start_venv(ws: &Workspace, packages: Packages) -> Result<Setup> {
         let base = &ws.python.base;
         preflight::check(base, &ws.python.origin)?;
         crate::ui::note(&format!(
-            "First use: creating the workbook's Python environment in {} with {} (about 15 s, once, while the first build runs)",
+            "First use: creating the workbook's Python environment in {} with {} (about 15 s, once)",
             ws.venv().display(),
             stale.join(" and ")
         ));
