@@ -51,11 +51,14 @@ pub fn install_chromium() {
     }
 }
 
-/// Runs the pytest suite in `dir` (relative to the root) with the venv's Python.
+/// Runs the pytest suite in `dir` (relative to the root) with the venv's Python, after
+/// installing the authors' packages the suites need (Playwright) when not done yet.
 ///
 /// # Errors
-/// Only when Python cannot be started; failing tests are a [`Suite`] that did not pass.
+/// When those packages cannot be installed or Python cannot be started; failing tests are
+/// a [`Suite`] that did not pass.
 pub fn run(ws: &Workspace, dir: &str) -> Result<Suite> {
+    crate::python::ensure_venv(ws, crate::python::Packages::Authors)?;
     let output = ws
         .command(ws.venv_python())
         .args(["-m", "pytest", "-p", "no:cacheprovider", "-q", "-rfE", "--color=no", dir])

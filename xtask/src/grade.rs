@@ -93,7 +93,7 @@ fn merge(args: &GradeMerge) -> Result<ExitCode> {
 /// `grade prepare`: builds the grading sandbox only.
 fn prepare(args: &Grade, prepare: &GradePrepare) -> Result<ExitCode> {
     let ws = Workspace::find()?;
-    python::ensure_venv(&ws)?;
+    python::ensure_venv(&ws, python::Packages::Students)?;
     let course = Course::load(&ws.root)?;
     let selected = select(&course, &prepare.exercises)?;
     let pristine = Pristine::read(&ws, &course)?;
@@ -106,7 +106,7 @@ fn prepare(args: &Grade, prepare: &GradePrepare) -> Result<ExitCode> {
 /// Grades `submissions` into `out`: the class mode and Gradescope's.
 fn grade_all(args: &Grade, submissions: Vec<Submission>, out: &Path) -> Result<ExitCode> {
     let ws = Workspace::find()?;
-    python::ensure_venv(&ws)?;
+    python::ensure_venv(&ws, python::Packages::Students)?;
     let course = Course::load(&ws.root)?;
     let selected = select(&course, &args.exercises)?;
     let isolation = Isolation::probe();

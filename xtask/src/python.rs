@@ -1,8 +1,10 @@
 //! The project's Python: the virtual environment, created on first use, and what an
 //! interpreter says about itself. `choice.rs` decides which interpreter and venv;
-//! `preflight.rs` checks the interpreter before the venv is made.
+//! `preflight.rs` checks the interpreter before the venv is made; `install.rs` installs
+//! the pinned packages (uv, else pip), in the background while the first build runs.
 
 pub mod choice;
+pub mod install;
 pub mod preflight;
 
 use crate::workspace::{Workspace, run_quiet};
@@ -12,59 +14,104 @@ use serde::Deserialize;
 use fs_err as fs;
 use std::path::Path;
 
-/// The pinned requirements of the venv, relative to the root.
+pub use install::Setup;
+
+/// The pinned requirements of the venv that every student's command needs, relative to
+/// the root.
 pub const REQUIREMENTS: &str = "assets/requirements.txt";
 
-/// A copy of the requirements the venv was last installed from, inside the venv, so that
-/// changing a pin reinstalls on the next run.
-const INSTALLED_MARKER: &str = "workbook-requirements.txt";
+/// The pins only the authors' commands need (the book's test suites: Playwright),
+/// installed on top of [`REQUIREMENTS`] when such a command first runs.
+pub const AUTHORS_REQUIREMENTS: &str = "assets/requirements-authors.txt";
 
-/// Makes sure the venv exists with the pinned requirements installed, creating or updating
-/// it and saying so. Fast when nothing changed: one file comparison. Before it creates the
-/// venv, it checks the base interpreter ([`preflight::check`]). Does nothing when
-/// `WORKBOOK_VENV` names a venv to use as it is.
+/// Which pinned packages a command needs in the venv.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Packages {
+    /// [`REQUIREMENTS`]: checks, exercises, `doctor`, grading.
+    Students,
+    /// [`REQUIREMENTS`] and [`AUTHORS_REQUIREMENTS`]: the book's Python and browser suites.
+    Authors,
+}
+
+impl Packages {
+    /// The requirements files, relative to the root, in the order they are installed.
+    pub fn files(self) -> &'static [&'static str] {
+        match self {
+            Packages::Students => &[REQUIREMENTS],
+            Packages::Authors => &[REQUIREMENTS, AUTHORS_REQUIREMENTS],
+        }
+    }
+}
+
+/// Makes sure the venv exists with the `packages` installed, creating or updating it and
+/// saying so, and returns when it is ready: [`start_venv`], then [`Setup::wait`].
 ///
 /// # Errors
-/// When the base interpreter lacks a part the workbook needs (one message per part, with
-/// its fix), when Python cannot create the venv, or when pip cannot install the
-/// requirements (offline, or a pin that does not exist), with pip's message.
-pub fn ensure_venv(ws: &Workspace) -> Result<()> {
+/// As [`start_venv`] and [`Setup::wait`].
+pub fn ensure_venv(ws: &Workspace, packages: Packages) -> Result<()> {
+    start_venv(ws, packages)?.wait()
+}
+
+/// The one function that makes the venv and keeps it in step with its requirements.
+///
+/// Fast when nothing changed: one file comparison per requirements file (each installed
+/// file is copied into the venv, `workbook-<file name>`, so that changing a pin
+/// reinstalls on the next run). Otherwise, it makes sure the venv's interpreter exists
+/// before it returns (`python -m venv --without-pip`, a fraction of a second, after
+/// [`preflight::check`] of the base interpreter), since that is all a cargo build needs
+/// (`PYO3_PYTHON`), and installs the packages in the background (`install.rs`: pip, uv,
+/// the requirements; about 15 s on two idle cores, cached downloads). Wait with
+/// [`Setup::wait_for_maturin`] before running maturin and [`Setup::wait`] before anything
+/// that imports a package. Does nothing when `WORKBOOK_VENV` names a venv to use as it is.
+///
+/// # Errors
+/// When a requirements file cannot be read, when the base interpreter lacks a part the
+/// workbook needs (one message per part, with its fix), or when Python cannot create the
+/// venv. Failures of the installation itself come from the [`Setup`].
+pub fn start_venv(ws: &Workspace, packages: Packages) -> Result<Setup> {
     if ws.python.owner == VenvOwner::Outside {
-        return Ok(());
+        return Ok(Setup::ready());
     }
-    let requirements = fs::read_to_string(ws.path(REQUIREMENTS))
-        .with_context(|| format!("reading {REQUIREMENTS}"))?;
-    let marker = ws.venv().join(INSTALLED_MARKER);
+    let mut files = Vec::new();
+    for file in packages.files() {
+        let text = fs::read_to_string(ws.path(file)).with_context(|| format!("reading the pins of the workbook's venv, {file}"))?;
+        files.push((*file, text));
+    }
     let python = ws.venv_python();
-    if python.exists() && fs::read_to_string(&marker).is_ok_and(|m| m == requirements) {
-        return Ok(());
+    let marker = |file: &str| ws.venv().join(format!("workbook-{}", Path::new(file).file_name().map_or(file.into(), |n| n.to_string_lossy())));
+    let stale: Vec<&str> = files.iter().filter(|(file, text)| fs::read_to_string(marker(file)).ok().as_ref() != Some(text)).map(|(file, _)| *file).collect();
+    if python.exists() && stale.is_empty() {
+        return Ok(Setup::ready());
     }
+    // A venv is complete once its students' requirements were installed: without that
+    // marker it was just made (or its making was interrupted) and has no pip yet.
+    let needs_pip = !marker(REQUIREMENTS).exists();
     if !python.exists() {
         let base = &ws.python.base;
         preflight::check(base, &ws.python.origin)?;
         crate::ui::note(&format!(
             "First use: creating the workbook's Python environment in {} with {} (about 15 s, once)",
             ws.venv().display(),
-            REQUIREMENTS
+            stale.join(" and ")
         ));
         if let Some(parent) = ws.venv().parent() {
             fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
         }
+        // pip comes next, in the background (`install.rs`), with the same `ensurepip`
+        // call `python -m venv` makes: the same venv, made without waiting for it.
         run_quiet(
-            std::process::Command::new(base).arg("-m").arg("venv").arg(ws.venv()),
-            &format!("creating {} with {}", ws.venv().display(), base.display()),
+            std::process::Command::new(base).arg("-m").arg("venv").arg("--without-pip").arg(ws.venv()),
+            &format!("creating the venv: `{} -m venv --without-pip {}`", base.display(), ws.venv().display()),
         )?;
+    } else if needs_pip {
+        crate::ui::note(&format!("Completing the workbook's Python environment in {}", ws.venv().display()));
+    } else if stale.iter().all(|file| !marker(file).exists()) {
+        crate::ui::note(&format!("Installing the packages of {} into {}", stale.join(" and "), ws.venv().display()));
     } else {
-        crate::ui::note(&format!("{REQUIREMENTS} changed: updating {}", ws.venv().display()));
+        crate::ui::note(&format!("{} changed: updating {}", stale.join(" and "), ws.venv().display()));
     }
-    run_quiet(
-        ws.command(&python)
-            .args(["-m", "pip", "install", "--disable-pip-version-check", "-q", "-r"])
-            .arg(ws.path(REQUIREMENTS)),
-        &format!("installing the workbook's Python packages into {}", ws.venv().display()),
-    )?;
-    fs::write(&marker, requirements).with_context(|| format!("writing {}", marker.display()))?;
-    Ok(())
+    let markers = files.into_iter().map(|(file, text)| (marker(file), text)).collect();
+    Ok(install::start(ws, packages, needs_pip, markers))
 }
 
 /// What an interpreter reports about itself (`sys` and `sysconfig`).

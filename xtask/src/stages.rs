@@ -6,14 +6,20 @@
 //!    gives the test binary's path, or the compiler's errors;
 //! 2. for an exercise checked through a wheel (its `tests/` holds pytest files),
 //!    `maturin build` writes the crate's wheel into a scratch folder, here and not in
-//!    the test process, which only installs it into another scratch folder;
+//!    the test process, which only installs it into another scratch folder. It runs at
+//!    the same time as step 1 (its own target folder, `target/maturin`), so that the two
+//!    builds share the cores; cargo's errors come first when both fail;
 //! 3. run the test binary itself (no second cargo), with `CHECK_REPORT` naming the file
 //!    where the tests report what they observed.
+//!
+//! On a first check the venv's packages may still be installing (`python::start_venv`):
+//! step 1 needs only the venv's interpreter, maturin waits for maturin, step 3 for all.
 //!
 //! The verdicts are then decided here (`verdict.rs`), from the report and the expected
 //! values, never from what the test process printed.
 
 use crate::course::Exercise;
+use crate::python;
 use crate::libtest::{self, TestResult};
 use crate::verdict::{self, Ending, Evidence, Expected, Observations};
 use crate::workspace::Workspace;
@@ -128,7 +134,16 @@ pub struct Ran {
 /// Only when cargo, maturin or the test binary cannot be started or a scratch folder
 /// cannot be made; a failing build or test is a [`Report`].
 pub fn run(ws: &Workspace, exercise: &Exercise, which: Which) -> Result<Report> {
-    let execution = execute(ws, exercise, which, None)?;
+    run_with(ws, exercise, which, &python::Setup::ready())
+}
+
+/// [`run`] while the venv's packages may still be installing: `venv` is waited for where
+/// a step needs it.
+///
+/// # Errors
+/// As [`run`], and when the venv's installation failed.
+pub fn run_with(ws: &Workspace, exercise: &Exercise, which: Which, venv: &python::Setup) -> Result<Report> {
+    let execution = execute_with(ws, exercise, which, None, venv)?;
     let expected = Expected::from_snapshots(exercise, |path| std::fs::read_to_string(ws.path(path)).ok());
     Ok(judge(exercise, &execution, &expected))
 }
@@ -139,24 +154,39 @@ pub fn run(ws: &Workspace, exercise: &Exercise, which: Which) -> Result<Report> 
 /// # Errors
 /// As [`run`].
 pub fn execute(ws: &Workspace, exercise: &Exercise, which: Which, seed: Option<u64>) -> Result<Execution> {
+    execute_with(ws, exercise, which, seed, &python::Setup::ready())
+}
+
+/// [`execute`] while the venv's packages may still be installing (`python::start_venv`).
+///
+/// # Errors
+/// As [`run`], and when the venv's installation failed.
+pub fn execute_with(ws: &Workspace, exercise: &Exercise, which: Which, seed: Option<u64>, venv: &python::Setup) -> Result<Execution> {
     let color = if crate::ui::stdout_is_terminal() { Color::Ansi } else { Color::Plain };
     let package = which.package(exercise);
-    let built = ws.cargo().args(build_args(std::slice::from_ref(&package), color)).output().context("running cargo test --no-run")?;
-    let binary = match read_build(&String::from_utf8_lossy(&built.stdout), &String::from_utf8_lossy(&built.stderr), built.status.success()) {
+    let scratch = Scratch::new(&ws.target_dir())?;
+    let crate_dir = ws.path(which.dir(exercise));
+    let wheel = builds_a_wheel(&ws.root, exercise);
+    let (built, wheel) = std::thread::scope(|scope| {
+        let wheel = wheel.then(|| {
+            scope.spawn(|| -> Result<Option<String>> {
+                venv.wait_for_maturin()?;
+                let mut maturin = ws.command(ws.venv_bin().join("maturin"));
+                maturin.args(wheel_args(&crate_dir, &ws.target_dir().join("maturin"), &scratch.wheels()));
+                let out = maturin.output().context("running maturin build")?;
+                Ok((!out.status.success()).then(|| format!("maturin could not build the extension module:\n{}", String::from_utf8_lossy(&out.stderr))))
+            })
+        });
+        let built = ws.cargo().args(build_args(std::slice::from_ref(&package), color)).output().context("running cargo test --no-run");
+        (built, wheel.map(|w| w.join().unwrap_or_else(|_| Err(anyhow::anyhow!("the thread running maturin build panicked")))))
+    });
+    let built = built?;
+    let cargo = read_build(&String::from_utf8_lossy(&built.stdout), &String::from_utf8_lossy(&built.stderr), built.status.success());
+    let binary = match both_builds(cargo, wheel)? {
         Ok(binary) => binary,
         Err(output) => return Ok(Execution::BuildFailed { output }),
     };
-    let scratch = Scratch::new(&ws.target_dir())?;
-    let crate_dir = ws.path(which.dir(exercise));
-    if builds_a_wheel(&ws.root, exercise) {
-        let mut maturin = ws.command(ws.venv_bin().join("maturin"));
-        maturin.args(wheel_args(&crate_dir, &ws.target_dir().join("maturin"), &scratch.wheels()));
-        let out = maturin.output().context("running maturin build")?;
-        if !out.status.success() {
-            let output = format!("maturin could not build the extension module:\n{}", String::from_utf8_lossy(&out.stderr));
-            return Ok(Execution::BuildFailed { output });
-        }
-    }
+    venv.wait()?;
     let mut test = ws.command(&binary);
     scratch.configure(&mut test, &crate_dir, seed);
     let output = test.output().with_context(|| format!("running the test binary {}", binary.display()))?;
@@ -166,6 +196,25 @@ pub fn execute(ws: &Workspace, exercise: &Exercise, which: Which, seed: Option<u
         stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
         observations: scratch.observations(),
     }))
+}
+
+/// The test binary, once both builds of a run are in: `cargo` is what [`read_build`]
+/// gave; `wheel`, for an exercise checked through a wheel, is maturin's messages when it
+/// failed, or the error that kept it from running. cargo's errors come first (they are
+/// the student's to fix, and maturin fails on them too), then that error, then maturin's.
+///
+/// # Errors
+/// When maturin could not run (it could not start, or the venv's installation failed)
+/// while cargo's build succeeded.
+pub fn both_builds(cargo: Result<PathBuf, String>, wheel: Option<Result<Option<String>>>) -> Result<Result<PathBuf, String>> {
+    let binary = match cargo {
+        Ok(binary) => binary,
+        Err(output) => return Ok(Err(output)),
+    };
+    match wheel.transpose()?.flatten() {
+        Some(output) => Ok(Err(output)),
+        None => Ok(Ok(binary)),
+    }
 }
 
 /// How the compiler's messages are rendered.
@@ -365,4 +414,37 @@ pub fn judge(exercise: &Exercise, execution: &Execution, expected: &Expected) ->
     unassigned.sort();
     unassigned.dedup();
     Report::Ran { stages, unassigned }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn binary() -> PathBuf {
+        PathBuf::from("target/debug/deps/check-0123")
+    }
+
+    #[test]
+    fn cargos_errors_win_when_both_builds_fail() {
+        let cargo = Err("error[E0308]: mismatched types".to_string());
+        let maturin = Some(Ok(Some("maturin could not build the extension module:\nerror[E0308]".to_string())));
+        assert_eq!(both_builds(cargo.clone(), maturin).unwrap(), cargo);
+        // Even a venv that failed to install waits behind the student's compile errors.
+        let failed = Some(Err(anyhow::anyhow!("installing the workbook's Python packages failed")));
+        assert_eq!(both_builds(cargo.clone(), failed).unwrap(), cargo);
+    }
+
+    #[test]
+    fn maturins_failure_is_a_failed_build_when_cargo_built() {
+        let output = "maturin could not build the extension module:\n💥 maturin failed".to_string();
+        assert_eq!(both_builds(Ok(binary()), Some(Ok(Some(output.clone())))).unwrap(), Err(output));
+        assert_eq!(both_builds(Ok(binary()), Some(Ok(None))).unwrap(), Ok(binary()));
+        assert_eq!(both_builds(Ok(binary()), None).unwrap(), Ok(binary()));
+    }
+
+    #[test]
+    fn maturin_that_could_not_run_is_an_error_when_cargo_built() {
+        let failed = Some(Err(anyhow::anyhow!("running maturin build")));
+        assert_eq!(format!("{:#}", both_builds(Ok(binary()), failed).unwrap_err()), "running maturin build");
+    }
 }

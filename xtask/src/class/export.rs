@@ -5,8 +5,9 @@
 //! either copied, rewritten (`manifests.rs`, `book.rs`) or left out. Left out: `solutions/`,
 //! the recorded wrong answers (`exercises/<part>/<name>/tests/wrong/`), the exercises not
 //! selected, the book's crate and tests, the solution pages and instructor notes, the
-//! xtask's authors' and instructors' commands and tests, and the repository's own CI and
-//! architecture notes. Added: a README for students and, with `--classroom`, the GitHub
+//! xtask's authors' and instructors' commands and tests, the Python packages only they
+//! need (`assets/requirements-authors.txt`), and the repository's own CI and architecture
+//! notes. Added: a README for students and, with `--classroom`, the GitHub
 //! Classroom workflow. Finally cargo prunes `Cargo.lock` to the crates that remain.
 
 use super::book::StudentsBook;
@@ -97,7 +98,7 @@ pub fn students_files(ws: &Workspace, exercises: &[&Exercise]) -> Result<BTreeMa
     let mut out = BTreeMap::new();
     for path in &tracked {
         let text = path.to_string_lossy().replace('\\', "/");
-        let copied = COPIED.iter().any(|c| text == *c || (c.ends_with('/') && text.starts_with(c)))
+        let copied = (COPIED.iter().any(|c| text == *c || (c.ends_with('/') && text.starts_with(c))) && text != crate::python::AUTHORS_REQUIREMENTS)
             || (text.starts_with("xtask/") && !AUTHORS_XTASK.iter().any(|a| text == *a || (a.ends_with('/') && text.starts_with(a))))
             || exercises.iter().any(|e| exercise_file(e, &text));
         if copied {

@@ -23,7 +23,7 @@ impl Bless {
         let ws = Workspace::find()?;
         let course = Course::load(&ws.root)?;
         let exercise = course.exercise(&self.exercise)?;
-        python::ensure_venv(&ws)?;
+        python::ensure_venv(&ws, python::Packages::Students)?;
         let snapshots = ws.path(exercise.dir()).join("tests/snapshots");
         let before = read_dir_files(&snapshots)?;
         ui::note(&format!("Running the solution `{}`", exercise.solution_package()));

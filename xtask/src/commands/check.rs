@@ -16,12 +16,13 @@ impl Check {
     pub fn run(self) -> Result<ExitCode> {
         let ws = Workspace::find()?;
         let course = Course::load(&ws.root)?;
-        python::ensure_venv(&ws)?;
+        // The packages install while the first build compiles; `stages` waits for them.
+        let venv = python::start_venv(&ws, python::Packages::Students)?;
         let mut progress = Progress::load(&ws);
         let total = course.exercises.len();
         let solved = if let Some(name) = &self.exercise {
             let exercise = course.exercise(name)?;
-            let passed = check_one(&ws, &course, exercise, &mut progress)?;
+            let passed = check_one(&ws, &course, exercise, &mut progress, &venv)?;
             progress.save(&ws)?;
             passed
         } else {
@@ -30,7 +31,7 @@ impl Check {
                 if progress.is_done(&ws, exercise) {
                     continue;
                 }
-                let passed = check_one(&ws, &course, exercise, &mut progress)?;
+                let passed = check_one(&ws, &course, exercise, &mut progress, &venv)?;
                 progress.save(&ws)?;
                 if !passed {
                     all = false;
@@ -39,6 +40,8 @@ impl Check {
             }
             all
         };
+        // An installation that failed is reported even when the build failed first.
+        venv.wait()?;
         let done = course.exercises.iter().filter(|e| progress.is_done(&ws, e)).count();
         ui::line(&format!("{done}/{total} done"));
         if solved && self.exercise.is_none() {
@@ -49,8 +52,8 @@ impl Check {
 }
 
 /// Checks one exercise, prints its report and records the result. Returns whether all
-/// its stages passed.
-pub(super) fn check_one(ws: &Workspace, course: &Course, exercise: &Exercise, progress: &mut Progress) -> Result<bool> {
+/// its stages passed. `venv` is the venv's installation, which may still be running.
+pub(super) fn check_one(ws: &Workspace, course: &Course, exercise: &Exercise, progress: &mut Progress, venv: &python::Setup) -> Result<bool> {
     let position = course.exercises.iter().position(|e| e.name() == exercise.name()).unwrap_or(0) + 1;
     ui::line(&format!(
         "{} {}",
@@ -121,7 +124,7 @@ pub(super) fn check_one(ws: &Workspace, course: &Course, exercise: &Exercise, pr
     }
     // Taken before the run: a file saved during the check is checked again next time.
     let checked = fingerprint(ws, exercise)?;
-    let report = stages::run(ws, exercise, stages::Which::Starter)?;
+    let report = stages::run_with(ws, exercise, stages::Which::Starter, venv)?;
     show::report(&report, true);
     if matches!(report, stages::Report::BuildFailed { .. }) {
         for note in crate::damage::other_changed_manifests(ws, course, exercise) {

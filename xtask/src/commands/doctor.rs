@@ -25,7 +25,7 @@ impl Doctor {
             ui::line(&format!("\n{} fix the base Python first (commands above).", ui::mark(false)));
             return Ok(ExitCode::FAILURE);
         }
-        python::ensure_venv(&ws)?;
+        python::ensure_venv(&ws, python::Packages::Students)?;
         let chosen = python::describe(&ws, &ws.venv_python())?;
         ui::line(&ui::paint(ui::BOLD, "\nThe workbook's Python"));
         ui::line(&format!("  venv:         {}", ws.venv().display()));

@@ -44,7 +44,7 @@ impl Tally {
 impl Verify {
     pub fn run(self) -> Result<ExitCode> {
         let ws = Workspace::find()?;
-        python::ensure_venv(&ws)?;
+        python::ensure_venv(&ws, python::Packages::Students)?;
         let mut tally = Tally::default();
         let course = match Course::load(&ws.root) {
             Ok(course) => {

@@ -25,7 +25,7 @@ impl Watch {
     pub fn run(self) -> Result<ExitCode> {
         let ws = Workspace::find()?;
         let course = Course::load(&ws.root)?;
-        python::ensure_venv(&ws)?;
+        let venv = python::start_venv(&ws, python::Packages::Students)?;
         ctrl_c_stops();
         let mut progress = Progress::load(&ws);
         let (tx, rx) = mpsc::channel();
@@ -36,7 +36,7 @@ impl Watch {
             None => next_unsolved(&ws, &course, &progress),
         };
         while let Some(exercise) = current {
-            let passed = check_one(&ws, &course, exercise, &mut progress)?;
+            let passed = check_one(&ws, &course, exercise, &mut progress, &venv)?;
             progress.save(&ws)?;
             if passed {
                 current = next_unsolved(&ws, &course, &progress);

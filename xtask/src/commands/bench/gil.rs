@@ -50,7 +50,7 @@ struct Variant {
 
 pub fn run(cmd: BenchGil) -> Result<ExitCode> {
     let ws = Workspace::find()?;
-    python::ensure_venv(&ws)?;
+    python::ensure_venv(&ws, python::Packages::Students)?;
     let bench_dir = ws.path("target/bench/gil");
     let wheels = bench_dir.join("wheels");
     let site = bench_dir.join("site");

@@ -19,7 +19,7 @@ use std::time::Instant;
 
 pub fn run(args: &BenchGrade) -> Result<ExitCode> {
     let ws = Workspace::find()?;
-    python::ensure_venv(&ws)?;
+    python::ensure_venv(&ws, python::Packages::Students)?;
     let course = Course::load(&ws.root)?;
     let tmp = tempfile::Builder::new().prefix("workbook-bench-grade-").tempdir()?;
     let class = tmp.path().join("class");

@@ -49,7 +49,7 @@ struct Way {
 impl BenchOverhead {
     pub fn run(self) -> Result<ExitCode> {
         let ws = Workspace::find()?;
-        python::ensure_venv(&ws)?;
+        python::ensure_venv(&ws, python::Packages::Students)?;
         let scratch = tempfile::tempdir_in(ws.path("target")).or_else(|_| tempfile::tempdir()).context("making a scratch folder")?;
         let module = build_module(&ws, scratch.path())?;
         ui::note("Timing add(1, 2) four ways (about 10 s)");
