@@ -28,10 +28,8 @@ fn wait_for(rx: &mpsc::Receiver<String>, seen: &mut String, needle: &str, timeou
     }
 }
 
-#[test]
-fn watch_rechecks_on_save_survives_compile_errors_and_moves_on() {
-    let f = Fixture::new();
-    let mut child = f.xtask().arg("watch").stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+/// The lines `child` prints on stdout and stderr, as they come.
+fn lines_of(child: &mut std::process::Child) -> mpsc::Receiver<String> {
     let (tx, rx) = mpsc::channel();
     for stream in [Box::new(child.stdout.take().unwrap()) as Box<dyn std::io::Read + Send>, Box::new(child.stderr.take().unwrap())] {
         let tx = tx.clone();
@@ -41,6 +39,14 @@ fn watch_rechecks_on_save_survives_compile_errors_and_moves_on() {
             }
         });
     }
+    rx
+}
+
+#[test]
+fn watch_rechecks_on_save_survives_compile_errors_and_moves_on() {
+    let f = Fixture::new();
+    let mut child = f.xtask().arg("watch").stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let rx = lines_of(&mut child);
     let mut seen = String::new();
     let long = Duration::from_secs(180);
     wait_for(&rx, &mut seen, "Watching exercises/p/one/src/lib.rs for changes", long);
@@ -309,15 +315,7 @@ fn watch_survives_a_deleted_exercise_folder_and_checks_again_when_reset_brings_i
     let f = Fixture::new();
     std::fs::remove_dir_all(f.path("exercises/p/one")).unwrap();
     let mut child = f.xtask().args(["watch", "one"]).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
-    let (tx, rx) = mpsc::channel();
-    for stream in [Box::new(child.stdout.take().unwrap()) as Box<dyn std::io::Read + Send>, Box::new(child.stderr.take().unwrap())] {
-        let tx = tx.clone();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stream).lines().map_while(Result::ok) {
-                let _ = tx.send(line);
-            }
-        });
-    }
+    let rx = lines_of(&mut child);
     let mut seen = String::new();
     wait_for(&rx, &mut seen, "Watching exercises/p/one/src/lib.rs for changes", Duration::from_secs(60));
     assert!(seen.contains("exercises/p/one (the exercise's folder) is missing"), "{seen}");
