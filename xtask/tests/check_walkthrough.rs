@@ -4,7 +4,8 @@
 //!
 //! The fixture's exercises are plain Rust crates (no pyo3), so the test builds quickly;
 //! what is under test is the checker, not Python. The fixture shares the repository's
-//! venv through `WORKBOOK_VENV` and its target directory's `fixtures` folder.
+//! venv through `WORKBOOK_VENV`; each test has its own course and target folder under the
+//! target directory's `fixtures/check_walkthrough` folder.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -65,9 +66,18 @@ fn krate(root: &Path, dir: &str, name: &str, lib: &str, tests: &str) {
     write(&root.join(dir).join("tests/check.rs"), tests);
 }
 
-fn fixture() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path();
+/// A fixture course for the test `test`, made afresh in
+/// `target/fixtures/check_walkthrough/<test>/course`, with a target folder of its own
+/// beside it, kept between runs so that only a first run compiles. The tests run in
+/// parallel, and cargo names a path crate's artifacts after its path relative to the
+/// workspace root: fixtures sharing one target folder would build each other's `one`.
+fn fixture(test: &str) -> PathBuf {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let dir = repo.join("target/fixtures/check_walkthrough").join(test).join("course");
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+    let root = dir.as_path();
     write(&root.join("exercises/info.toml"), INFO);
     // The repository's lock file pins `check-report`'s dependencies to what is built already.
     let lock = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().join("Cargo.lock");
@@ -89,13 +99,14 @@ fn fixture() -> tempfile::TempDir {
     dir
 }
 
+/// Runs the xtask on the fixture course at `root`, with that fixture's target folder.
 fn xtask(root: &Path, args: &[&str]) -> (bool, String) {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
     let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
         .args(args)
         .env("WORKBOOK_ROOT", root)
         .env("WORKBOOK_VENV", repo.join(".venv"))
-        .env("CARGO_TARGET_DIR", repo.join("target/fixtures/check_walkthrough"))
+        .env("CARGO_TARGET_DIR", root.parent().unwrap().join("target"))
         .env("NO_COLOR", "1")
         .output()
         .unwrap();
@@ -115,8 +126,8 @@ fn snapshot(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 
 #[test]
 fn check_stops_at_the_first_unsolved_exercise_then_moves_on() {
-    let course = fixture();
-    let root = course.path();
+    let course = fixture("check_stops_at_the_first_unsolved_exercise_then_moves_on");
+    let root = course.as_path();
     let before = snapshot(root);
 
     let (ok, out) = xtask(root, &["check"]);
@@ -148,8 +159,8 @@ fn check_stops_at_the_first_unsolved_exercise_then_moves_on() {
 
 #[test]
 fn a_compile_error_is_shown_as_the_compiler_wrote_it() {
-    let course = fixture();
-    let root = course.path();
+    let course = fixture("a_compile_error_is_shown_as_the_compiler_wrote_it");
+    let root = course.as_path();
     write(&root.join("exercises/p/one/src/lib.rs"), "pub fn add(a: i64, b: i64) -> i64 {\n    a + \"b\"\n}\n");
     let (ok, out) = xtask(root, &["check", "one"]);
     assert!(!ok);
@@ -159,8 +170,8 @@ fn a_compile_error_is_shown_as_the_compiler_wrote_it() {
 
 #[test]
 fn an_unknown_exercise_is_named_with_the_known_ones() {
-    let course = fixture();
-    let (ok, out) = xtask(course.path(), &["check", "three"]);
+    let course = fixture("an_unknown_exercise_is_named_with_the_known_ones");
+    let (ok, out) = xtask(&course, &["check", "three"]);
     assert!(!ok);
     assert!(out.contains("no exercise is called `three`; the exercises are: one, two"), "{out}");
 }
