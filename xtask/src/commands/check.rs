@@ -88,7 +88,7 @@ pub(super) fn check_one(ws: &Workspace, course: &Course, exercise: &Exercise, pr
     if !changed.is_empty() {
         let names: Vec<String> = changed.iter().map(|f| f.display().to_string()).collect();
         ui::line(&format!(
-            "{} {} differ(s) from the course's (changed or missing): this check runs them as they are. `cargo xtask reset {} --files course` restores them and leaves your own files.",
+            "{} {} differ(s) from the course's: this check runs them as they are. `cargo xtask reset {} --files course` restores them and leaves your own files.",
             ui::paint(ui::NOTE, "!"),
             names.join(", "),
             exercise.name()
