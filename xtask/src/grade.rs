@@ -93,6 +93,7 @@ fn merge(args: &GradeMerge) -> Result<ExitCode> {
 /// `grade prepare`: builds the grading sandbox only.
 fn prepare(args: &Grade, prepare: &GradePrepare) -> Result<ExitCode> {
     let ws = Workspace::find()?;
+    crate::disk::warn_if_short(&ws.target_dir(), crate::disk::Need::Grading);
     python::ensure_venv(&ws, python::Packages::Students)?;
     let course = Course::load(&ws.root)?;
     let selected = select(&course, &prepare.exercises)?;
@@ -106,6 +107,7 @@ fn prepare(args: &Grade, prepare: &GradePrepare) -> Result<ExitCode> {
 /// Grades `submissions` into `out`: the class mode and Gradescope's.
 fn grade_all(args: &Grade, submissions: Vec<Submission>, out: &Path) -> Result<ExitCode> {
     let ws = Workspace::find()?;
+    crate::disk::warn_if_short(&ws.target_dir(), crate::disk::Need::Grading);
     python::ensure_venv(&ws, python::Packages::Students)?;
     let course = Course::load(&ws.root)?;
     let selected = select(&course, &args.exercises)?;

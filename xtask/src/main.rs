@@ -14,6 +14,7 @@ mod class;
 mod commands;
 mod course;
 mod damage;
+mod disk;
 mod flags;
 // The grader relies on Unix process groups and resource limits.
 #[cfg(all(unix, feature = "authoring"))]
@@ -70,7 +71,13 @@ fn main() -> std::process::ExitCode {
     match result {
         Ok(code) => code,
         Err(err) => {
-            ui::error(&format!("{err:#}"));
+            let message = format!("{err:#}");
+            ui::error(&message);
+            if disk::says_full(&message) {
+                if let Ok(ws) = workspace::Workspace::find() {
+                    ui::error(&disk::full_message(&ws.target_dir()));
+                }
+            }
             std::process::ExitCode::from(2)
         }
     }

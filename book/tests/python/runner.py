@@ -9,7 +9,9 @@ and the folders of the crates its ``build`` marker names, built first, once per 
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -27,6 +29,8 @@ TIMEOUT_SECONDS = 120
 
 _built: dict[str, dict[str, str]] = {}
 _build_root = Path(tempfile.mkdtemp(prefix="book-python-builds-"))
+# The wheels and site folders built for the blocks go with the run that made them.
+atexit.register(shutil.rmtree, _build_root, ignore_errors=True)
 
 
 @dataclass

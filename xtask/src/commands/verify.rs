@@ -14,38 +14,56 @@ use crate::flags::{Verify, VerifyScope};
 use crate::stages::{self, Execution, Report, Which};
 use crate::verdict;
 use crate::workspace::Workspace;
-use crate::{booktests, layout, python, show, ui};
-use anyhow::{Context, Result};
+use crate::{booktests, disk, layout, python, show, ui};
+use anyhow::{Context, Result, bail};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// The tally of steps.
-#[derive(Default)]
 struct Tally {
     passed: usize,
     failed: usize,
+    /// The target folder, whose disk a failed step may have filled.
+    target: PathBuf,
+    /// A failed step said the disk is full: the run stops at the next exercise.
+    disk_full: bool,
 }
 
 impl Tally {
+    fn new(ws: &Workspace) -> Tally {
+        Tally { passed: 0, failed: 0, target: ws.target_dir(), disk_full: false }
+    }
+
     fn step(&mut self, ok: bool, what: &str, details: &[String]) {
         if ok {
             self.passed += 1;
         } else {
             self.failed += 1;
+            self.disk_full |= details.iter().any(|d| disk::is_full(d, &self.target));
         }
         ui::line(&format!("{} {what}", ui::mark(ok)));
         for line in details {
             ui::line(&format!("    {}", line.replace('\n', "\n    ")));
         }
     }
+
+    /// Stops the run once a step said the disk is full: every later build would fail the
+    /// same way, with hundreds of lines that hide the cause.
+    fn stop_if_disk_full(&self) -> Result<()> {
+        if self.disk_full {
+            bail!("{}", disk::full_message(&self.target));
+        }
+        Ok(())
+    }
 }
 
 impl Verify {
     pub fn run(self) -> Result<ExitCode> {
         let ws = Workspace::find()?;
+        disk::warn_if_short(&ws.target_dir(), if self.scope == VerifyScope::All { disk::Need::FullVerify } else { disk::Need::Solutions });
         python::ensure_venv(&ws, python::Packages::Students)?;
-        let mut tally = Tally::default();
+        let mut tally = Tally::new(&ws);
         let course = match Course::load(&ws.root) {
             Ok(course) => {
                 let stages: usize = course.exercises.iter().map(|e| e.stages.get_ref().len()).sum();
@@ -74,10 +92,12 @@ impl Verify {
             }
             for exercise in &selected {
                 verify_exercise(&ws, exercise, &mut tally)?;
+                tally.stop_if_disk_full()?;
             }
             held_out_summary(&selected);
             if self.scope != VerifyScope::Solutions {
                 verify_wrong_answers(&ws, course, &selected, &mut tally)?;
+                tally.stop_if_disk_full()?;
             }
         }
         let pending = pending_snapshots(&ws);
@@ -116,12 +136,15 @@ fn verify_book_and_tests(ws: &Workspace, tally: &mut Tally) -> Result<()> {
     if let Err(err) = crate::tools::mdbook(ws) {
         tally.step(false, "mdbook for `book --serve`", &[format!("{err:#}")]);
     }
-    ui::note("Running the tests of the xtask, the embedding probe and the book's snippets");
-    // Two workspaces: the xtask's own, then the root's probe and book.
+    ui::note("Running the tests of the xtask, the embedding probe, the book's snippets and the C ABI support crates");
+    // Two workspaces: the xtask's own, then the root's probe, book and pyo3-free support crates.
     let xtask_manifest = ws.path(crate::workspace::XTASK_MANIFEST);
     let runs: [(&str, Vec<std::ffi::OsString>); 2] = [
         ("xtask", vec!["test".into(), "--manifest-path".into(), xtask_manifest.into()]),
-        ("probe, book snippets", ["test", "--package", "embed-probe", "--package", "book"].map(Into::into).to_vec()),
+        (
+            "probe, book snippets, C ABI support",
+            ["test", "--package", "embed-probe", "--package", "book", "--package", "c-abi-support", "--package", "tagged-allocator"].map(Into::into).to_vec(),
+        ),
     ];
     for (what, args) in runs {
         // Without `VIRTUAL_ENV` and the venv on `PATH`, as a plain `cargo test` at the root
@@ -199,6 +222,11 @@ fn verify_exercise(ws: &Workspace, exercise: &Exercise, tally: &mut Tally) -> Re
 
     let solution = stages::run(ws, exercise, Which::Solution)?;
     let mut details = Vec::new();
+    if let Report::BuildFailed { output } = &solution
+        && disk::says_full(output)
+    {
+        details.push(show::compiler_messages(output));
+    }
     if !solution.all_passed() {
         show::report(&solution, true);
         details.push("the solution must pass every stage (details above)".to_string());

@@ -22,7 +22,7 @@ use crate::course::Exercise;
 use crate::stages::{self, Color, Execution, Ran, Scratch};
 use crate::verdict::{Expected, Observations};
 use crate::workspace::Workspace;
-use anyhow::Result;
+use anyhow::{Result, bail};
 use std::collections::{BTreeMap, HashMap};
 use std::ffi::{OsStr, OsString};
 use std::path::Path;
@@ -177,6 +177,7 @@ impl Grader<'_> {
             sandbox.forget_builds(&packages)?;
             let scratch = Scratch::new(&sandbox.root)?;
             let built = bounded::run(self.student_build(sandbox, &scratch, self.pristine.packages()), &self.build)?;
+            self.stop_if_disk_full(sandbox, &built)?;
             let build_seconds = start.elapsed().as_secs_f64() / to_build.len() as f64;
             for &i in &to_build {
                 let start = Instant::now();
@@ -237,6 +238,7 @@ impl Grader<'_> {
             let args = stages::wheel_args(&crate_dir, &sandbox.target.join("maturin"), &scratch.wheels());
             let maturin = self.ws.venv_bin().join("maturin").into_os_string();
             let wheel = bounded::run(self.student_command(sandbox, Phase::Build, &scratch, maturin, args), &self.build)?;
+            self.stop_if_disk_full(sandbox, &wheel)?;
             if let Some(zero) = self.cut_short(exercise, &wheel, Step::Build) {
                 return Ok(zero);
             }
@@ -250,6 +252,7 @@ impl Grader<'_> {
         scratch.configure(&mut test, &crate_dir, seed);
         test.env("HOME", scratch.path());
         let ran = bounded::run(test, &self.test)?;
+        self.stop_if_disk_full(sandbox, &ran)?;
         if let Some(zero) = self.cut_short(exercise, &ran, Step::Tests) {
             return Ok(zero);
         }
@@ -260,6 +263,17 @@ impl Grader<'_> {
         };
         let execution = Execution::Ran(Ran { ending, stdout: ran.stdout, stderr: ran.stderr, observations: scratch.observations() });
         Ok(ExerciseGrade::from_report(exercise, &stages::judge(exercise, &execution, &self.expected(exercise))))
+    }
+
+    /// An error, so that the submission is not graded (and `--resume` grades it later),
+    /// when `finished` failed because the disk holding the sandbox is full: a build that
+    /// could not write its files says nothing about the student's code.
+    fn stop_if_disk_full(&self, sandbox: &Sandbox, finished: &bounded::Finished) -> Result<()> {
+        let failed = finished.end != (End::Exited { success: true });
+        if failed && (crate::disk::is_full(&finished.stderr, &sandbox.target) || crate::disk::is_full(&finished.stdout, &sandbox.target)) {
+            bail!("{}", crate::disk::full_message(&sandbox.target));
+        }
+        Ok(())
     }
 
     /// The grade of a step that ran past its time or printed past its cap, if it did.

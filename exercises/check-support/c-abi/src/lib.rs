@@ -114,7 +114,7 @@ fn describe_failure(status: &std::process::ExitStatus) -> String {
         use std::os::unix::process::ExitStatusExt;
         if let Some(signal) = status.signal() {
             let what = match signal {
-                6 => " (SIGABRT: the process aborted; a Rust panic that reaches an `extern \"C\"` function does that, and so does a double free)",
+                6 => " (SIGABRT: the process aborted; a Rust panic that reaches an `extern \"C\"` function does that, and so do a double free and C's `free()` given memory Rust allocated)",
                 11 => " (SIGSEGV: memory was read or written where it must not be: a bad pointer, or a double free)",
                 _ => "",
             };

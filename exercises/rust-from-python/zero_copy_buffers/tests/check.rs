@@ -3,8 +3,10 @@
 // Each check registers the crate's module in the embedded interpreter (with the venv's
 // NumPy importable), writes on one side of a buffer and reads on the other, and reports
 // what each side saw and what `np.shares_memory` says. A copy shows up as a write that
-// the other side never sees. When grading, each runs again on sizes, positions and grey
-// levels drawn from the grading seed.
+// the other side never sees; memory borrowed from another Python object (a `bytearray`)
+// shows up as a view or array whose owner (`memoryview.obj`, `ndarray.base`) is not the
+// scan. When grading, each runs again on sizes, positions and grey levels drawn from the
+// grading seed.
 
 use check_support::{Inputs, attach, register_module, run_printing, use_venv_packages};
 
@@ -74,6 +76,7 @@ else:
 scan = Scan(h, w)
 view = memoryview(scan)
 print("memoryview(scan):", view.format, view.itemsize, view.nbytes, "read-only" if view.readonly else "writable")
+print("the view's exporter is the scan itself:", view.obj is scan)
 def write():
     view[r * w + c] = v
 attempt(f"Python writes {v} at ({r}, {c})", write)
@@ -105,6 +108,7 @@ scan = Scan(h, w)
 page = scan.array()
 print("scan.array():", type(page).__name__, page.dtype, page.shape, "writable" if page.flags.writeable else "read-only")
 print("shares memory with memoryview(scan):", np.shares_memory(page, memoryview(scan)))
+print("its base is the scan itself:", page.base is scan)
 page[r, c] = v
 print(f"NumPy wrote {v} at ({r}, {c}); Rust reads:", scan.pixel(r, c))
 scan.darken(d)

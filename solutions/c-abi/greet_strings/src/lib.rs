@@ -5,6 +5,10 @@
 
 use std::ffi::{CStr, CString, c_char};
 
+// The workbook's allocator (exercises/check-support/tagged-allocator): memory from Rust that
+// C's `free` refuses, and a count of live blocks for the leak check. Keep this line.
+use tagged_allocator as _;
+
 // ANCHOR: solution
 /// Returns a new C string `Hello, <name>! Welcome to Dunder Mifflin.`, which the caller
 /// must give back to [`free_string`]. Returns null when `name` is null or not UTF-8.

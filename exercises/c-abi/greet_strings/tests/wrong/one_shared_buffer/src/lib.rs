@@ -4,6 +4,10 @@
 //! frees it, when Python calls `free_string`. Run `cargo xtask check greet_strings`.
 
 use std::ffi::{CStr, c_char};
+
+// The workbook's allocator (exercises/check-support/tagged-allocator): memory from Rust that
+// C's `free` refuses, and a count of live blocks for the leak check. Keep this line.
+use tagged_allocator as _;
 use std::sync::Mutex;
 
 /// The buffer every greeting is written into.
