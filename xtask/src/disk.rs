@@ -88,7 +88,7 @@ pub fn full_message(target: &Path) -> String {
 }
 
 /// `12.3 GB`, `640 MB`: decimal units, as `df -H` prints them.
-fn human(bytes: u64) -> String {
+pub fn human(bytes: u64) -> String {
     let gb = bytes as f64 / 1e9;
     if gb >= 1.0 { format!("{gb:.1} GB") } else { format!("{:.0} MB", bytes as f64 / 1e6) }
 }

@@ -203,7 +203,7 @@ pub struct Grade {
 pub enum GradeAction {
     /// Combine the output folders of several shards into one gradebook.
     Merge(GradeMerge),
-    /// Build the grading sandbox only (warm it up, e.g. in Gradescope's setup.sh).
+    /// Build the grading sandbox and the held-out solutions only (warm them up, e.g. in Gradescope's setup.sh).
     Prepare(GradePrepare),
 }
 

@@ -90,7 +90,9 @@ fn merge(args: &GradeMerge) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `grade prepare`: builds the grading sandbox only.
+/// `grade prepare`: builds the grading sandbox, and the solutions that a grading run runs
+/// on its held-out inputs, so that the first graded submission (on Gradescope, the only
+/// one per container) compiles only the student's crates.
 fn prepare(args: &Grade, prepare: &GradePrepare) -> Result<ExitCode> {
     let ws = Workspace::find()?;
     crate::disk::warn_if_short(&ws.target_dir(), crate::disk::Need::Grading);
@@ -100,7 +102,8 @@ fn prepare(args: &Grade, prepare: &GradePrepare) -> Result<ExitCode> {
     let pristine = Pristine::read(&ws, &course)?;
     let start = Instant::now();
     let _sandbox = warm(&ws, &pristine, &selected, 0, &limits(args, 3600))?;
-    ui::line(&format!("The grading sandbox is ready ({:.0} s).", start.elapsed().as_secs_f64()));
+    solve_held_out(&ws, &selected, new_seed())?;
+    ui::line(&format!("The grading sandbox and the solutions' builds are ready ({:.0} s).", start.elapsed().as_secs_f64()));
     Ok(ExitCode::SUCCESS)
 }
 

@@ -29,7 +29,8 @@ impl Doctor {
         let chosen = python::describe(&ws, &ws.venv_python())?;
         ui::line(&ui::paint(ui::BOLD, "\nThe workbook's Python"));
         ui::line(&format!("  venv:         {}", ws.venv().display()));
-        ui::line(&format!("  target:       {}", ws.target_dir().display()));
+        let free = crate::disk::available(&ws.target_dir()).map(|b| format!(" ({} free on its disk)", crate::disk::human(b))).unwrap_or_default();
+        ui::line(&format!("  target:       {}{free}", ws.target_dir().display()));
         ui::line(&format!("  interpreter:  {} (PYO3_PYTHON for every build)", chosen.executable));
         ui::line(&format!("  version:      {}", first_line(&chosen.version)));
         ui::line(&format!("  base prefix:  {}", chosen.base_prefix));
