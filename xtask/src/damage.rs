@@ -7,7 +7,8 @@
 //! student's own files as they are). A folder the student added where cargo looks for
 //! exercises (a `notes` folder, a copy of an exercise) stops cargo too, and is named with
 //! the advice to move it out. It also tells which of an exercise's other files
-//! differ from git's, which `check` mentions and `reset` restores.
+//! differ from git's, which `check` mentions and `reset` restores, and which of the files
+//! every exercise shares (the workspace's manifest, the check crates, the assets) do.
 
 use crate::course::{Course, Exercise};
 use crate::workspace::Workspace;
@@ -196,14 +197,33 @@ pub fn other_changed_manifests(ws: &Workspace, course: &Course, exercise: &Exerc
 /// # Errors
 /// When git cannot run or fails (not a clone of the workbook).
 pub fn changed_files(ws: &Workspace, exercise: &Exercise) -> Result<Vec<PathBuf>> {
+    git_changed(ws, &[exercise.dir()])
+}
+
+/// The course's files that every exercise's build or check uses: the exercises'
+/// workspace and its lock file, cargo's settings, the course's metadata, the check
+/// crates and the assets, relative to the root.
+const SHARED: &[&str] = &["Cargo.toml", "Cargo.lock", ".cargo", "exercises/info.toml", "exercises/check-support", "assets"];
+
+/// The shared files of the course ([`SHARED`]) that are missing or differ from the last
+/// commit: every check runs them as they are. Empty when git cannot tell.
+pub fn changed_shared_files(ws: &Workspace) -> Vec<PathBuf> {
+    let paths: Vec<PathBuf> = SHARED.iter().map(PathBuf::from).collect();
+    git_changed(ws, &paths).unwrap_or_default()
+}
+
+/// The files under `paths` (relative to the root) that the last commit has and that are
+/// missing or differ from it, relative to the root.
+fn git_changed(ws: &Workspace, paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let output = std::process::Command::new("git")
         .current_dir(&ws.root)
         .args(["diff", "--name-only", "--no-renames", "--relative", "-z", "HEAD", "--"])
-        .arg(exercise.dir())
+        .args(paths)
         .output()
         .context("running git: telling changed files needs git and a clone of the workbook")?;
     if !output.status.success() {
-        bail!("git diff of {} failed: {}", exercise.dir().display(), String::from_utf8_lossy(&output.stderr).trim());
+        let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        bail!("git diff of {} failed: {}", names.join(", "), String::from_utf8_lossy(&output.stderr).trim());
     }
     // Paths end with a NUL and are relative to the current folder, the root (`--relative`).
     Ok(String::from_utf8_lossy(&output.stdout)

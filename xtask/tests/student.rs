@@ -345,3 +345,21 @@ fn reset_says_when_the_student_committed_a_broken_manifest_and_how_to_get_an_old
         "{said}"
     );
 }
+
+#[test]
+fn a_changed_or_missing_shared_file_is_named_with_the_command_that_restores_it() {
+    let f = Fixture::new();
+    let info = f.read("exercises/info.toml");
+    f.write("exercises/info.toml", &format!("{info}# mine\n"));
+    let report = f.read("exercises/check-support/report/src/lib.rs");
+    f.write("exercises/check-support/report/src/lib.rs", &format!("{report}// mine\n"));
+    let said = text(&f.run(&["check", "one"]));
+    assert!(
+        said.contains("exercises/check-support/report/src/lib.rs, exercises/info.toml differ from the course's: every exercise uses them")
+            && said.contains("`git checkout HEAD -- exercises/check-support/report/src/lib.rs exercises/info.toml` restores them."),
+        "{said}"
+    );
+    std::fs::remove_file(f.path("exercises/check-support/report/src/lib.rs")).unwrap();
+    let said = text(&f.run(&["check", "one"]));
+    assert!(said.contains("are missing or differ from the course's"), "{said}");
+}

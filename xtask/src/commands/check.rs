@@ -94,6 +94,24 @@ pub(super) fn check_one(ws: &Workspace, course: &Course, exercise: &Exercise, pr
             exercise.name()
         ));
     }
+    // The files every exercise shares (`damage::changed_shared_files`): a note, since the
+    // check may then say what the course does not.
+    let shared = crate::damage::changed_shared_files(ws);
+    if !shared.is_empty() {
+        let names: Vec<String> = shared.iter().map(|f| f.display().to_string()).collect();
+        let (gone, changed): (Vec<&std::path::PathBuf>, Vec<&std::path::PathBuf>) = shared.iter().partition(|f| !ws.path(f).exists());
+        let what = match (gone.is_empty(), changed.is_empty()) {
+            (true, _) => "differ from the course's",
+            (false, true) => "are missing",
+            (false, false) => "are missing or differ from the course's",
+        };
+        ui::line(&format!(
+            "{} {} {what}: every exercise uses them, and this check runs them as they are. `git checkout HEAD -- {}` restores them.",
+            ui::paint(ui::NOTE, "!"),
+            names.join(", "),
+            names.join(" ")
+        ));
+    }
     let missing: Vec<String> = exercise.editable().iter().filter(|f| !ws.path(f).is_file()).map(|f| f.display().to_string()).collect();
     if !missing.is_empty() {
         ui::line(&format!(
