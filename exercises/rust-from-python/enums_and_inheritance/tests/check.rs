@@ -20,7 +20,8 @@ fn scenario(inputs: Inputs, code: &str) -> String {
 
 /// The enum is a class of its own whose variants are its instances: `type(...) is D`
 /// and `==` against a variant tell it from a string that merely prints the same, and
-/// the class's own type (`type`, where a Python `enum.Enum` has `EnumType`) tells a
+/// the class's own type (`type`, where a Python `enum.Enum` has `EnumType`) and the kind
+/// of its `__int__` (a slot wrapper, where any Python class has a `function`) tell a
 /// `#[pyclass]` enum from a Python one.
 #[test]
 fn a_rust_enum_in_python() {
@@ -34,7 +35,7 @@ if SEED is None:
 else:
     staff = ["Jim", "Dwight", "Phyllis", "Stanley", "Angela", "Kevin", "Oscar", "Darryl", "Roy"]
     names = rng.sample(staff + ["Toby", "Kelly", "Creed", "Ryan", "jim"], 6)
-print(type(D).__name__, D.Sales, D.Accounting, D.Warehouse, [int(d) for d in (D.Sales, D.Accounting, D.Warehouse)])
+print(type(D).__name__, type(vars(D).get("__int__")).__name__, D.Sales, D.Accounting, D.Warehouse, [int(d) for d in (D.Sales, D.Accounting, D.Warehouse)])
 for name in names:
     found = office.department_of(name)
     kind = "None" if found is None else ("a Department" if type(found) is D else type(found).__name__)
