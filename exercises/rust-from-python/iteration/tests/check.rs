@@ -79,9 +79,25 @@ def pages_from_the_printer():
     for page in pages:
         pulled.append(page)
         yield page
+import sys
 print(type(pages_before_blank).__name__)
 print(pages_before_blank(pages), pages_before_blank(tuple(pages)), pages_before_blank(p for p in ["a", "b"]))
 print(pages_before_blank(pages_from_the_printer()), "pages; pulled from the generator:", pulled)
+
+class Tray:
+    """Hands out pages and notes the code that asks for each: the scenario's own
+    `<module>` when Rust pulls, a function's name when a Python loop does."""
+    def __init__(self, pages):
+        self._pages = iter(pages)
+        self.asked_by = set()
+    def __iter__(self):
+        return self
+    def __next__(self):
+        self.asked_by.add(sys._getframe(1).f_code.co_name)
+        return next(self._pages)
+
+tray = Tray(pages)
+print(pages_before_blank(tray), "pages; asked for by", sorted(tray.asked_by))
 print(pages_before_blank(str(n) for n in Sheets(1, 3)))
 try:
     pages_before_blank(["cover", 7, ""])
