@@ -84,16 +84,20 @@ print(type(pages_before_blank).__name__)
 print(pages_before_blank(pages), pages_before_blank(tuple(pages)), pages_before_blank(p for p in ["a", "b"]))
 print(pages_before_blank(pages_from_the_printer()), "pages; pulled from the generator:", pulled)
 
+HERE = sys._getframe().f_code
+
 class Tray:
-    """Hands out pages and notes the code that asks for each: the scenario's own
-    `<module>` when Rust pulls, a function's name when a Python loop does."""
+    """Hands out pages and notes the Python code that asks for each: this check's own
+    when Rust pulls (Rust runs no Python frame), another code's name when a Python loop
+    does, wherever that loop was compiled."""
     def __init__(self, pages):
         self._pages = iter(pages)
         self.asked_by = set()
     def __iter__(self):
         return self
     def __next__(self):
-        self.asked_by.add(sys._getframe(1).f_code.co_name)
+        caller = sys._getframe(1).f_code
+        self.asked_by.add("this check" if caller is HERE else caller.co_name)
         return next(self._pages)
 
 tray = Tray(pages)
