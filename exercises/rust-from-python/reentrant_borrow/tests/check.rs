@@ -83,8 +83,14 @@ def auditor(balance):
 def top_up(balance):
     if balance < threshold:
         log.append(f"top-up deposit of {top} returned {kitty.deposit(top)}")
+spare = Kitty(0)
+def mover(balance):
+    # `move_coins` borrows the kitty mutably: only a `deposit` that holds no borrow of
+    # the kitty at all while it calls back lets it.
+    log.append(f"mover borrowed the kitty mutably: the spare holds {move_coins(kitty, spare, 0)}")
 kitty.subscribe(auditor)
 kitty.subscribe(top_up)
+kitty.subscribe(mover)
 attempt(f"deposit {coins} on {start}", lambda: kitty.deposit(coins))
 print(*log, sep="\n")
 print("final balance", kitty.balance)
