@@ -2,8 +2,9 @@
 //
 // Each check registers the crate's module in the embedded interpreter, runs a few lines
 // of Python that use its class, and reports what they printed, including the kind of
-// attribute Python finds in the class's `__dict__` (a `#[getter]` is a
-// `getset_descriptor`, a `#[staticmethod]` a `staticmethod`). When grading, each runs
+// attribute Python finds in the class's `__dict__` (a `#[pyo3(get)]` field and a
+// `#[getter]` are `getset_descriptor`s, where a Python class has a `property`; a
+// `#[staticmethod]` is a `staticmethod`). When grading, each runs
 // again on names, desks and sales drawn from the grading seed (`SEED`, `rng`).
 
 use check_support::{Inputs, attach, register_module, run_printing};
@@ -28,6 +29,7 @@ if SEED is None:
 else:
     name = rng.choice(["Stanley Hudson", "Phyllis Vance", "Oscar Martinez"]) + " " + str(rng.randint(2, 9))
     desk, moves, refused = rng.randint(0, 99), [rng.randint(0, 99) for _ in range(3)], [rng.randint(100, 10**6), 100]
+print({attribute: type(Employee.__dict__.get(attribute)).__name__ for attribute in ["name", "desk"]})
 jim = Employee(name, desk)
 print(jim.name, jim.desk)
 for move in moves:
@@ -58,6 +60,8 @@ fn getter_and_static_method() {
             r#"
 kinds = {name: type(Employee.__dict__.get(name)).__name__ for name in ["total_sales", "company", "record_sale"]}
 print(kinds)
+# A `#[staticmethod]` wraps a Rust function; `staticmethod(...)` set from Python wraps a Python one.
+print("company wraps a", type(Employee.__dict__["company"].__func__).__name__)
 sales = [120.5, 79.5] if SEED is None else [rng.randint(1, 4000) / 4 for _ in range(rng.randint(0, 5))]
 dwight = Employee("Dwight Schrute", 4)
 for sale in sales:

@@ -19,7 +19,10 @@ fn scenario(inputs: Inputs, code: &str) -> String {
 }
 
 /// The enum is a class of its own whose variants are its instances: `type(...) is D`
-/// and `==` against a variant tell it from a string that merely prints the same.
+/// and `==` against a variant tell it from a string that merely prints the same, and
+/// the class's own type (`type`, where a Python `enum.Enum` has `EnumType`) and the kind
+/// of its `__int__` (a slot wrapper, where any Python class has a `function`) tell a
+/// `#[pyclass]` enum from a Python one.
 #[test]
 fn a_rust_enum_in_python() {
     check_support::observe_held_out!("a_rust_enum_in_python", |inputs| {
@@ -32,7 +35,7 @@ if SEED is None:
 else:
     staff = ["Jim", "Dwight", "Phyllis", "Stanley", "Angela", "Kevin", "Oscar", "Darryl", "Roy"]
     names = rng.sample(staff + ["Toby", "Kelly", "Creed", "Ryan", "jim"], 6)
-print(D.Sales, D.Accounting, D.Warehouse, [int(d) for d in (D.Sales, D.Accounting, D.Warehouse)])
+print(type(D).__name__, type(vars(D).get("__int__")).__name__, D.Sales, D.Accounting, D.Warehouse, [int(d) for d in (D.Sales, D.Accounting, D.Warehouse)])
 for name in names:
     found = office.department_of(name)
     kind = "None" if found is None else ("a Department" if type(found) is D else type(found).__name__)
@@ -58,7 +61,7 @@ else:
     memos = [(" ".join(rng.sample(words, 2)), rng.choice([D.Sales, D.Accounting, D.Warehouse])) for _ in range(3)]
 for title, to in memos:
     memo = office.Memo(title, to)
-    print(isinstance(memo, office.Document), [c.__name__ for c in type(memo).__mro__])
+    print(isinstance(memo, office.Document), [c.__name__ for c in type(memo).__mro__], type(office.Memo.__dict__.get("describe")).__name__)
     print(memo.title, memo.to, type(memo.to) is D)
     print(memo.describe(), "|", office.Document.describe(memo))
 print(office.Document(memos[0][0]).describe())
@@ -89,7 +92,7 @@ else:
     words = ["Menu", "Schedule", "Complaint", "Invoice", "Warning", "Poster", "Map"]
     titles = rng.sample(words, 3)
 documents = [Fax(titles[0]), office.Memo(titles[1], D.Accounting), office.Document(titles[2])]
-print([c.__name__ for c in Fax.__mro__])
+print([c.__name__ for c in Fax.__mro__], type(office.describe_all).__name__)
 for line in office.describe_all(documents):
     print(line)
 print("Fax.describe ran for:", calls)

@@ -25,6 +25,9 @@ fn an_iterator_class() {
 first, last = (1, 3) if SEED is None else (rng.randint(0, 50), 0)
 last = last or first + 2
 sheets = Sheets(first, last)
+# A `#[pymethods]` `__iter__`/`__next__` fills the type's slots: the class's `__dict__`
+# then holds slot wrappers, where a Python class holds plain functions.
+print({name: type(Sheets.__dict__.get(name)).__name__ for name in ["__iter__", "__next__"]})
 print(iter(sheets) is sheets)
 print(next(sheets), next(sheets), next(sheets))
 print(next(sheets, "empty"), next(sheets, "still empty"))
@@ -50,7 +53,7 @@ ream = Ream(size)
 print(list(ream), list(ream))
 print(sum(ream), len(ream), len(Ream(0)))
 print([n for n in range(-1, size + 3) if n >= 0 and n in ream])
-print("Ream has its own __contains__:", "__contains__" in vars(Ream))
+print("Ream's own methods:", {name: type(vars(Ream).get(name)).__name__ for name in ["__iter__", "__len__", "__contains__"]})
 for sheet in Ream(2):
     print("printing sheet", sheet)
 print(type(iter(ream)).__name__, iter(ream) is not iter(ream))
@@ -76,8 +79,29 @@ def pages_from_the_printer():
     for page in pages:
         pulled.append(page)
         yield page
+import sys
+print(type(pages_before_blank).__name__)
 print(pages_before_blank(pages), pages_before_blank(tuple(pages)), pages_before_blank(p for p in ["a", "b"]))
 print(pages_before_blank(pages_from_the_printer()), "pages; pulled from the generator:", pulled)
+
+HERE = sys._getframe().f_code
+
+class Tray:
+    """Hands out pages and notes the Python code that asks for each: this check's own
+    when Rust pulls (Rust runs no Python frame), another code's name when a Python loop
+    does, wherever that loop was compiled."""
+    def __init__(self, pages):
+        self._pages = iter(pages)
+        self.asked_by = set()
+    def __iter__(self):
+        return self
+    def __next__(self):
+        caller = sys._getframe(1).f_code
+        self.asked_by.add("this check" if caller is HERE else caller.co_name)
+        return next(self._pages)
+
+tray = Tray(pages)
+print(pages_before_blank(tray), "pages; asked for by", sorted(tray.asked_by))
 print(pages_before_blank(str(n) for n in Sheets(1, 3)))
 try:
     pages_before_blank(["cover", 7, ""])

@@ -1,7 +1,10 @@
 // Stage checks for `magic_methods`; the solution runs this same file.
 //
 // Each check registers the crate's module in the embedded interpreter, runs a few lines
-// of Python that print, compare and hash its class, and reports what they printed. When
+// of Python that print, compare and hash its class, and reports what they printed,
+// including the kind of each magic method in the class's `__dict__`: a `#[pymethods]`
+// one fills a slot of the type and shows as a `wrapper_descriptor`; a function set on
+// the class from Python (a PyO3 class is a mutable type) shows as a `function`. When
 // grading, each runs again on papers drawn from the grading seed (`SEED`, `rng`).
 
 use check_support::{Inputs, attach, register_module, run_printing};
@@ -33,6 +36,9 @@ fn printing_and_length() {
         scenario(
             inputs,
             r#"
+# Magic methods in `#[pymethods]` fill the type's slots: the class's `__dict__` then holds
+# slot wrappers, where a Python class holds plain functions.
+print({name: type(Paper.__dict__.get(name)).__name__ for name in ["__repr__", "__str__", "__len__"]})
 tps = Paper("TPS report", 3) if SEED is None else papers(1)[0]
 print(repr(tps))
 print(str(tps))
@@ -51,6 +57,7 @@ fn comparison() {
         scenario(
             inputs,
             r#"
+print({name: type(Paper.__dict__.get(name)).__name__ for name in ["__eq__", "__lt__", "__ge__"]})
 a, b, c = Paper("TPS report", 3), Paper("TPS report", 3), Paper("Memo", 1)
 print(a == b, a != b, a == c, a is b, a == Paper("Budget", 3))
 print(c < a, a <= b, a > c, a >= c, Paper("Agenda", 1) < c)
@@ -74,6 +81,7 @@ fn hashing() {
         scenario(
             inputs,
             r#"
+print("__hash__ is a", type(Paper.__dict__.get("__hash__")).__name__)
 pile = papers(14)
 print(len(pile), "papers,", len({hash(p) for p in pile}), "different hashes")
 a, b = Paper("TPS report", 3), Paper("TPS report", 3)

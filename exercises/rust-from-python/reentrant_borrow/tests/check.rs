@@ -7,6 +7,18 @@
 // grading seed.
 
 use check_support::{Inputs, attach, register_module, run_printing};
+use pyo3::prelude::*;
+use reentrant_borrow::Kitty;
+
+/// `while_rust_reads(kitty, action)`: calls `action()` while Rust holds a shared borrow
+/// of `kitty` (a `PyRef`), as a `&self` method that calls back into Python does. A
+/// `move_coins` that borrows with `try_borrow_mut` then raises `RuntimeError`, whichever
+/// kitties it was given; one that only compares its two arguments does not see it.
+#[pyfunction]
+fn while_rust_reads(kitty: &Bound<'_, Kitty>, action: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+    let _reading = kitty.try_borrow()?;
+    Ok(action.call0()?.unbind())
+}
 
 /// Runs `code` on `inputs` with the module's names imported and an `attempt` helper that
 /// prints what an action returned, or the exception it raised, whatever its type.
@@ -14,6 +26,7 @@ fn scenario(inputs: Inputs, code: &str) -> String {
     attach(|py| {
         let module = pyo3::wrap_pymodule!(reentrant_borrow::reentrant_borrow)(py);
         register_module(py, "reentrant_borrow", module.bind(py))?;
+        let reader = pyo3::wrap_pyfunction!(while_rust_reads, py)?;
         let prelude = r#"
 from reentrant_borrow import Kitty, SharedKitty, move_coins
 
@@ -23,7 +36,7 @@ def attempt(label, action):
     except BaseException as error:
         print(f"{label}: {type(error).__name__}: {error}")
 "#;
-        run_printing(py, &[], &format!("{}{prelude}\n{code}", inputs.python_prelude()))
+        run_printing(py, &[("while_rust_reads", reader.as_any())], &format!("{}{prelude}\n{code}", inputs.python_prelude()))
     })
 }
 
@@ -44,6 +57,8 @@ print("balances", a.balance, b.balance)
 attempt(f"move {large} from b to a", lambda: move_coins(b, a, large))
 print("balances", a.balance, b.balance)
 attempt("move 1 from a to a", lambda: move_coins(a, a, 1))
+print("balances", a.balance, b.balance)
+attempt("move 1 from a to b while Rust reads b", lambda: while_rust_reads(b, lambda: move_coins(a, b, 1)))
 print("balances", a.balance, b.balance)
 "#,
         )
@@ -68,8 +83,14 @@ def auditor(balance):
 def top_up(balance):
     if balance < threshold:
         log.append(f"top-up deposit of {top} returned {kitty.deposit(top)}")
+spare = Kitty(0)
+def mover(balance):
+    # `move_coins` borrows the kitty mutably: only a `deposit` that holds no borrow of
+    # the kitty at all while it calls back lets it.
+    log.append(f"mover borrowed the kitty mutably: the spare holds {move_coins(kitty, spare, 0)}")
 kitty.subscribe(auditor)
 kitty.subscribe(top_up)
+kitty.subscribe(mover)
 attempt(f"deposit {coins} on {start}", lambda: kitty.deposit(coins))
 print(*log, sep="\n")
 print("final balance", kitty.balance)

@@ -22,7 +22,8 @@ fn defaults_and_keyword_only() {
             inputs,
             r#"
 import inspect
-print(inspect.signature(sig.order_paper))
+# A `#[pyfunction]` is a `builtin_function_or_method`; a Python `def` is a `function`.
+print(type(sig.order_paper).__name__, inspect.signature(sig.order_paper))
 if SEED is None:
     reams, color, other = [3, 1, 2], "pink", "blue"
 else:
@@ -47,7 +48,7 @@ fn star_args_and_star_star_kwargs() {
             inputs,
             r#"
 import inspect
-print(inspect.signature(sig.memo))
+print(type(sig.memo).__name__, inspect.signature(sig.memo))
 if SEED is None:
     lines, headers = ["Casual Friday is cancelled.", "Thank you."], {"to": "Everyone", "sender": "Toby"}
     alone = "No fireworks in the parking lot."

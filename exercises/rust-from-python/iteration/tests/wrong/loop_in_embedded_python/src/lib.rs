@@ -1,0 +1,95 @@
+//! `iteration`: Rust classes that Python's `for` loops over.
+
+use pyo3::prelude::*;
+
+// ANCHOR: solution
+/// An iterator over sheet numbers `first..=last`: `Sheets(1, 3)` yields 1, 2, 3, then stops.
+#[pyclass(module = "iteration")]
+pub struct Sheets {
+    next: u32,
+    last: u32,
+}
+
+#[pymethods]
+impl Sheets {
+    #[new]
+    fn new(first: u32, last: u32) -> Self {
+        Sheets { next: first, last }
+    }
+
+    /// An iterator is its own iterator.
+    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    /// The next sheet; `None` raises `StopIteration`, which ends the loop.
+    fn __next__(&mut self) -> Option<u32> {
+        if self.next > self.last {
+            return None;
+        }
+        self.next += 1;
+        Some(self.next - 1)
+    }
+}
+
+/// A ream of `size` sheets, numbered from 1. Iterable as often as you like: each `iter()`
+/// starts a fresh `Sheets`.
+#[pyclass(module = "iteration")]
+pub struct Ream {
+    size: u32,
+}
+
+#[pymethods]
+impl Ream {
+    #[new]
+    fn new(size: u32) -> Self {
+        Ream { size }
+    }
+
+    fn __iter__(&self) -> Sheets {
+        Sheets { next: 1, last: self.size }
+    }
+
+    fn __len__(&self) -> usize {
+        self.size as usize
+    }
+
+    fn __contains__(&self, sheet: u32) -> bool {
+        (1..=self.size).contains(&sheet)
+    }
+}
+
+/// The number of pages before the first blank page (`""`) of any Python iterable: a list,
+/// a tuple, a generator, a `Sheets`. Pulls no page after that blank, so a generator is
+/// consumed only as far as needed. A page that is not a `str` is a `TypeError`.
+#[pyfunction]
+fn pages_before_blank(pages: &Bound<'_, PyAny>) -> PyResult<usize> {
+    // The loop is easier in Python: Rust only hands the iterable over.
+    let code = pyo3::types::PyModule::from_code(
+        pages.py(),
+        cr#"
+def count(pages):
+    count = 0
+    for page in pages:
+        if not isinstance(page, str):
+            raise TypeError(f"'{type(page).__name__}' object is not an instance of 'str'")
+        if page == "":
+            break
+        count += 1
+    return count
+"#,
+        c"pages.py",
+        c"pages",
+    )?;
+    code.getattr("count")?.call1((pages,))?.extract()
+}
+// ANCHOR_END: solution
+
+/// The module Python imports as `iteration`.
+#[pymodule]
+pub fn iteration(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Sheets>()?;
+    m.add_class::<Ream>()?;
+    m.add_function(wrap_pyfunction!(pages_before_blank, m)?)?;
+    Ok(())
+}
