@@ -12,14 +12,15 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
 /// Names to shout: the public ones, or names made of random letters (accents too),
-/// with random spaces around them.
+/// with random spaces around them. `\x1f` (the unit separator) is a space to Python's
+/// `str.strip` and not to Rust's `str::trim`.
 fn names(inputs: Inputs) -> Vec<String> {
     let Some(seed) = inputs.seed() else {
-        return ["Michael Scott", "  dwight k. schrute ", "\tZoë Ångström\n", ""].map(String::from).to_vec();
+        return ["Michael Scott", "  dwight k. schrute ", "\tZoë Ångström\n", "\x1fPam Beesly\x1f", ""].map(String::from).to_vec();
     };
     let mut rng = check_support::Rng::with_seed(seed);
     let letters: Vec<char> = "abcdefghijklmnopqrstuvwxyzéøåüß .".chars().collect();
-    let spaces = [" ", "  ", "\t", "\n", ""];
+    let spaces = [" ", "  ", "\t", "\n", "\x1f", "\x1f ", ""];
     (0..6)
         .map(|_| {
             let word: String = (0..rng.usize(0..14)).map(|_| letters[rng.usize(..letters.len())]).collect();
@@ -71,7 +72,8 @@ fn total_sales_calls_sum() {
 }
 
 /// The discount rules of the third check, in Python: a function, an object with
-/// `__call__`, and a rule that raises; each notes its calls in `calls`. Their rates, and
+/// `__call__`, and two rules that raise (a `ValueError` and an exception class of the
+/// office's own); each notes its calls in `calls`. Their rates, and
 /// the prices, are drawn from the seed when grading.
 const RULES: &str = r#"
 rate = 0.9 if SEED is None else rng.choice([0.5, 0.7, 0.75, 0.8, 0.85, 0.95])
@@ -91,8 +93,15 @@ def expired(price):
     calls.append(f"expired({price})")
     raise ValueError("the coupon expired")
 
+class RuleRetired(Exception):
+    pass
+
+def retired(price):
+    calls.append(f"retired({price})")
+    raise RuleRetired("corporate retired this rule")
+
 prices = [120.0, 19.99] if SEED is None else [round(rng.uniform(1, 500), 2) for _ in range(2)]
-rules = [("loyalty", loyalty), ("Coupon()", Coupon()), ("expired", expired)]
+rules = [("loyalty", loyalty), ("Coupon()", Coupon()), ("expired", expired), ("retired", retired)]
 "#;
 
 #[test]

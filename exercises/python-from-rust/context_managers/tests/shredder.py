@@ -10,8 +10,9 @@ class PaperJam(Exception):
 class ShredderSession:
     """Turns the shredder on for a `with` block and off after it, whatever happens.
 
-    A paper jam is cleared and forgotten (`__exit__` returns True); any other exception
-    goes on (it returns False).
+    A paper jam is cleared and forgotten (`__exit__` returns "jam cleared": a true value
+    that is not a bool suppresses the exception as True does); any other exception goes
+    on (it returns False).
     """
 
     def __init__(self, operator):
@@ -28,7 +29,7 @@ class ShredderSession:
             return False
         seen_from = traceback.tb_frame.f_code.co_name if traceback else "nowhere"
         LOG.append(f"off: __exit__ saw {exc_type.__name__}({exc_value}) raised in {seen_from}")
-        return issubclass(exc_type, PaperJam)
+        return "jam cleared" if issubclass(exc_type, PaperJam) else False
 
     def shred(self, paper):
         if "staple" in paper:

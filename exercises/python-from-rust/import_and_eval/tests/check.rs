@@ -2,26 +2,36 @@
 // each check runs again on inputs generated from the grading seed.
 //
 // Stage 1 runs while `json.dumps` is a wrapper that notes its calls, so the report shows
-// that Python wrote the JSON. Stage 2 also evaluates `dir()`, the names a rule sees:
-// with a locals dict, only `sales`. Stage 3 runs two memos in a row, so a memo left
-// over from an earlier run shows.
+// that Python wrote the JSON; one name holds a soft hyphen, which Rust's `{:?}` writes
+// as `\u{ad}`, so sales pasted into Python source with `format!` do not parse. Stage 2
+// also evaluates `dir()`, the names a rule sees: with a locals dict, only `sales`.
+// Stage 3 runs two memos in a row, so a memo left over from an earlier run shows.
 
 use check_support::{Inputs, Rng, attach, traceback, with_noted_calls};
 use import_and_eval::{commission, sales_json, write_memo};
 use std::collections::BTreeMap;
 use std::ffi::CString;
 
-/// The sales figures to write as JSON: the public ones, or random ones.
+/// The sales figures to write as JSON: the public ones, or random ones; one name holds
+/// a soft hyphen (U+00AD), as names pasted from a word processor do.
 fn sales_tables(inputs: Inputs) -> Vec<BTreeMap<String, i64>> {
     let Some(seed) = inputs.seed() else {
         return vec![
             BTreeMap::new(),
             BTreeMap::from([("Stanley".to_string(), 12), ("Dwight".to_string(), 41), ("Jim".to_string(), 40)]),
+            BTreeMap::from([("Nellie Ber\u{ad}tram".to_string(), 7)]),
         ];
     };
     let mut rng = Rng::with_seed(seed);
     let staff = ["Andy", "Phyllis", "Karen", "Todd Packer", "Ryan", "Dwight", "Jim"];
-    (0..3).map(|_| (0..rng.usize(1..5)).map(|_| (staff[rng.usize(..staff.len())].to_string(), rng.i64(0..500))).collect()).collect()
+    (0..3)
+        .map(|_| {
+            let mut table: BTreeMap<String, i64> =
+                (0..rng.usize(1..5)).map(|_| (staff[rng.usize(..staff.len())].to_string(), rng.i64(0..500))).collect();
+            table.insert("Nellie Ber\u{ad}tram".to_string(), rng.i64(0..500));
+            table
+        })
+        .collect()
 }
 
 /// The sales each rule is evaluated with.

@@ -2,8 +2,11 @@
 // each check runs again on inputs generated from the grading seed.
 //
 // python/catalogue.py notes in `CALLS` how each of its functions was called, as Python
-// received the arguments; each line of a report shows the result and that note, so an
-// answer computed in Rust, or arguments passed the wrong way, show in the snapshot.
+// received the arguments, and whether the call came from Python source (a call built
+// with `format!` and evaluated) instead of straight from Rust; each line of a report
+// shows the result and that note, so an answer computed in Rust, or arguments passed the
+// wrong way, show in the snapshot. When grading, the ream price changes too, so a
+// price computed in Rust after a call for show also shows.
 
 use check_support::{Inputs, Rng, attach};
 use keyword_arguments::{catalogue, order_form, quote, ream_price};
@@ -22,6 +25,15 @@ fn calls(catalogue: &Bound<'_, PyModule>) -> PyResult<String> {
     let noted: Vec<String> = calls.extract()?;
     calls.call_method0("clear")?;
     Ok(if noted.is_empty() { "nothing".to_string() } else { noted.join("; ") })
+}
+
+/// When grading, sets the catalogue's `REAM_PRICE` to one drawn from the seed, so that
+/// a price worked out in Rust after a call for show is wrong.
+fn set_ream_price(catalogue: &Bound<'_, PyModule>, inputs: Inputs) -> PyResult<()> {
+    match inputs.seed() {
+        Some(seed) => catalogue.setattr("REAM_PRICE", f64::from(Rng::with_seed(seed ^ 3).u32(100..999)) / 100.0),
+        None => Ok(()),
+    }
 }
 
 /// Ream counts: the public ones, or random ones.
@@ -62,9 +74,10 @@ fn orders(inputs: Inputs) -> Vec<(String, HashMap<&'static str, u32>)> {
 #[test]
 fn ream_price_with_call1() {
     let _serial = ONE_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    check_support::observe_held_out!("ream_price_with_call1", |inputs| {
+    check_support::observe_held_out!("ream_price_with_call1", |inputs: Inputs| {
         attach(|py| {
             let module = catalogue(py)?;
+            set_ream_price(&module, inputs)?;
             let mut lines = Vec::new();
             for reams in reams(inputs) {
                 let price = ream_price(&module, reams)?;
@@ -78,9 +91,10 @@ fn ream_price_with_call1() {
 #[test]
 fn quote_with_a_keyword_argument() {
     let _serial = ONE_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    check_support::observe_held_out!("quote_with_a_keyword_argument", |inputs| {
+    check_support::observe_held_out!("quote_with_a_keyword_argument", |inputs: Inputs| {
         attach(|py| {
             let module = catalogue(py)?;
+            set_ream_price(&module, inputs)?;
             let mut lines = Vec::new();
             for discount in discounts(inputs) {
                 for reams in [10, 60] {
