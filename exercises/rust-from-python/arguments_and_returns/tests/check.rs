@@ -23,6 +23,8 @@ fn numbers_strings_and_lists() {
             inputs,
             r#"
 import arguments_and_returns as ar
+# A #[pyfunction] is a builtin_function_or_method; a Python def would be a function.
+print("total_pages is a", type(ar.total_pages).__name__, "and initials a", type(ar.initials).__name__)
 if SEED is None:
     pages, names = [[12, 3, 40], []], ["Michael Gary Scott", "pam beesly", ""]
 else:
@@ -48,6 +50,7 @@ fn dicts_tuples_and_option() {
             inputs,
             r#"
 import arguments_and_returns as ar
+print("types:", ", ".join(f"{f.__name__} is a {type(f).__name__}" for f in (ar.lowest_stock, ar.find_desk, ar.restock)))
 if SEED is None:
     stock = {"copy paper": 40, "cardstock": 5, "envelopes": 5, "sticky notes": 90}
     seating, asked, amount = {"Jim": 3, "Pam": 1, "Dwight": 4}, ["Pam", "Toby"], 10

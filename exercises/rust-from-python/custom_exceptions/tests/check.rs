@@ -22,6 +22,8 @@ fn shredder_error_is_a_module_exception() {
         scenario(
             inputs,
             r#"
+# A #[pyfunction] is a builtin_function_or_method; a Python def would be a function.
+print("shred is a", type(shredder.shred).__name__)
 print(shredder.ShredderError.__module__, shredder.ShredderError.__name__, issubclass(shredder.ShredderError, Exception))
 print("a ValueError?", issubclass(shredder.ShredderError, ValueError))
 if SEED is None:
@@ -68,27 +70,33 @@ fn rust_tells_a_jam_from_other_errors() {
         scenario(
             inputs,
             r#"
+print("shred_pile is a", type(shredder.shred_pile).__name__)
 calls = []
 class ShredderJam(Exception):
     """The warehouse's own exception: the same name as the module's, another class."""
+class StapleJam(shredder.ShredderJam):
+    """A kind of jam: a subclass of the module's ShredderJam, so a jam all the same."""
 def office_shredder(paper):
     calls.append(paper)
     if paper.startswith("toner"):
         raise shredder.ShredderJam("toner in the rollers")
+    if paper.startswith("stapled"):
+        raise StapleJam("a staple in the blades")
     if paper.startswith("key"):
         raise KeyError(paper)
     if paper.startswith("forklift"):
         raise ShredderJam("the warehouse's forklift is stuck")
     return shredder.shred(paper)
 if SEED is None:
-    piles = [["Memo", "toner test page", "Minutes of the " + "very " * 10 + "long meeting", "Budget"],
+    piles = [["Memo", "toner test page", "Minutes of the " + "very " * 10 + "long meeting", "stapled report", "Budget"],
              ["Memo", "Do not shred: Dundies", "Budget"],
              ["Memo", "key to the annex", "Budget"],
              ["Memo", "forklift log", "Budget"]]
 else:
     def paper():
-        kind = rng.choice(["plain", "plain", "toner", "long", "secret", "key", "forklift"])
+        kind = rng.choice(["plain", "plain", "toner", "stapled", "long", "secret", "key", "forklift"])
         return {"plain": f"Memo {rng.randint(1, 99)}", "toner": f"toner page {rng.randint(1, 9)}", "long": "q" * rng.randint(41, 60),
+                "stapled": f"stapled report {rng.randint(1, 9)}",
                 "secret": f"DO not SHRED {rng.randint(1, 9)}", "key": f"key {rng.randint(1, 9)}",
                 "forklift": f"forklift log {rng.randint(1, 9)}"}[kind]
     piles = [[paper() for _ in range(rng.randint(2, 6))] for _ in range(4)]

@@ -5,6 +5,25 @@
 // on printers and page counts drawn from the grading seed.
 
 use check_support::{Inputs, attach, register_module, run_printing};
+use errors_enum::PrinterError;
+use pyo3::types::PyTypeMethods;
+
+/// What Python sees when the crate's `From<PrinterError> for PyErr` converts `error`,
+/// called here in Rust: the exception's type and message. A `#[pyfunction]` that raises
+/// its exceptions itself, leaving the `From` impl out, shows up here.
+fn converted(error: PrinterError) -> String {
+    attach(|py| {
+        let shown = format!("{error:?}");
+        let error = pyo3::PyErr::from(error);
+        Ok(format!("PyErr::from({shown}) is {}: {}\n", error.get_type(py).name()?, error.value(py)))
+    })
+}
+
+/// A number drawn from the grading seed between `low` and `high`, or `public` for the
+/// public inputs.
+fn drawn(inputs: Inputs, public: u32, low: u32, high: u32) -> u32 {
+    inputs.seed().map_or(public, |seed| check_support::Rng::with_seed(seed).u32(low..=high))
+}
 
 /// Runs `code` on `inputs` with `errors_enum` importable, and an `attempt` helper that
 /// prints either the result or the exception's type and message: `attempt(printer, pages)`
@@ -30,20 +49,27 @@ def attempt(printer, pages=None):
 #[test]
 fn out_of_paper_is_a_value_error() {
     check_support::observe_held_out!("out_of_paper_is_a_value_error", |inputs| {
-        scenario(
+        let needed = drawn(inputs, 500, 101, 5000);
+        let from = converted(PrinterError::OutOfPaper { needed, left: 100 });
+        let seen = scenario(
             inputs,
             "for pages in ([20, 500] if SEED is None else [rng.randint(0, 100), rng.randint(101, 5000), rng.randint(0, 300)]):\n    attempt('accounting', pages)",
-        )
+        );
+        format!("{from}{seen}")
     });
 }
 
 #[test]
 fn jams_and_unknown_printers() {
     check_support::observe_held_out!("jams_and_unknown_printers", |inputs| {
-        scenario(
+        let tray = drawn(inputs, 3, 1, 9);
+        let from = converted(PrinterError::Jammed(format!("in tray {tray}")))
+            + &converted(PrinterError::UnknownPrinter(format!("annex {}", drawn(inputs, 1, 2, 99))));
+        let seen = scenario(
             inputs,
             "names = ['sales', 'warehouse'] if SEED is None else ['sales', rng.choice(['annex', 'Warehouse', 'reception', 'sales ']) + str(rng.randint(1, 99))]\nfor name in names:\n    attempt(name, 1 if SEED is None else rng.randint(1, 50))",
-        )
+        );
+        format!("{from}{seen}")
     });
 }
 
@@ -59,6 +85,8 @@ else:
     printer = lambda: rng.choice(["accounting", "sales", "annex" + str(rng.randint(1, 9))])
     pages = lambda: rng.choice([str(rng.randint(0, 300)), rng.choice(["ten", "1O", "", "-" + str(rng.randint(1, 9))])])
     jobs = [printer() + rng.choice([":", ": ", " "]) + pages() for _ in range(8)] + ["accounting:" + str(rng.randint(101, 900))]
+# A #[pyfunction] is a builtin_function_or_method; a Python def would be a function.
+print("print_job is a", type(print_job).__name__)
 for job in jobs:
     print(repr(job), end=" -> ")
     attempt(job)

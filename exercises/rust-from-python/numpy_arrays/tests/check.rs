@@ -23,8 +23,9 @@ fn scenario(inputs: Inputs, code: &str) -> String {
 
 /// `W(array)`: a view of `array` that notes every NumPy operation run on it (ufuncs such
 /// as `add` or `multiply`, which `sum`, `*=` and friends go through, and functions such
-/// as `np.sum`). Rust reading and writing the array's memory runs none: the lesson is
-/// that Rust does the work, not NumPy called from Rust.
+/// as `np.sum`), and every conversion of it to a plain array (`np.asarray` and friends,
+/// which would hide it from the ufunc notes). Rust reading and writing the array's memory
+/// runs none: the lesson is that Rust does the work, not NumPy called from Rust.
 const WATCHED: &str = r#"
 noted = []
 class Watched(np.ndarray):
@@ -38,6 +39,15 @@ class Watched(np.ndarray):
         noted.append(func.__name__)
         return super().__array_function__(func, types, args, kwargs)
 W = lambda array: array.view(Watched)
+def noting_conversion(name, convert):
+    def converted(*args, **kwargs):
+        if any(isinstance(a, Watched) for a in args):
+            noted.append(name)
+        return convert(*args, **kwargs)
+    return converted
+# NumPy's own functions, kept the first time, so that each scenario wraps them once.
+for name in ("array", "asarray", "asanyarray", "ascontiguousarray", "asfortranarray", "copy"):
+    setattr(np, name, noting_conversion(name, np.__dict__.setdefault("_unwatched_" + name, getattr(np, name))))
 "#;
 
 /// The last line of every scenario: which NumPy operations ran on the arrays handed to Rust.
@@ -51,6 +61,7 @@ fn read_a_view_return_a_new_array() {
         scenario(
             inputs,
             r#"
+print("centered is a", type(na.centered).__name__)
 if SEED is None:
     sales = np.array([120.0, 80.0, 100.0])
     wide = np.arange(6, dtype=np.float64)
@@ -78,6 +89,7 @@ fn change_an_array_in_place() {
         scenario(
             inputs,
             r#"
+print("apply_raise is a", type(na.apply_raise).__name__)
 if SEED is None:
     salaries, percent = np.array([50000.0, 62000.0, 48000.0, 51000.0]), 10.0
 else:
@@ -106,6 +118,7 @@ fn two_dimensional_arrays() {
         scenario(
             inputs,
             r#"
+print("column_totals is a", type(na.column_totals).__name__)
 if SEED is None:
     weeks = np.array([[10.0, 3.0, 7.0], [12.0, 0.0, 8.5], [9.0, 4.0, 6.0], [1.0, 2.0, 3.0]])
 else:
