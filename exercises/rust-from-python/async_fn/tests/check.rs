@@ -31,6 +31,9 @@ else:
     jobs = [(rng.choice(["Oscar", "Kevin", "Angela", "Creed", "Ryan"]), rng.randint(1, 99)) for _ in range(2)]
 coroutine = af.fax(*jobs[0])
 print(type(coroutine).__name__, inspect.isawaitable(coroutine))
+# A `#[pyfunction]` is a `builtin_function_or_method`, and PyO3's `Coroutine` is a Rust
+# type whose `__await__` is a slot wrapper; Python code gives a `function` for both.
+print(type(af.fax).__name__, type(vars(type(coroutine)).get("__await__")).__name__)
 print(asyncio.run(coroutine))
 async def both():
     return await asyncio.gather(*[af.fax(to, pages) for to, pages in jobs])
@@ -66,7 +69,8 @@ asyncio.run(main())
 /// While `deliver` waits, the event loop runs other coroutines: a ticker keeps ticking,
 /// deliveries finish in the order of their delays, and all of them together take about
 /// as long as the longest one, not the sum, and the loop's thread sleeps meanwhile (its
-/// CPU time stays under a quarter of the time taken). A delivery that never wakes the
+/// CPU time stays under a quarter of the time taken), and what `deliver` gives is PyO3's
+/// `Coroutine`, a Rust future, not a Python coroutine. A delivery that never wakes the
 /// loop again stops at the five-second time-out.
 #[test]
 fn waiting_without_blocking_the_loop() {
@@ -80,9 +84,11 @@ else:
     names = rng.sample(["Oscar", "Kevin", "Angela", "Creed", "Ryan", "Kelly", "Meredith"], 3)
     jobs = list(zip(names, rng.sample([30, 120, 250, 400], 3)))
 async def main():
-    done, ticks = [], []
+    done, ticks, kinds = [], [], set()
     async def send(to, ms):
-        done.append(await af.deliver(to, ms))
+        awaitable = af.deliver(to, ms)
+        kinds.add(type(awaitable).__name__)
+        done.append(await awaitable)
     async def ticker():
         while len(done) < len(jobs):
             ticks.append(time.perf_counter())
@@ -91,6 +97,8 @@ async def main():
     await asyncio.wait_for(asyncio.gather(ticker(), *[send(to, ms) for to, ms in jobs]), timeout=5)
     elapsed, cpu = time.perf_counter() - start, time.thread_time() - cpu
     print(done)
+    # PyO3's `Coroutine` polls a Rust future; asyncio.sleep's is a Python `coroutine`.
+    print("deliver gave:", ", ".join(sorted(kinds)))
     print("the loop kept running while they waited:", len(ticks) >= 10)
     print("they waited together, not one after another:", elapsed < sum(ms for _, ms in jobs) / 1000)
     # The loop's thread sleeps while nothing is ready; a future that wakes itself at once

@@ -7,7 +7,8 @@
 // seed) must make it fail, and the report shows the smallest failing input Hypothesis
 // shrank to, with both answers; the Python reference itself and the crate's own fixed
 // function must make it pass. Every call is counted, so a property that never calls the
-// function under test, or never calls the reference, shows it.
+// function under test, or never calls the reference, shows it. The crate's own functions
+// are also called alone, under a profiler: they must run no Python code.
 
 use check_support::{Inputs, attach, register_module, run_printing, use_venv_packages};
 
@@ -73,14 +74,26 @@ def run_property(name, function, impl, label):
 
 def run_cases(function, cases):
     """Calls the crate's `function` on each case alone, with a `reference` module that
-    notes its calls: a Rust function must compute, not ask the reference."""
-    asked = []
+    notes its calls, under a profiler that notes every Python frame the call runs: a Rust
+    function must compute, neither ask the reference nor run Python code that computes."""
+    asked, frames = [], []
     guard = types.ModuleType("reference")
     for attribute in ("runs", "unique"):
         setattr(guard, attribute, lambda data, f=getattr(real_reference, attribute): asked.append(1) or f(data))
     sys.modules["reference"] = guard
+    def profile(frame, event, arg):
+        if event == "call":
+            frames.append(frame.f_code.co_name)
+    implementation = getattr(crate_module, function)
     for data in cases:
-        print(f"{function}({data}) = {getattr(crate_module, function)(data)}")
+        sys.setprofile(profile)
+        try:
+            result = implementation(data)
+        finally:
+            sys.setprofile(None)
+        print(f"{function}({data}) = {result}")
+    # A `#[pyfunction]` is a `builtin_function_or_method`; a Python `def` is a `function`.
+    print(f"  your {function} is a {type(implementation).__name__}; it ran Python code: {'yes' if frames else 'no'}")
     print(f"  your {function} asked the reference: {'yes' if asked else 'no'}")
 "#;
 

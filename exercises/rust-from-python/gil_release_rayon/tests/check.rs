@@ -46,7 +46,11 @@ else:
 #[test]
 fn counts_words_holding_the_gil() {
     check_support::observe_held_out!("counts_words_holding_the_gil", |inputs| {
-        scenario(inputs, "show(wc.word_counts(TEXTS))\nshow(wc.word_counts([]))\nprint(sorted(wc.word_counts(TEXTS[:2]).items()))")
+        // A `#[pyfunction]` is a `builtin_function_or_method`; a Python `def` is a `function`.
+        scenario(
+            inputs,
+            "print(type(wc.word_counts).__name__)\nshow(wc.word_counts(TEXTS))\nshow(wc.word_counts([]))\nprint(sorted(wc.word_counts(TEXTS[:2]).items()))",
+        )
     });
 }
 
@@ -68,7 +72,8 @@ for function in [wc.word_counts, wc.word_counts_detached]:
 }
 
 /// The parallel count agrees with the plain one, keeps the GIL released all along, and
-/// its work ran on several threads besides the caller.
+/// its work ran on several threads besides the caller that are not Python's threads
+/// (rayon's, not a Python thread pool's).
 #[test]
 fn parallel_agrees_and_releases_the_gil() {
     check_support::observe_held_out!("parallel_agrees_and_releases_the_gil", |inputs| {
@@ -80,7 +85,7 @@ print(wc.word_counts_parallel(many) == wc.word_counts(many))
 show(wc.word_counts_parallel(many))
 result, all_along, helpers = watch(wc.word_counts_parallel, BIG)
 print("agrees:", result == wc.word_counts(BIG), "| a Python thread ran all along:", all_along)
-print("other threads counted words:", several_helpers(helpers))
+print("threads Python does not know counted words:", several_helpers(helpers))
 "#,
         )
     });

@@ -8,9 +8,10 @@ so the main thread can tick during the call only while the function has released
 The call is cut into ten equal slices; `all_along` is true when ticks fell into at least
 seven of them: the GIL stayed released through the work, not just for a moment.
 
-`helpers` counts the threads, other than the two Python threads, whose CPU time grew by
-at least 10 ms during the call (Linux: `/proc/self/task/*/stat`): rayon's workers. Where
-`/proc` is missing, it is 2 when the process used 1.3 times more CPU time than wall time.
+`helpers` counts the threads that Python's `threading` does not know (not the two above,
+nor a Python thread pool's) whose CPU time grew by at least 10 ms during the call (Linux:
+`/proc/self/task/*/stat`): rayon's workers. Where `/proc` is missing, it is 2 when the
+process used 1.3 times more CPU time than wall time.
 `several_helpers(helpers)` asks for two of them, or one on a machine with one core.
 """
 
@@ -76,7 +77,9 @@ def watch(function, texts):
     if cpu_before is None or cpu_after is None:
         helpers = 2 if process_after - process_before > 1.3 * wall else 0
     else:
+        # Every thread Python started and that still runs: a thread pool's workers too.
         python_threads = {threading.get_native_id(), state["tid"]}
+        python_threads |= {thread.native_id for thread in threading.enumerate()}
         ticks_per_second = os.sysconf("SC_CLK_TCK")
         helpers = sum(
             1

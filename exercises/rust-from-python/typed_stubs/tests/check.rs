@@ -3,7 +3,9 @@
 // The way a user gets the package: maturin builds a wheel (with the stub and `py.typed`),
 // it is installed, then `mypy.stubtest` compares the installed stub with the module Python
 // really imports, and `mypy` checks a small program that uses the module. stubtest sees
-// names, parameters, defaults and `@final`, but not the types a function returns or
+// names, parameters, defaults and `@final` (of what the stub declares as a def or a class:
+// it accepts any name declared as a variable of type `Any` or `Callable[..., T]`, so the
+// checks also print how the stub declares each name), but not the types a function returns or
 // whether an attribute is read-only: the program shows those, through `reveal_type` and
 // through the errors mypy must report. When grading, the program is drawn from the seed.
 
@@ -40,6 +42,37 @@ fn python_in_scratch(files: &[(&str, &str)], args: &[&str]) -> String {
     let output = cmd.output().unwrap_or_else(|e| panic!("could not start the venv's python: {e}"));
     let _ = std::fs::remove_dir_all(&work);
     format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
+}
+
+/// Reads the installed stub (`typed_stubs/__init__.pyi`) and says how it declares each
+/// name given: stubtest accepts a function or a class declared as a variable
+/// (`price: Callable[..., float]`, `Order: Any`), which describes no parameter or member.
+const DECLARATIONS: &str = r#"
+import ast, importlib.util, os, sys
+folder = list(importlib.util.find_spec("typed_stubs").submodule_search_locations)[0]
+with open(os.path.join(folder, "__init__.pyi"), encoding="utf-8") as stub:
+    body = ast.parse(stub.read()).body
+kinds = {}
+for node in body:
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        kinds[node.name] = "a def"
+    elif isinstance(node, ast.ClassDef):
+        kinds[node.name] = "a class"
+    elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+        kinds[node.target.id] = "a variable"
+    elif isinstance(node, ast.Assign):
+        kinds.update((target.id, "a variable") for target in node.targets if isinstance(target, ast.Name))
+    elif isinstance(node, (ast.Import, ast.ImportFrom)):
+        kinds.update(((alias.asname or alias.name).split(".")[0], "an import") for alias in node.names)
+for name in sys.argv[1:]:
+    print(f"the stub declares {name} as {kinds.get(name, 'nothing')}")
+"#;
+
+/// How the installed stub declares `names` (`the stub declares price as a def`).
+fn declarations(names: &[&str]) -> String {
+    let mut args = vec!["-c", DECLARATIONS];
+    args.extend_from_slice(names);
+    python_in_scratch(&[], &args)
 }
 
 /// `mypy.stubtest`'s report on the installed module, one line per error (`--concise`),
@@ -85,13 +118,15 @@ fn functions_match_the_module() {
         .filter(|name| name.ends_with(".pyi") || name.ends_with("py.typed"))
         .collect();
     typing.sort_unstable();
-    let report = format!("{runtime}the wheel holds: {}\n{}", typing.join(", "), stubtest_about(&["reams_for", "price", "badge"]));
+    let names = ["reams_for", "price", "badge"];
+    let report = format!("{runtime}the wheel holds: {}\n{}{}", typing.join(", "), declarations(&names), stubtest_about(&names));
     check_support::observe!("functions_match_the_module", report);
 }
 
 #[test]
 fn the_class_matches_the_module() {
-    check_support::observe!("the_class_matches_the_module", stubtest_about(&["Order", "largest", "__all__"]));
+    let report = format!("{}{}", declarations(&["Order", "largest"]), stubtest_about(&["Order", "largest", "__all__"]));
+    check_support::observe!("the_class_matches_the_module", report);
 }
 
 /// A program that uses the module: every line asks mypy to reveal a type or must be an
