@@ -241,7 +241,14 @@ impl Confinement {
         let cargo_home = std::env::var_os("CARGO_HOME").map(PathBuf::from).unwrap_or_else(|| home.join(".cargo"));
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
         let program = dir.join(format!("xtask-confine-{}", std::process::id()));
-        let exe = std::env::current_exe().context("finding the xtask's own program")?;
+        // On Linux, `/proc/self/exe` reads the running program even after a rebuild has
+        // replaced its file (a `bless` while a `verify` grades): `current_exe` would then
+        // name a deleted path.
+        let exe = if cfg!(target_os = "linux") && Path::new("/proc/self/exe").exists() {
+            PathBuf::from("/proc/self/exe")
+        } else {
+            std::env::current_exe().context("finding the xtask's own program")?
+        };
         std::fs::copy(&exe, &program).with_context(|| format!("copying {} to {}", exe.display(), program.display()))?;
         Ok(Confinement { program, read, cargo_home, own_mounts })
     }
