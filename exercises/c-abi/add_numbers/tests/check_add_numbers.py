@@ -86,6 +86,7 @@ if scenario == "add_numbers":
         print(f"add_numbers({a}, {b}) = {lib.add_numbers(a, b)}")
 elif scenario == "average_sale":
     print(resolved("average_sale"))
+    print(declared("average_sale"))
     cases = [(1500.0, 3), (99.99, 1), (10.0, 4), (0.0, 0)]
     if rng:
         cases = [(round(rng.uniform(0, 10_000), 2), rng.randint(1, 40)) for _ in range(5)] + [(round(rng.uniform(0, 99), 2), 0)]
