@@ -57,6 +57,12 @@ elif scenario == "cover_page":
         recipients = [("Jan Levinson, Corporate", 3), ("Holly Flax, Nashua", 1)]
     else:
         recipients = [(f"{rng.choice(WORDS)} {rng.choice(WORDS)}, {rng.choice(WORDS)}", rng.randint(1, 60)) for _ in range(3)]
+    # The C types the cdef gave cover_page and free_string: a page count is a uint32_t.
+    for name in ("cover_page", "free_string"):
+        try:
+            print(f"{name} as the cdef declares it: {fax.ffi.typeof(getattr(lib, name)).cname}")
+        except (AttributeError, TypeError) as error:
+            print(f"{name} is not declared in the cdef: {type(error).__name__}")
     before = own.calls_made()
     for recipient, pages in recipients:
         print(fax.cover_page(lib, recipient, pages))
