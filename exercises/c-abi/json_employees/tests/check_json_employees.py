@@ -144,6 +144,13 @@ elif scenario == "panic":
     result, panic = rust_panic_report(lambda: call(b"[]"))
     print("empty list ->", result)
     print("Rust's panic hook reported:", panic if panic is not None else "nothing: no panic happened")
+    # An employee without a department makes summarize() panic with its own message, which
+    # names the employee: the code's text must be the caught panic's message.
+    kevin = Employee("Kevin Malone", "", 38000) if rng is None else held_out_staff(1)[0]
+    kevin.department = ""
+    result, panic = rust_panic_report(lambda: call(json.dumps([asdict(kevin)], ensure_ascii=False).encode()))
+    print("no department ->", result)
+    print("Rust's panic hook reported:", panic if panic is not None else "nothing: no panic happened")
     staff = STAFF[:1] if rng is None else held_out_staff(rng.randint(1, 4))
     print("Python is still alive, and the library still works:", summarize(staff))
 else:

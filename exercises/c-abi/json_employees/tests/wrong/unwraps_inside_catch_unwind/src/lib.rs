@@ -37,12 +37,14 @@ pub struct Summary {
 /// The payroll summary of `employees`.
 ///
 /// # Panics
-/// When `employees` is empty (a division by zero): a bug kept on purpose, which the C
+/// When `employees` is empty (a division by zero), or when an employee's department is
+/// empty (`Kevin Malone works in no department`): bugs kept on purpose, which the C
 /// function must not let escape.
 pub fn summarize(employees: &[Employee]) -> Summary {
     let total_salary: u64 = employees.iter().map(|e| u64::from(e.salary)).sum();
     let mut departments = BTreeMap::new();
     for employee in employees {
+        assert!(!employee.department.is_empty(), "{} works in no department", employee.name);
         *departments.entry(employee.department.clone()).or_insert(0) += 1;
     }
     Summary {
