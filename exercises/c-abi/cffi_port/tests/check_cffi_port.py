@@ -75,7 +75,8 @@ elif scenario == "cover_page":
     print(f"strings Rust made and nobody gave back to free_string: {own.strings_live()}")
 elif scenario == "fax_report":
     ffi = fax.ffi
-    fields = ", ".join(f"{name} at {ffi.offsetof('FaxReport', name)}" for name in ("pages", "bytes", "seconds"))
+    types = dict((name, field.type.cname) for name, field in ffi.typeof("FaxReport").fields)
+    fields = ", ".join(f"{types.get(name)} {name} at {ffi.offsetof('FaxReport', name)}" for name in ("pages", "bytes", "seconds"))
     print(f"FaxReport as the cdef lays it out: {ffi.sizeof('FaxReport')} bytes; {fields}")
     documents = ["One page", MEMO] if rng is None else [document() for _ in range(3)]
     before = own.calls_made()
