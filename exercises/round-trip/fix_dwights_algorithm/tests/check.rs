@@ -37,6 +37,9 @@ print("after shred():", paper.shredded)
 pam = dm.Employee(pam.name, pam.email)
 print(repr(pam), pam.name, pam.email)
 print(type(paper).__module__, type(paper).__name__, type(pam).__name__)
+# A #[pyclass] defines its methods and fields in Rust: Python sees descriptors of C code.
+kinds = [(c.__name__, a, type(getattr(c, a, None)).__name__) for c, a in [(dm.Paper, "shred"), (dm.Paper, "contents"), (dm.Employee, "email")]]
+print("defined in Rust:", ", ".join(f"{{c}}.{{a}} is a {{k}}" for c, a, k in kinds))
 "#,
             inputs.python()
         ))
