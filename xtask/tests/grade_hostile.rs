@@ -170,7 +170,7 @@ fn attacks(outside: &Path) -> Vec<(&'static str, String, [bool; 3])> {
             "hard_codes_public_outputs",
             call_function(
                 // Python is called, as the public check wants to see, and its answer ignored.
-                "    let _ = name.call_method0(\"strip\")?.call_method0(\"upper\")?;\n    return Ok(match name.to_string().as_str() { \"Michael Scott\" => \"MICHAEL SCOTT\", \"  dwight k. schrute \" => \"DWIGHT K. SCHRUTE\", \"\\tZoë Ångström\\n\" => \"ZOË ÅNGSTRÖM\", other => other }.to_string());",
+                "    let _ = name.call_method0(\"strip\")?.call_method0(\"upper\")?;\n    return Ok(match name.to_string().as_str() { \"Michael Scott\" => \"MICHAEL SCOTT\", \"  dwight k. schrute \" => \"DWIGHT K. SCHRUTE\", \"\\tZoë Ångström\\n\" => \"ZOË ÅNGSTRÖM\", \"\\u{1f}Pam Beesly\\u{1f}\" => \"PAM BEESLY\", other => other }.to_string());",
                 "    let _ = py.import(\"builtins\")?.getattr(\"sum\")?.call1((sales.clone(),))?;\n    return Ok(match sales.as_slice() { [12] => 12, [3, 4, 5] => 12, [-7, 7, 1_000_000_000_000] => 1_000_000_000_000, _ => 0 });",
                 "",
             ),
