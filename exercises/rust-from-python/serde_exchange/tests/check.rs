@@ -6,8 +6,9 @@
 
 use check_support::{Inputs, attach, register_module, run_printing};
 
-/// Runs `code` with `serde_exchange` importable as `orders`, `json` imported, and
-/// `ORDERS` a list of order dicts: fixed ones, or ones drawn from `rng` when grading.
+/// Runs `code` with `serde_exchange` importable as `orders`, `json` imported, `ORDERS` a
+/// list of order dicts (fixed ones, or ones drawn from `rng` when grading), and
+/// `noting(real, calls)`, which wraps a method of json's decoder or encoder to note calls.
 /// Customers' names carry quotes and backslashes, which JSON must escape; prices are
 /// whole quarters, so that every amount is exact in binary floating point.
 fn scenario(inputs: Inputs, code: &str) -> String {
@@ -42,6 +43,13 @@ else:
         if rng.random() < 0.5:
             order["discount_percent"] = rng.choice([5, 10, 15, 20, 50])
         ORDERS.append(order)
+
+def noting(real, calls):
+    """`real` (a method of json's decoder or encoder), noting each call in `calls`."""
+    def method(self, *args, **kwargs):
+        calls.append(1)
+        return real(self, *args, **kwargs)
+    return method
 "#;
         let code = format!("{}{prelude}\n{code}", inputs.python_prelude());
         run_printing(py, &[], &code)
@@ -61,14 +69,9 @@ fn json_into_a_struct() {
 print("order_total is a", type(orders.order_total).__name__)
 decoded = []
 real_decode, real_raw_decode = json.JSONDecoder.decode, json.JSONDecoder.raw_decode
-def noting(real):
-    def decode(self, *args, **kwargs):
-        decoded.append(1)
-        return real(self, *args, **kwargs)
-    return decode
 for order in ORDERS:
     text = json.dumps(order)
-    json.JSONDecoder.decode, json.JSONDecoder.raw_decode = noting(real_decode), noting(real_raw_decode)
+    json.JSONDecoder.decode, json.JSONDecoder.raw_decode = noting(real_decode, decoded), noting(real_raw_decode, decoded)
     try:
         total = orders.order_total(text)
     finally:
@@ -115,14 +118,9 @@ fn a_struct_back_to_python() {
             r#"
 encoded = []
 real_encode, real_iterencode = json.JSONEncoder.encode, json.JSONEncoder.iterencode
-def noting(real):
-    def encode(self, *args, **kwargs):
-        encoded.append(1)
-        return real(self, *args, **kwargs)
-    return encode
 for order in ORDERS:
     text_in = json.dumps(order)
-    json.JSONEncoder.encode, json.JSONEncoder.iterencode = noting(real_encode), noting(real_iterencode)
+    json.JSONEncoder.encode, json.JSONEncoder.iterencode = noting(real_encode, encoded), noting(real_iterencode, encoded)
     try:
         text = orders.invoice(text_in)
     finally:
