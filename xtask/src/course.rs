@@ -103,6 +103,37 @@ pub struct Stage {
     /// Why the stage can have no held-out inputs (a packaging file has one right content).
     #[serde(default)]
     pub no_held_out: Option<Spanned<String>>,
+    /// What the stage requires, one rule each (`[[exercises.stages.rules]]`): the
+    /// specification a check compares and nothing more. The exercise's book page shows
+    /// them (`rules.rs` writes it) and a failing check prints each with ✓ or ✗.
+    #[serde(default)]
+    pub rules: Vec<Rule>,
+}
+
+/// One rule of a stage: a sentence in the student's terms, the book section that teaches
+/// it, and the tests that observe it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    /// One sentence: "`shout` calls Python's `str.strip`, then `str.upper`". Where the
+    /// rule leaves a choice to the student, it says so ("the message is yours").
+    pub says: Spanned<String>,
+    /// The book section that teaches it: a page under `book/src/` and the id of one of
+    /// its headings, `python-from-rust/calling.md#calling-a-method` (`verify` checks both).
+    pub read: Spanned<String>,
+    /// The stage's tests that observe it; all of the stage's tests when left out.
+    #[serde(default)]
+    pub tests: Option<Spanned<Vec<String>>>,
+}
+
+impl Rule {
+    /// The tests that observe the rule, within `stage`.
+    pub fn tests<'a>(&'a self, stage: &'a Stage) -> &'a [String] {
+        match &self.tests {
+            Some(tests) => tests.get_ref(),
+            None => stage.tests.get_ref(),
+        }
+    }
 }
 
 /// Whether a stage is judged on held-out inputs at grading time.
@@ -299,6 +330,24 @@ impl Course {
                 }
                 if stage.no_held_out.as_ref().is_some_and(|r| r.get_ref().trim().is_empty()) {
                     say(stage.name.span(), "no_held_out", format!("stage `{}`: `no_held_out` must say why", stage.name.get_ref()));
+                }
+                for rule in &stage.rules {
+                    if rule.says.get_ref().trim().is_empty() || rule.says.get_ref().contains('\n') {
+                        say(rule.says.span(), "says", format!("stage `{}`: a rule is one sentence on one line", stage.name.get_ref()));
+                    }
+                    if !rule.read.get_ref().contains(".md") {
+                        say(rule.read.span(), "read", format!("stage `{}`: `read` names a page under book/src/ and a heading: \"part/page.md#heading-id\"", stage.name.get_ref()));
+                    }
+                    if let Some(tests) = &rule.tests {
+                        for test in tests.get_ref().iter().filter(|t| !stage.tests.get_ref().contains(t)) {
+                            say(tests.span(), "tests", format!("rule of stage `{}` names `{test}`, which is not one of the stage's tests ({})", stage.name.get_ref(), stage.tests.get_ref().join(", ")));
+                        }
+                    }
+                }
+                if !stage.rules.is_empty() {
+                    for test in stage.tests.get_ref().iter().filter(|t| !stage.rules.iter().any(|r| r.tests(stage).contains(t))) {
+                        say(stage.tests.span(), "rules", format!("stage `{}`: test `{test}` observes no rule; name it in a rule's `tests`, or drop it", stage.name.get_ref()));
+                    }
                 }
                 if *stage.points.get_ref() == 0 {
                     say(stage.points.span(), "points", format!("stage `{}` must be worth at least 1 point", stage.name.get_ref()));

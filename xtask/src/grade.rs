@@ -162,7 +162,7 @@ fn grade_all(args: &Grade, submissions: Vec<Submission>, out: &Path) -> Result<E
         confinement,
         build: limits(args, args.build_timeout),
         test: limits(args, args.timeout),
-        held_out,
+        held_out: vec![held_out],
         memo: Mutex::new(Default::default()),
     };
     bounded::install_interrupt_handler();
@@ -213,12 +213,13 @@ pub struct Batch<'a> {
 /// Grades each batch exactly as `grade` grades a submission with the default limits:
 /// in sandbox slot 0 (shared with `grade`, so its warm build serves both; a grader that
 /// holds it is waited for), confined as student code is, and judged on the held-out
-/// inputs of `seed` as well. Returns one grade per exercise of each batch, in order.
+/// inputs of every seed of `seeds` as well (one build, one test run per seed; a stage
+/// passes when it passes on all). Returns one grade per exercise of each batch, in order.
 ///
 /// # Errors
 /// When the pristine exercises or a solution do not build, or the sandbox cannot be
 /// written.
-pub fn grade_batches(ws: &Workspace, course: &Course, batches: &[Batch<'_>], seed: u64) -> Result<Vec<Vec<ExerciseGrade>>> {
+pub fn grade_batches(ws: &Workspace, course: &Course, batches: &[Batch<'_>], seeds: &[u64]) -> Result<Vec<Vec<ExerciseGrade>>> {
     let mut selected: Vec<&Exercise> = Vec::new();
     for exercise in batches.iter().flat_map(|b| &b.exercises) {
         if !selected.iter().any(|e| e.name() == exercise.name()) {
@@ -226,7 +227,7 @@ pub fn grade_batches(ws: &Workspace, course: &Course, batches: &[Batch<'_>], see
         }
     }
     let isolation = Isolation::probe();
-    let held_out = solve_held_out(ws, &selected, seed)?;
+    let held_out = seeds.iter().map(|&seed| solve_held_out(ws, &selected, seed)).collect::<Result<Vec<_>>>()?;
     let pristine = Pristine::read(ws, course)?;
     let build = Limits { timeout: Duration::from_secs(600), output_bytes: 4096 << 10, memory_bytes: 4096 << 20 };
     let test = Limits { timeout: Duration::from_secs(60), ..build };

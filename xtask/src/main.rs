@@ -31,7 +31,7 @@ mod ui;
 mod verdict;
 mod workspace;
 #[cfg(all(unix, feature = "authoring"))]
-mod wrong;
+mod answers;
 
 use clap::Parser;
 use flags::Command;

@@ -189,11 +189,15 @@ pub fn execute_with(ws: &Workspace, exercise: &Exercise, which: Which, seed: Opt
     venv.wait()?;
     let mut test = ws.command(&binary);
     scratch.configure(&mut test, &crate_dir, seed);
-    let output = test.output().with_context(|| format!("running the test binary {}", binary.display()))?;
+    let output = check_report::process::run_to_end(&mut test).with_context(|| format!("running the test binary {}", binary.display()))?;
+    let mut stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    if output.lingering {
+        stderr.push_str(&format!("\n{}.\n", check_report::process::LINGERING));
+    }
     Ok(Execution::Ran(Ran {
         ending: Ending::of(&output.status),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        stderr,
         observations: scratch.observations(),
     }))
 }
@@ -235,6 +239,9 @@ pub fn build_args(packages: &[String], color: Color) -> Vec<String> {
         Color::Ansi => "--message-format=json-diagnostic-rendered-ansi",
         Color::Plain => "--message-format=json",
     };
+    // `--no-fail-fast` (which for `cargo test` also keeps the build going): one crate's
+    // compile error never stops cargo from building the others of the same build (a
+    // grading build names every exercise crate).
     let mut args: Vec<String> = ["test", "--no-run", "--no-fail-fast", format, "--test", "check"].map(String::from).to_vec();
     for package in packages {
         args.extend(["--package".to_string(), package.clone()]);
@@ -287,6 +294,12 @@ impl Builds {
     /// The test binary of the crate in `dir`, if it built.
     pub fn binary_of(&self, dir: &Path) -> Option<&Path> {
         self.binaries.iter().find(|(d, _)| same_folder(d, dir)).map(|(_, b)| b.as_path())
+    }
+
+    /// Whether the compiler reported an error in the crate in `dir`: its build failed
+    /// for a reason of its own, not because another crate of the same build failed.
+    pub fn has_errors_in(&self, dir: &Path) -> bool {
+        self.messages.iter().any(|(src, error, _)| *error && (src.starts_with(dir) || same_folder_prefix(src, dir)))
     }
 
     /// Why the crate in `dir` (every crate, for `None`) did not build: its errors, its

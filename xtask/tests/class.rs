@@ -92,7 +92,7 @@ fn course() -> Vec<(String, Vec<String>, Vec<i64>)> {
 /// answers (which are solutions with one lesson skipped): text only a solution gives.
 fn solution_only_lines() -> HashSet<String> {
     let private = |p: &str| {
-        p.starts_with("solutions/") || p.starts_with("book/src/solutions/") || p.starts_with("book/src/instructors/") || p.contains("/tests/wrong/")
+        p.starts_with("solutions/") || p.starts_with("book/src/solutions/") || p.starts_with("book/src/instructors/") || p.contains("/tests/wrong/") || p.contains("/tests/right/")
     };
     let tracked = git(&repo(), &["ls-files"]);
     let mut public = HashSet::new();
@@ -120,7 +120,7 @@ fn the_full_export_holds_no_solution_no_wrong_answer_and_no_authors_command() {
     let all = files(&export);
     for path in &all {
         let p = path.to_string_lossy();
-        assert!(!p.starts_with("solutions/") && !p.contains("/tests/wrong/"), "{p} is handed out");
+        assert!(!p.starts_with("solutions/") && !p.contains("/tests/wrong/") && !p.contains("/tests/right/"), "{p} is handed out");
         assert!(!p.starts_with("book/src/solutions/") && !p.starts_with("book/src/instructors/"), "{p} is handed out");
         assert!(!p.starts_with("xtask/src/grade") && !p.starts_with("xtask/src/class") && !p.starts_with("xtask/tests/"), "{p} is handed out");
         for authors in ["verify.rs", "bless.rs", "new.rs", "bench.rs", "grade.rs", "class.rs"] {

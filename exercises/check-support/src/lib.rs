@@ -211,7 +211,10 @@ pub fn in_own_process_with_env(test: &str, env: &[(&str, Option<&std::ffi::OsStr
             None => command.env_remove(name),
         };
     }
-    let output = command.output().expect("the test binary can start again as a child process");
+    let output = check_report::process::run_to_end(&mut command).expect("the test binary can start again as a child process");
+    if output.lingering {
+        panic!("the test `{test}` in its own process: {}.\n{}", check_report::process::LINGERING, String::from_utf8_lossy(&output.stderr));
+    }
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
     let Some(start) = stdout.find(REPORT_START) else {

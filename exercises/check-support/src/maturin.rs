@@ -84,7 +84,7 @@ pub fn venv_command(crate_dir: &Path, program: &str) -> Command {
 
 /// Runs `cmd` and returns its output, or a message with everything it printed.
 fn run(mut cmd: Command, what: &str) -> Result<String, String> {
-    let output = cmd.output().map_err(|e| format!("{what}: could not start {:?}: {e}", cmd.get_program()))?;
+    let output = check_report::process::run_to_end(&mut cmd).map_err(|e| format!("{what}: could not start {:?}: {e}", cmd.get_program()))?;
     let text = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
     if output.status.success() { Ok(text) } else { Err(format!("{what} failed ({}):\n{text}", output.status)) }
 }
@@ -228,7 +228,10 @@ pub fn pytest(crate_dir: &Path, how: Install, tests: &[&str]) -> String {
         if let Some((_, site)) = prebuilt() {
             cmd.env("PYTHONPATH", site);
         }
-        let output = cmd.output().unwrap_or_else(|e| panic!("could not start pytest from the venv: {e}"));
+        let output = check_report::process::run_to_end(&mut cmd).unwrap_or_else(|e| panic!("could not start pytest from the venv: {e}"));
+        if output.lingering {
+            panic!("{}.\npytest printed:\n{}{}", check_report::process::LINGERING, String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+        }
         format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
     });
     let outcome = outcome_lines(&selected(report, tests));

@@ -3,7 +3,7 @@
 //!
 //! Every file comes from the files git tracks, as they are in the working tree, and is
 //! either copied, rewritten (`manifests.rs`, `book.rs`) or left out. Left out: `solutions/`,
-//! the recorded wrong answers (`exercises/<part>/<name>/tests/wrong/`), the exercises not
+//! the recorded answers (`exercises/<part>/<name>/tests/wrong/` and `tests/right/`), the exercises not
 //! selected, the book's crate and tests, the solution pages and instructor notes, the
 //! xtask's authors' and instructors' commands and tests, the Python packages only they
 //! need (`assets/requirements-authors.txt`), and the repository's own CI and architecture
@@ -40,7 +40,7 @@ const AUTHORS_XTASK: &[&str] = &[
     "xtask/src/commands/grade.rs",
     "xtask/src/commands/new.rs",
     "xtask/src/commands/new/",
-    "xtask/src/wrong.rs",
+    "xtask/src/answers.rs",
     "xtask/src/commands/verify.rs",
 ];
 
@@ -142,10 +142,11 @@ pub fn students_files(ws: &Workspace, exercises: &[&Exercise]) -> Result<BTreeMa
 }
 
 /// Whether the repository-relative `path` is a file of `exercise` that students get: any
-/// file of its folder but its recorded wrong answers.
+/// file of its folder but its recorded answers, wrong and right (a right answer is a
+/// solution).
 pub fn exercise_file(exercise: &Exercise, path: &str) -> bool {
     let dir = format!("{}/", exercise.dir.get_ref());
-    path.strip_prefix(&dir).is_some_and(|rest| !rest.starts_with("tests/wrong/"))
+    path.strip_prefix(&dir).is_some_and(|rest| !rest.starts_with("tests/wrong/") && !rest.starts_with("tests/right/"))
 }
 
 /// Lets cargo drop from the `Cargo.lock` of the workspace whose root is `manifest` (in

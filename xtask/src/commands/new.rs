@@ -68,7 +68,9 @@ impl New {
             format!("write the starter's editable files in {} (it must compile and fail stage 1; keep the ANCHOR lines)", starter.display()),
             format!("write the solution in {} (replace its todo!())", solution.display()),
             format!("write the stage tests in {}/tests/ and the stages, hints and points in {INFO_TOML}", starter.display()),
+            format!("write each stage's rules in {INFO_TOML} (`[[exercises.stages.rules]]`: one sentence and the book section that teaches it)"),
             format!("write at least one recorded wrong answer per stage in {}/tests/wrong/ (start from todo_skips_the_lesson/)", starter.display()),
+            format!("write at least two recorded right answers in {}/tests/right/, from the rules alone (start from todo_another_style/)", starter.display()),
             format!("run `cargo xtask bless {name}` and read every snapshot it writes"),
             format!("write the page {} (every TODO), then `cargo xtask verify --exercises {name}`", page.display()),
         ] {

@@ -10,6 +10,8 @@
 
 use crate::course::{Course, Exercise};
 use crate::course::HeldOut;
+#[cfg(unix)]
+use crate::answers::{self, Side};
 use crate::flags::{Verify, VerifyScope};
 use crate::stages::{self, Execution, Report, Which};
 use crate::verdict;
@@ -96,7 +98,7 @@ impl Verify {
             }
             held_out_summary(&selected);
             if self.scope != VerifyScope::Solutions {
-                verify_wrong_answers(&ws, course, &selected, &mut tally)?;
+                verify_recorded_answers(&ws, course, &selected, &mut tally)?;
                 tally.stop_if_disk_full()?;
             }
         }
@@ -305,53 +307,68 @@ fn verify_held_out(ws: &Workspace, exercise: &Exercise, tally: &mut Tally) -> Re
     Ok(())
 }
 
-/// Grades every recorded wrong answer of `exercises` (`wrong.rs`) as `grade` would, in
+/// Grades every recorded answer of `exercises` (`answers.rs`) as `grade` would, in
 /// rounds (the first case of each exercise together, then the second...: one build per
-/// round), and requires each to fail its stage and only from there.
+/// round): each wrong answer must fail its stage and only from there, on the held-out
+/// seed [`WRONG_ANSWER_SEED`]; each right answer must earn full marks on the public
+/// inputs and the held-out inputs of [`answers::RIGHT_ANSWER_SEEDS`].
 #[cfg(unix)]
-fn verify_wrong_answers(ws: &Workspace, course: &Course, exercises: &[&Exercise], tally: &mut Tally) -> Result<()> {
-    use crate::wrong;
-    let mut by_exercise = Vec::new();
-    for exercise in exercises {
-        match wrong::load(ws, exercise) {
-            Ok(cases) if cases.is_empty() => {}
-            Ok(cases) => by_exercise.push(cases),
-            Err(err) => tally.step(false, &format!("recorded wrong answers of `{}` can be read", exercise.name()), &[format!("{err:#}")]),
+fn verify_recorded_answers(ws: &Workspace, course: &Course, exercises: &[&Exercise], tally: &mut Tally) -> Result<()> {
+    for side in [Side::Wrong, Side::Right] {
+        let mut by_exercise = Vec::new();
+        for exercise in exercises {
+            match answers::load(ws, exercise, side) {
+                Ok(cases) if cases.is_empty() => {}
+                Ok(cases) => by_exercise.push(cases),
+                Err(err) => tally.step(false, &format!("recorded {} answers of `{}` can be read", side_word(side), exercise.name()), &[format!("{err:#}")]),
+            }
         }
-    }
-    wrong_answer_summary(exercises, &by_exercise);
-    let rounds = by_exercise.iter().map(Vec::len).max().unwrap_or(0);
-    if rounds == 0 {
-        return Ok(());
-    }
-    let mut answers: Vec<Vec<&wrong::WrongAnswer<'_>>> = vec![Vec::new(); rounds];
-    for cases in &by_exercise {
-        for (round, case) in cases.iter().enumerate() {
-            answers[round].push(case);
+        summary(exercises, &by_exercise, side);
+        let rounds = by_exercise.iter().map(Vec::len).max().unwrap_or(0);
+        if rounds == 0 {
+            continue;
         }
-    }
-    let batches: Vec<crate::grade::Batch<'_>> = answers
-        .iter()
-        .map(|round| crate::grade::Batch {
-            exercises: round.iter().map(|a| a.exercise).collect(),
-            files: round.iter().flat_map(|a| a.files.clone()).collect(),
-        })
-        .collect();
-    let total: usize = by_exercise.iter().map(Vec::len).sum();
-    ui::note(&format!("Grading {total} recorded wrong answers in {rounds} round(s), as `cargo xtask grade` would (held-out seed {WRONG_ANSWER_SEED})"));
-    let graded = crate::grade::grade_batches(ws, course, &batches, WRONG_ANSWER_SEED)?;
-    for (round, grades) in answers.iter().zip(&graded) {
-        for (answer, grade) in round.iter().zip(grades) {
-            let problems = wrong::problems(answer, grade);
-            tally.step(problems.is_empty(), &format!("wrong answer `{}` fails stage `{}` ({})", answer.id(), answer.stage_name(), answer.skips), &problems);
+        let mut answers: Vec<Vec<&answers::Answer<'_>>> = vec![Vec::new(); rounds];
+        for cases in &by_exercise {
+            for (round, case) in cases.iter().enumerate() {
+                answers[round].push(case);
+            }
+        }
+        let batches: Vec<crate::grade::Batch<'_>> = answers
+            .iter()
+            .map(|round| crate::grade::Batch {
+                exercises: round.iter().map(|a| a.exercise).collect(),
+                files: round.iter().flat_map(|a| a.files.clone()).collect(),
+            })
+            .collect();
+        let seeds: &[u64] = match side {
+            Side::Wrong => &[WRONG_ANSWER_SEED],
+            Side::Right => &answers::RIGHT_ANSWER_SEEDS,
+        };
+        let total: usize = by_exercise.iter().map(Vec::len).sum();
+        let seeds_shown = seeds.iter().map(u64::to_string).collect::<Vec<_>>().join(", ");
+        ui::note(&format!("Grading {total} recorded {} answers in {rounds} round(s), as `cargo xtask grade` would (held-out seeds {seeds_shown})", side_word(side)));
+        let graded = crate::grade::grade_batches(ws, course, &batches, seeds)?;
+        for (round, grades) in answers.iter().zip(&graded) {
+            for (answer, grade) in round.iter().zip(grades) {
+                let problems = answers::problems(answer, grade);
+                tally.step(problems.is_empty(), &answer.claim(), &problems);
+            }
         }
     }
     Ok(())
 }
 
+fn side_word(side: Side) -> &'static str {
+    match side {
+        Side::Wrong => "wrong",
+        Side::Right => "right",
+    }
+}
+
 #[cfg(not(unix))]
-fn verify_wrong_answers(_: &Workspace, _: &Course, _: &[&Exercise], tally: &mut Tally) -> Result<()> {
-    tally.step(false, "recorded wrong answers", &["they are graded in the grader's sandbox, which needs Linux or macOS".to_string()]);
+fn verify_recorded_answers(_: &Workspace, _: &Course, _: &[&Exercise], tally: &mut Tally) -> Result<()> {
+    tally.step(false, "recorded answers", &["they are graded in the grader's sandbox, which needs Linux or macOS".to_string()]);
     Ok(())
 }
 
@@ -359,18 +376,34 @@ fn verify_wrong_answers(_: &Workspace, _: &Course, _: &[&Exercise], tally: &mut 
 /// can be reproduced with `cargo xtask grade --seed`.
 const WRONG_ANSWER_SEED: u64 = 20_261_130;
 
-/// One line on how many stages have a recorded wrong answer.
+/// One line on how many stages have a recorded wrong answer, or how many exercises
+/// have two right answers.
 #[cfg(unix)]
-fn wrong_answer_summary(exercises: &[&Exercise], by_exercise: &[Vec<crate::wrong::WrongAnswer<'_>>]) {
-    let stages: usize = exercises.iter().map(|e| e.stages.get_ref().len()).sum();
-    let covered: BTreeSet<(String, usize)> = by_exercise.iter().flatten().map(|a| (a.exercise.name().to_string(), a.fails)).collect();
+fn summary(exercises: &[&Exercise], by_exercise: &[Vec<answers::Answer<'_>>], side: Side) {
     let cases: usize = by_exercise.iter().map(Vec::len).sum();
-    ui::note(&format!(
-        "Recorded wrong answers: {cases} in {} of {} exercises; {} of {stages} stages have at least one",
-        by_exercise.len(),
-        exercises.len(),
-        covered.len()
-    ));
+    match side {
+        Side::Wrong => {
+            let stages: usize = exercises.iter().map(|e| e.stages.get_ref().len()).sum();
+            let covered: BTreeSet<(String, usize)> = by_exercise
+                .iter()
+                .flatten()
+                .filter_map(|a| match a.expect {
+                    answers::Expect::Fails { stage, .. } => Some((a.exercise.name().to_string(), stage)),
+                    answers::Expect::FullMarks { .. } => None,
+                })
+                .collect();
+            ui::note(&format!(
+                "Recorded wrong answers: {cases} in {} of {} exercises; {} of {stages} stages have at least one",
+                by_exercise.len(),
+                exercises.len(),
+                covered.len()
+            ));
+        }
+        Side::Right => {
+            let two = by_exercise.iter().filter(|cases| cases.len() >= 2).count();
+            ui::note(&format!("Recorded right answers: {cases} in {} of {} exercises; {two} have at least two", by_exercise.len(), exercises.len()));
+        }
+    }
 }
 
 /// One line on how the stages of `exercises` are judged beyond their public inputs.

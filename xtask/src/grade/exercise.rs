@@ -101,7 +101,10 @@ pub struct Grader<'a> {
     pub confinement: Option<Confinement>,
     pub build: Limits,
     pub test: Limits,
-    pub held_out: HeldOutRun,
+    /// The held-out inputs to judge on: one seed when grading a class; several when
+    /// `verify` proves a right answer. The tests run once per seed (after one build),
+    /// and a stage passes only when it passes on every one.
+    pub held_out: Vec<HeldOutRun>,
     /// Grades already computed in this run, by exercise and digest of the files: forty
     /// untouched starters are built and run once. Only deterministic outcomes are kept
     /// (graded, build failed), never a timeout.
@@ -166,30 +169,31 @@ impl Grader<'_> {
             }
         }
         if !to_build.is_empty() {
+            // One build of every crate left (cargo compiles them side by side), then each
+            // crate's tests. A crate the batch build leaves undecided (no test binary and no
+            // compiler error of its own: the build ran past its bounds) is built again
+            // alone, the other crates pristine, so that a grade never depends on another
+            // exercise's files.
             let start = Instant::now();
-            sandbox.reset(&self.pristine)?;
-            for &i in &to_build {
-                for path in selected[i].editable() {
-                    sandbox.lay(&path, &collected.files[&path])?;
-                }
-            }
-            let packages: Vec<String> = to_build.iter().map(|&i| selected[i].package()).collect();
-            sandbox.forget_builds(&packages)?;
-            let scratch = Scratch::new(&sandbox.root)?;
-            let built = bounded::run(self.student_build(sandbox, &scratch, self.pristine.packages()), &self.build)?;
-            self.stop_if_disk_full(sandbox, &built)?;
+            let built = self.build(sandbox, selected, &to_build, collected)?;
             let build_seconds = start.elapsed().as_secs_f64() / to_build.len() as f64;
+            let mut alone = Vec::new();
             for &i in &to_build {
-                let start = Instant::now();
-                let mut grade = match self.cut_short(selected[i], &built, Step::Build) {
-                    Some(zero) => zero,
-                    None => self.test(sandbox, selected[i], &built)?,
-                };
-                grade.seconds = build_seconds + start.elapsed().as_secs_f64();
-                if matches!(grade.status, Status::Graded | Status::BuildFailed) {
-                    self.memo.lock().unwrap_or_else(|e| e.into_inner()).insert(keys[i].clone(), grade.clone());
+                if to_build.len() > 1 && !decides(&built, &sandbox.root.join(selected[i].dir())) {
+                    alone.push(i);
+                    continue;
                 }
-                grades[i] = Some(grade);
+                let start = Instant::now();
+                let mut grade = self.judge_build(sandbox, selected[i], &built)?;
+                grade.seconds = build_seconds + start.elapsed().as_secs_f64();
+                grades[i] = Some(self.remember(&keys[i], grade));
+            }
+            for i in alone {
+                let start = Instant::now();
+                let built = self.build(sandbox, selected, &[i], collected)?;
+                let mut grade = self.judge_build(sandbox, selected[i], &built)?;
+                grade.seconds = start.elapsed().as_secs_f64();
+                grades[i] = Some(self.remember(&keys[i], grade));
             }
         }
         Ok(selected
@@ -206,12 +210,48 @@ impl Grader<'_> {
             .collect())
     }
 
-    /// The expected values of `exercise`: the pristine snapshots, and the solution's
-    /// held-out values when its stages are seeded.
-    fn expected(&self, exercise: &Exercise) -> Expected {
+    /// Lays the editable files of `selected[i]` for each `i` of `chosen` over the pristine
+    /// sandbox (every other exercise keeps its pristine starter) and builds every crate's
+    /// stage tests once, within the build bounds.
+    fn build(&self, sandbox: &Sandbox, selected: &[&Exercise], chosen: &[usize], collected: &Collected) -> Result<bounded::Finished> {
+        sandbox.reset(&self.pristine)?;
+        for &i in chosen {
+            for path in selected[i].editable() {
+                sandbox.lay(&path, &collected.files[&path])?;
+            }
+        }
+        let packages: Vec<String> = chosen.iter().map(|&i| selected[i].package()).collect();
+        sandbox.forget_builds(&packages)?;
+        let scratch = Scratch::new(&sandbox.root)?;
+        let built = bounded::run(self.student_build(sandbox, &scratch, self.pristine.packages()), &self.build)?;
+        self.stop_if_disk_full(sandbox, &built)?;
+        Ok(built)
+    }
+
+    /// The grade of `exercise` after the build `built`: zero when the build ran past its
+    /// bounds, else its tests (or its own compiler errors).
+    fn judge_build(&self, sandbox: &Sandbox, exercise: &Exercise, built: &bounded::Finished) -> Result<ExerciseGrade> {
+        match self.cut_short(exercise, built, Step::Build) {
+            Some(zero) => Ok(zero),
+            None => self.test(sandbox, exercise, built),
+        }
+    }
+
+    /// Keeps `grade` for the files `key` names when it is deterministic (graded, or a build
+    /// that failed on the crate's own errors), so that the same files are graded once.
+    fn remember(&self, key: &(String, String), grade: ExerciseGrade) -> ExerciseGrade {
+        if matches!(grade.status, Status::Graded | Status::BuildFailed) {
+            self.memo.lock().unwrap_or_else(|e| e.into_inner()).insert(key.clone(), grade.clone());
+        }
+        grade
+    }
+
+    /// The expected values of `exercise` on the held-out inputs of `run`: the pristine
+    /// snapshots, and the solution's held-out values when its stages are seeded.
+    fn expected(&self, exercise: &Exercise, run: &HeldOutRun) -> Expected {
         let expected = Expected::from_snapshots(exercise, |path| self.pristine.get(path).map(|b| String::from_utf8_lossy(b).into_owned()));
-        match self.held_out.solutions.get(exercise.name()) {
-            Some(solution) => expected.with_held_out(exercise, self.held_out.seed, solution),
+        match run.solutions.get(exercise.name()) {
+            Some(solution) => expected.with_held_out(exercise, run.seed, solution),
             None => expected,
         }
     }
@@ -233,36 +273,62 @@ impl Grader<'_> {
             );
             return Ok(ExerciseGrade::zero(exercise, Status::BuildFailed, message));
         }
-        let scratch = Scratch::new(&sandbox.root)?;
+        let built_wheel = Scratch::new(&sandbox.root)?;
+        let mut wheel = None;
         if stages::builds_a_wheel(&sandbox.root, exercise) {
+            let scratch = &built_wheel;
+            wheel = Some(scratch.wheels());
             let args = stages::wheel_args(&crate_dir, &sandbox.target.join("maturin"), &scratch.wheels());
             let maturin = self.ws.venv_bin().join("maturin").into_os_string();
-            let wheel = bounded::run(self.student_command(sandbox, Phase::Build, &scratch, maturin, args), &self.build)?;
-            self.stop_if_disk_full(sandbox, &wheel)?;
-            if let Some(zero) = self.cut_short(exercise, &wheel, Step::Build) {
+            let built = bounded::run(self.student_command(sandbox, Phase::Build, scratch, maturin, args), &self.build)?;
+            self.stop_if_disk_full(sandbox, &built)?;
+            if let Some(zero) = self.cut_short(exercise, &built, Step::Build) {
                 return Ok(zero);
             }
-            if wheel.end != (End::Exited { success: true }) {
-                let message = format!("The crate does not compile (0 points for this exercise): maturin could not build the extension module:\n{}", wheel.stderr);
+            if built.end != (End::Exited { success: true }) {
+                let message = format!("The crate does not compile (0 points for this exercise): maturin could not build the extension module:\n{}", built.stderr);
                 return Ok(ExerciseGrade::zero(exercise, Status::BuildFailed, message));
             }
         }
-        let mut test = self.student_command(sandbox, Phase::Tests, &scratch, binary.clone().into_os_string(), Vec::new());
-        let seed = self.held_out.solutions.contains_key(exercise.name()).then_some(self.held_out.seed);
-        scratch.configure(&mut test, &crate_dir, seed);
-        test.env("HOME", scratch.path());
-        let ran = bounded::run(test, &self.test)?;
-        self.stop_if_disk_full(sandbox, &ran)?;
-        if let Some(zero) = self.cut_short(exercise, &ran, Step::Tests) {
-            return Ok(zero);
+        // The runs of the held-out seeds that concern this exercise (one run when none does).
+        let seeded: Vec<&HeldOutRun> = self.held_out.iter().filter(|run| run.solutions.contains_key(exercise.name())).collect();
+        let runs: Vec<Option<&HeldOutRun>> = if seeded.is_empty() { vec![None] } else { seeded.into_iter().map(Some).collect() };
+        let mut worst: Option<ExerciseGrade> = None;
+        for run in runs {
+            let scratch = Scratch::new(&sandbox.root)?;
+            if let Some(wheels) = &wheel {
+                for entry in std::fs::read_dir(wheels)?.flatten() {
+                    std::fs::create_dir_all(scratch.wheels())?;
+                    std::fs::copy(entry.path(), scratch.wheels().join(entry.file_name()))?;
+                }
+            }
+            let mut test = self.student_command(sandbox, Phase::Tests, &scratch, binary.clone().into_os_string(), Vec::new());
+            scratch.configure(&mut test, &crate_dir, run.map(|r| r.seed));
+            test.env("HOME", scratch.path());
+            let ran = bounded::run(test, &self.test)?;
+            self.stop_if_disk_full(sandbox, &ran)?;
+            let grade = match self.cut_short(exercise, &ran, Step::Tests) {
+                Some(zero) => zero,
+                None => {
+                    let ending = match ran.status {
+                        Some(status) if self.confinement.is_some() => confine::ending(&status),
+                        Some(status) => crate::verdict::Ending::of(&status),
+                        None => crate::verdict::Ending::Exited(-1),
+                    };
+                    let execution = Execution::Ran(Ran { ending, stdout: ran.stdout, stderr: ran.stderr, observations: scratch.observations() });
+                    let expected = match run {
+                        Some(run) => self.expected(exercise, run),
+                        None => Expected::from_snapshots(exercise, |path| self.pristine.get(path).map(|b| String::from_utf8_lossy(b).into_owned())),
+                    };
+                    ExerciseGrade::from_report(exercise, &stages::judge(exercise, &execution, &expected))
+                }
+            };
+            worst = Some(match worst {
+                None => grade,
+                Some(earlier) => earlier.worst(grade),
+            });
         }
-        let ending = match ran.status {
-            Some(status) if self.confinement.is_some() => confine::ending(&status),
-            Some(status) => crate::verdict::Ending::of(&status),
-            None => crate::verdict::Ending::Exited(-1),
-        };
-        let execution = Execution::Ran(Ran { ending, stdout: ran.stdout, stderr: ran.stderr, observations: scratch.observations() });
-        Ok(ExerciseGrade::from_report(exercise, &stages::judge(exercise, &execution, &self.expected(exercise))))
+        Ok(worst.expect("at least one run"))
     }
 
     /// An error, so that the submission is not graded (and `--resume` grades it later),
@@ -299,4 +365,15 @@ impl Grader<'_> {
             End::Exited { .. } => None,
         }
     }
+}
+
+/// Whether the build `built` of several crates decides the grade of the crate in `dir`:
+/// it ended within its bounds and either built the crate's tests or reported a compiler
+/// error in the crate itself. Otherwise the crate is built again on its own.
+fn decides(built: &bounded::Finished, dir: &Path) -> bool {
+    if !matches!(built.end, End::Exited { .. }) {
+        return false;
+    }
+    let builds = stages::Builds::read(&built.stdout);
+    builds.binary_of(dir).is_some() || builds.has_errors_in(dir)
 }

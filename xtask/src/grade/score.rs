@@ -143,6 +143,28 @@ impl ExerciseGrade {
     }
 }
 
+impl ExerciseGrade {
+    /// The grade of two runs of the same build on different held-out inputs: a stage
+    /// passes only when it passed in both; a failure keeps the first run's explanation.
+    /// A run that was not graded (killed, capped) decides alone.
+    pub fn worst(self, other: ExerciseGrade) -> ExerciseGrade {
+        if self.status != Status::Graded {
+            return self;
+        }
+        if other.status != Status::Graded {
+            return other;
+        }
+        let mut merged = self;
+        for (mine, theirs) in merged.stages.iter_mut().zip(other.stages) {
+            if mine.passed && !theirs.passed {
+                *mine = theirs;
+            }
+        }
+        merged.score = merged.stages.iter().map(|s| s.score).sum();
+        merged
+    }
+}
+
 /// `text` without terminal escape codes, cut to [`OUTPUT_CAP`] bytes on a character boundary.
 pub fn cap(text: &str) -> String {
     let text = anstream::adapter::strip_str(text).to_string();

@@ -66,14 +66,13 @@ pub fn run_script<S: AsRef<OsStr>>(script: &Path, args: &[S]) -> String {
     let python = python();
     // A path without `..` reads better in a traceback.
     let script = std::fs::canonicalize(script).unwrap_or_else(|_| script.to_path_buf());
-    let output = Command::new(&python)
-        .arg("-B")
-        .arg(&script)
-        .args(args)
-        .env("PYTHONIOENCODING", "utf-8")
-        .output()
+    let output = check_report::process::run_to_end(Command::new(&python).arg("-B").arg(&script).args(args).env("PYTHONIOENCODING", "utf-8"))
         .unwrap_or_else(|e| panic!("cannot run {}: {e}; run `cargo xtask doctor`", python.display()));
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    if output.lingering {
+        let stderr = without_backtrace(&String::from_utf8_lossy(&output.stderr));
+        panic!("{}.\n--- standard error ---\n{stderr}--- standard output ---\n{stdout}", check_report::process::LINGERING);
+    }
     if !output.status.success() {
         let stderr = without_backtrace(&String::from_utf8_lossy(&output.stderr));
         panic!(

@@ -21,6 +21,8 @@
 //! how, see [`Inputs`]) and reports that value too; the grader runs the solution on the
 //! same seed and compares.
 
+pub mod process;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::sync::Mutex;

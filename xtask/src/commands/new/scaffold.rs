@@ -4,8 +4,9 @@
 //!
 //! Every scaffold is unfinished on purpose, so that `cargo xtask verify` fails until the
 //! author fills it in: the solution is a `todo!()` naming what to do, the stage test's
-//! snapshot does not exist until `cargo xtask bless`, and the recorded wrong answer
-//! (`tests/wrong/`, see `xtask/src/wrong.rs`) does not compile until it is written.
+//! snapshot does not exist until `cargo xtask bless`, and the recorded wrong and right
+//! answers (`tests/wrong/`, `tests/right/`, see `xtask/src/answers.rs`) do not compile
+//! until they are written.
 
 use crate::flags::NewKind;
 use std::path::PathBuf;
@@ -50,6 +51,8 @@ pub fn files(names: &Names<'_>) -> Vec<(PathBuf, String)> {
         (format!("{solution}/tests/check.rs").into(), crate::layout::solution_check_rs_for(name, &starter)),
         (format!("{starter}/tests/wrong/todo_skips_the_lesson/wrong.toml").into(), WRONG_TOML.to_string()),
         (format!("{starter}/tests/wrong/todo_skips_the_lesson/src/lib.rs").into(), WRONG_LIB.to_string()),
+        (format!("{starter}/tests/right/todo_another_style/right.toml").into(), RIGHT_TOML.to_string()),
+        (format!("{starter}/tests/right/todo_another_style/src/lib.rs").into(), RIGHT_LIB.to_string()),
         (format!("book/src/{}/exercises/{name}.md", names.part).into(), page(names)),
     ];
     match names.kind {
@@ -82,7 +85,8 @@ pub fn entry(names: &Names<'_>) -> String {
     format!(
         "[[exercises]]\nname = \"{name}\"\ndir = \"exercises/{part}/{name}\"\npart = \"{part}\"\nkind = \"{}\"\n\
          editable = [\n{}]\nhints = [\n  \"TODO (author): a nudge.\",\n  \"TODO (author): nearly the answer.\",\n]\n\n\
-         [[exercises.stages]]\nname = \"{FIRST_STAGE}\"\ntests = [\"first_stage\"]\nheld_out = \"seeded\"\npoints = 1\n",
+         [[exercises.stages]]\nname = \"{FIRST_STAGE}\"\ntests = [\"first_stage\"]\nheld_out = \"seeded\"\npoints = 1\n\n\
+         [[exercises.stages.rules]]\nsays = \"TODO (author): one rule of the stage, in the student's terms.\"\nread = \"{part}/overview.md\"\n",
         names.kind.id(),
         editable.concat()
     )
@@ -91,7 +95,17 @@ pub fn entry(names: &Names<'_>) -> String {
 /// The first stage's name in the entry, which the wrong answer's `fails` names too.
 const FIRST_STAGE: &str = "TODO (author): the first stage";
 
-const WRONG_TOML: &str = "# A recorded wrong answer (see xtask/src/wrong.rs): a plausible shortcut that skips the\n\
+const RIGHT_TOML: &str = "# A recorded right answer (see xtask/src/answers.rs): every rule of every stage kept, in\n\
+# another style than the solution. `cargo xtask verify` grades it on three held-out seeds\n\
+# and requires full marks.\n\
+style = \"TODO (author): how this answer differs from the solution, in one line.\"\n";
+
+const RIGHT_LIB: &str = "// TODO (author): a correct src/lib.rs written from the stage rules alone, in another\n\
+// style than the solution (other PyO3 APIs that do the same job, other idioms, your own\n\
+// wording where the rules leave it free).\n\
+compile_error!(\"write this recorded right answer, then delete this line\");\n";
+
+const WRONG_TOML: &str = "# A recorded wrong answer (see xtask/src/answers.rs): a plausible shortcut that skips the\n\
 # stage's lesson. `cargo xtask verify` grades it and requires that stage to fail.\n\
 skips = \"TODO (author): the lesson this answer skips, in one line.\"\n\
 fails = \"TODO (author): the first stage\"\n";

@@ -1,0 +1,104 @@
+//! Running a child process to its end, for the checks that start Python (a script that
+//! loads a `cdylib`, pytest, the test binary again in a process of its own).
+//!
+//! `std::process::Command::output` waits until the child's standard output and error
+//! are closed, which happens only when every process holding them has exited. A
+//! student's code that starts a process which inherits them (a `sleep` spawned from Rust,
+//! a `subprocess.Popen` left running) would keep the check waiting until the grader's
+//! time limit, and the feedback could only say "killed at the time limit".
+//! [`run_to_end`] waits for the child itself, gives the pipes [`GRACE`] to close, and
+//! otherwise returns what was printed so far with [`Finished::lingering`] set, so that the
+//! check can say what happened ([`LINGERING`]).
+
+use std::io::Read;
+use std::process::{Command, ExitStatus, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// How long the pipes may stay open after the child exited: the time a process that is
+/// ending anyway needs to close them.
+pub const GRACE: Duration = Duration::from_secs(2);
+
+/// What a failing check says when [`Finished::lingering`] is set.
+pub const LINGERING: &str = "a process the tests started was still running when they ended (it kept their output open): end every process your code starts before it returns";
+
+/// A child process that ran to its end.
+#[derive(Debug)]
+pub struct Finished {
+    /// How the child exited.
+    pub status: ExitStatus,
+    /// Its standard output, as far as it was read.
+    pub stdout: Vec<u8>,
+    /// Its standard error, as far as it was read.
+    pub stderr: Vec<u8>,
+    /// Whether a process the child started still held its output [`GRACE`] after the
+    /// child exited.
+    pub lingering: bool,
+}
+
+/// Runs `cmd` with standard input closed and both outputs captured, as
+/// `Command::output` does, but returns [`GRACE`] after the child exits even when a
+/// process it started keeps its output open.
+///
+/// # Errors
+/// When the process cannot start or cannot be waited for.
+pub fn run_to_end(cmd: &mut Command) -> std::io::Result<Finished> {
+    cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = cmd.spawn()?;
+    let readers: Vec<(Arc<Mutex<Vec<u8>>>, std::sync::mpsc::Receiver<()>)> = [
+        child.stdout.take().map(|p| Box::new(p) as Box<dyn Read + Send>),
+        child.stderr.take().map(|p| Box::new(p) as Box<dyn Read + Send>),
+    ]
+    .into_iter()
+    .map(|pipe| {
+        let kept = Arc::new(Mutex::new(Vec::new()));
+        let (done, closed) = std::sync::mpsc::channel();
+        if let Some(mut pipe) = pipe {
+            let kept = kept.clone();
+            // Detached: a process that never closes the pipe keeps only this thread waiting.
+            std::thread::spawn(move || {
+                let mut buf = [0u8; 16 * 1024];
+                while let Ok(n) = pipe.read(&mut buf) {
+                    if n == 0 {
+                        break;
+                    }
+                    kept.lock().unwrap_or_else(|e| e.into_inner()).extend_from_slice(&buf[..n]);
+                }
+                let _ = done.send(());
+            });
+        }
+        (kept, closed)
+    })
+    .collect();
+    let status = child.wait()?;
+    let deadline = Instant::now() + GRACE;
+    let mut lingering = false;
+    for (_, closed) in &readers {
+        if let Err(std::sync::mpsc::RecvTimeoutError::Timeout) = closed.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+            lingering = true;
+        }
+    }
+    let [stdout, stderr] = [0, 1].map(|i| readers[i].0.lock().unwrap_or_else(|e| e.into_inner()).clone());
+    Ok(Finished { status, stdout, stderr, lingering })
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_quick_child_is_read_to_its_end() {
+        let done = run_to_end(Command::new("sh").args(["-c", "echo out; echo err >&2; exit 3"])).unwrap();
+        assert_eq!((done.stdout.as_slice(), done.stderr.as_slice(), done.lingering), (&b"out\n"[..], &b"err\n"[..], false));
+        assert_eq!(done.status.code(), Some(3));
+    }
+
+    #[test]
+    fn a_process_left_running_is_named_not_waited_for() {
+        let start = Instant::now();
+        let done = run_to_end(Command::new("sh").args(["-c", "sleep 30 & echo started"])).unwrap();
+        assert!(done.lingering);
+        assert_eq!(done.stdout, b"started\n");
+        assert!(start.elapsed() < Duration::from_secs(10), "waited {:?}", start.elapsed());
+    }
+}
