@@ -22,6 +22,7 @@ mod grade;
 mod layout;
 mod libtest;
 mod progress;
+mod rules;
 mod show;
 mod python;
 mod stages;

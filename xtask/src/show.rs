@@ -35,6 +35,10 @@ pub fn report(report: &Report, details: bool) {
 /// stage (the same output) is named instead of repeated: when stage 1 is unsolved, the
 /// later stages usually fail for the same reason.
 fn failure(stage: &StageReport, number: usize, shown: &mut Vec<(usize, String)>) {
+    if !stage.rules.is_empty() {
+        ui::line(&indent(crate::rules::explain(stage).trim_end()));
+        return;
+    }
     for (name, result) in stage.tests.iter().filter(|(_, r)| r.outcome != Outcome::Passed) {
         if let Some((earlier, _)) = shown.iter().find(|(_, output)| *output == result.output) {
             ui::line(&format!("      test `{name}` failed the same way as stage {earlier}"));

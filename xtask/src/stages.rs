@@ -77,6 +77,8 @@ pub struct StageReport {
     pub points: u32,
     /// Each of the stage's tests with its verdict.
     pub tests: Vec<(String, TestResult)>,
+    /// Each of the stage's rules with its verdict (none when the stage states no rule).
+    pub rules: Vec<crate::rules::RuleVerdict>,
 }
 
 impl StageReport {
@@ -421,7 +423,9 @@ pub fn judge(exercise: &Exercise, execution: &Execution, expected: &Expected) ->
                 (name.clone(), verdict::judge(name, expected, &evidence))
             })
             .collect();
-        stages.push(StageReport { name: stage.name.get_ref().clone(), points: *stage.points.get_ref(), tests });
+        let mut report = StageReport { name: stage.name.get_ref().clone(), points: *stage.points.get_ref(), tests, rules: Vec::new() };
+        report.rules = crate::rules::verdicts(stage, &report);
+        stages.push(report);
     }
     let mut unassigned: Vec<String> = harness.keys().chain(ran.observations.tests()).filter(|name| !assigned.contains(*name)).cloned().collect();
     unassigned.sort();

@@ -83,6 +83,24 @@ pub fn snapshot_path(exercise_dir: &Path, test: &str) -> std::path::PathBuf {
     exercise_dir.join("tests").join("snapshots").join(format!("check__{test}.snap"))
 }
 
+/// The header of test `test`'s snapshot (insta's YAML front matter): `source` is the
+/// check file a student has (`tests/check.rs`), `description` the rules of its stage that
+/// the test observes, `expression` the test's name.
+pub fn snapshot_header(exercise: &Exercise, test: &str) -> String {
+    let rules: Vec<String> = exercise
+        .stages
+        .get_ref()
+        .iter()
+        .flat_map(|stage| stage.rules.iter().filter(move |r| r.tests(stage).iter().any(|t| t == test)))
+        .map(|r| r.says.get_ref().trim().to_string())
+        .collect();
+    let description = match rules.as_slice() {
+        [] => String::new(),
+        rules => format!("description: {}\n", serde_json::to_string(&rules.join(" ")).unwrap_or_default()),
+    };
+    format!("---\nsource: tests/check.rs\n{description}expression: {test}\n---\n")
+}
+
 impl Expected {
     /// The public expectations of `exercise`: for each test, the body of its snapshot as
     /// `read` gives it (the file's text, by repository-relative path); a test whose

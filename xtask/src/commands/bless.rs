@@ -2,8 +2,8 @@
 //!
 //! The only command that writes snapshots, and only from a solution: it runs the
 //! solution's stage tests, takes the value each test reported (`verdict.rs`), and writes
-//! it as the body of the test's insta snapshot (`tests/snapshots/check__TEST.snap`,
-//! keeping the file's header). Snapshots no test of a stage makes any more are removed.
+//! it as the body of the test's insta snapshot (`tests/snapshots/check__TEST.snap`),
+//! under a header that names the rules the test observes (`verdict::snapshot_header`). Snapshots no test of a stage makes any more are removed.
 //! A second run must then pass against the new snapshots; otherwise the old ones are put
 //! back.
 
@@ -53,11 +53,7 @@ impl Bless {
         }
         for (test, value) in &values {
             let path = verdict::snapshot_path(&ws.path(exercise.dir()), test);
-            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            let header = old_texts
-                .get(&name)
-                .and_then(|text| text.find("\n---\n").map(|end| text[..end + 5].to_string()))
-                .unwrap_or_else(|| format!("---\nsource: tests/check.rs\nexpression: {test}\n---\n"));
+            let header = verdict::snapshot_header(exercise, test);
             std::fs::write(&path, format!("{header}{}\n", verdict::normalize(value))).with_context(|| format!("writing {}", path.display()))?;
         }
         let confirm = stages::run(&ws, exercise, Which::Solution)?;

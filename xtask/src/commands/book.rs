@@ -23,6 +23,13 @@ impl Book {
             ui::line(&format!("mdbook is {}", mdbook.display()));
             return Ok(ExitCode::SUCCESS);
         }
+        // The stage rules' lists, generated from info.toml, before any build reads them.
+        if !cfg!(feature = "students-edition") {
+            let course = crate::course::Course::load(&ws.root)?;
+            for path in crate::rules::page::write_pages(&ws, &course)? {
+                ui::note(&format!("wrote {} from exercises/info.toml", path.display()));
+            }
+        }
         if self.serve {
             return serve(&ws, self.port);
         }

@@ -246,6 +246,10 @@ fn verify_exercise(ws: &Workspace, exercise: &Exercise, tally: &mut Tally) -> Re
 
     verify_held_out(ws, exercise, tally)?;
 
+    let rules: usize = exercise.stages.get_ref().iter().map(|s| s.rules.len()).sum();
+    let problems = crate::rules::page::problems(ws, exercise);
+    tally.step(problems.is_empty(), &format!("`{name}`: every stage states its rules ({rules} rules), each naming a book section, shown on its page"), &problems);
+
     let mut problems = layout::problems(ws, exercise)?;
     let used: BTreeSet<PathBuf> =
         exercise.stages.get_ref().iter().flat_map(|s| s.tests.get_ref()).map(|test| ws.path(verdict::snapshot_path(&exercise.dir(), test))).collect();
@@ -262,9 +266,16 @@ fn verify_exercise(ws: &Workspace, exercise: &Exercise, tally: &mut Tally) -> Re
             }
         }
     }
+    for test in exercise.stages.get_ref().iter().flat_map(|s| s.tests.get_ref()) {
+        let path = verdict::snapshot_path(&exercise.dir(), test);
+        let header = verdict::snapshot_header(exercise, test);
+        if std::fs::read_to_string(ws.path(&path)).is_ok_and(|text| !text.starts_with(&header)) {
+            problems.push(format!("{}: its header does not name the rules its test observes: run `cargo xtask bless {name}`", path.display()));
+        }
+    }
     tally.step(
         problems.is_empty(),
-        &format!("`{name}`: locked files match the solution; {snapshot_count} snapshots, all used"),
+        &format!("`{name}`: locked files match the solution; {snapshot_count} snapshots, all used, each headed by its rules"),
         &problems,
     );
     Ok(())

@@ -1,12 +1,12 @@
 //! `feedback.md`: what a student reads: the score, then each exercise with each stage's
-//! outcome and, for a failed one, what the test printed (insta's old/new diff, the panic
-//! message, the Python traceback) or why the exercise got 0.
+//! outcome and, for a failed one, each rule of the stage with ✓ or ✗ and the evidence
+//! under each ✗ (`rules::explain`), or why the exercise got 0; last, how the grading ran.
 
 use super::score::{Status, StudentGrade};
 
 /// The Markdown feedback of `grade`; `header` says how the grading ran (network).
 pub fn markdown(grade: &StudentGrade, header: &str) -> String {
-    let mut out = format!("# Feedback for `{}`\n\n**Score: {}/{}**\n\n{header}\n", grade.student, grade.score(), grade.max_score());
+    let mut out = format!("# Feedback for `{}`\n\n**Score: {}/{}**\n", grade.student, grade.score(), grade.max_score());
     if !grade.notes.is_empty() {
         out.push_str("\nAbout the submission:\n\n");
         for note in &grade.notes {
@@ -40,6 +40,8 @@ pub fn markdown(grade: &StudentGrade, header: &str) -> String {
             }
         }
     }
+    // How the grading ran comes after the results, which are what a student reads first.
+    out.push_str(&format!("\n## How this was graded\n\n{header}\n"));
     out
 }
 

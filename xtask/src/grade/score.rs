@@ -6,7 +6,6 @@
 //! student's folder is a [`StudentGrade`]; every other output is derived from it.
 
 use crate::course::Exercise;
-use crate::libtest::Outcome;
 use crate::stages::Report;
 use serde::{Deserialize, Serialize};
 
@@ -76,8 +75,12 @@ pub struct StageGrade {
     pub passed: bool,
     pub score: u32,
     pub max_score: u32,
-    /// What the failing tests printed (insta diff, panic message), or why the stage got 0.
+    /// What the failing tests printed (insta diff, panic message), under the rules they
+    /// observe (`rules::explain`), or why the stage got 0.
     pub output: String,
+    /// Each rule of the stage with its verdict; empty when the exercise got 0 as a whole.
+    #[serde(default)]
+    pub rules: Vec<crate::rules::RuleVerdict>,
 }
 
 impl ExerciseGrade {
@@ -88,7 +91,7 @@ impl ExerciseGrade {
             .stages
             .get_ref()
             .iter()
-            .map(|s| StageGrade { name: s.name.get_ref().clone(), passed: false, score: 0, max_score: *s.points.get_ref(), output: message.clone() })
+            .map(|s| StageGrade { name: s.name.get_ref().clone(), passed: false, score: 0, max_score: *s.points.get_ref(), output: message.clone(), rules: Vec::new() })
             .collect();
         ExerciseGrade {
             exercise: exercise.name().to_string(),
@@ -116,16 +119,14 @@ impl ExerciseGrade {
             .iter()
             .map(|stage| {
                 let passed = stage.passed();
-                let mut output = String::new();
-                for (name, result) in stage.tests.iter().filter(|(_, r)| r.outcome != Outcome::Passed) {
-                    output.push_str(&format!("test `{name}` failed:\n{}\n", result.output));
-                }
+                let output = if passed { String::new() } else { crate::rules::explain(stage) };
                 StageGrade {
                     name: stage.name.clone(),
                     passed,
                     score: if passed { stage.points } else { 0 },
                     max_score: stage.points,
                     output: cap(output.trim_end()),
+                    rules: stage.rules.clone(),
                 }
             })
             .collect();

@@ -69,18 +69,29 @@ pub fn run_script<S: AsRef<OsStr>>(script: &Path, args: &[S]) -> String {
     let output = check_report::process::run_to_end(Command::new(&python).arg("-B").arg(&script).args(args).env("PYTHONIOENCODING", "utf-8"))
         .unwrap_or_else(|e| panic!("cannot run {}: {e}; run `cargo xtask doctor`", python.display()));
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let stderr = without_backtrace(&String::from_utf8_lossy(&output.stderr));
     if output.lingering {
-        let stderr = without_backtrace(&String::from_utf8_lossy(&output.stderr));
-        panic!("{}.\n--- standard error ---\n{stderr}--- standard output ---\n{stdout}", check_report::process::LINGERING);
+        panic!("{}.\n{}", check_report::process::LINGERING, printed(&stderr, &stdout));
     }
     if !output.status.success() {
-        let stderr = without_backtrace(&String::from_utf8_lossy(&output.stderr));
-        panic!(
-            "Python {}.\n--- standard error ---\n{stderr}--- standard output ---\n{stdout}",
-            describe_failure(&output.status)
-        );
+        panic!("Python {}.\n{}", describe_failure(&output.status), printed(&stderr, &stdout));
     }
     stdout
+}
+
+/// What a script printed, for a failure message: each stream that is not empty under a
+/// heading of its own, or a line saying it printed nothing.
+fn printed(stderr: &str, stdout: &str) -> String {
+    let mut out = String::new();
+    for (name, text) in [("standard error", stderr), ("standard output", stdout)] {
+        if !text.trim().is_empty() {
+            out.push_str(&format!("--- {name} ---\n{}\n", text.trim_end()));
+        }
+    }
+    if out.is_empty() {
+        out.push_str("(it printed nothing)\n");
+    }
+    out
 }
 
 /// Runs `script` with the `cdylib` of `package` as its first argument, then `args`, and
