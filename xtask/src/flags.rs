@@ -260,6 +260,9 @@ pub struct BenchGrade {
     /// How many submissions the grader takes at once (`grade --jobs`).
     #[arg(long, default_value_t = 2)]
     pub jobs: usize,
+    /// Every N-th submission has a compile error in one exercise (0: none).
+    #[arg(long, default_value_t = 5)]
+    pub compile_error_every: usize,
 }
 
 #[derive(Debug, Args)]

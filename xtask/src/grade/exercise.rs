@@ -202,6 +202,7 @@ impl Grader<'_> {
             .zip(keys)
             .map(|((exercise, grade), (_, digest))| {
                 let mut grade = grade.unwrap_or_else(|| ExerciseGrade::zero(exercise, Status::Rejected, "not graded".into()));
+                grade.redact(&sandbox.root);
                 let editable = exercise.editable();
                 grade.unchanged = editable.iter().all(|p| self.pristine.get(p) == collected.files.get(p).map(Vec::as_slice));
                 grade.digest = digest;

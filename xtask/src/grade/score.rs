@@ -145,6 +145,28 @@ impl ExerciseGrade {
 }
 
 impl ExerciseGrade {
+    /// Replaces what differs between runs of the same files in the texts a student
+    /// reads: the sandbox slot's folder (`target/grading/slot-<k>`) becomes `<sandbox>`
+    /// and each run's scratch folder `scratch/run-XXXXXX` becomes `scratch/run`, so that a
+    /// grade is the same in any slot, run or order.
+    pub fn redact(&mut self, sandbox: &std::path::Path) {
+        let mut roots = vec![sandbox.display().to_string()];
+        if let Ok(canonical) = std::fs::canonicalize(sandbox) {
+            roots.push(canonical.display().to_string());
+        }
+        let scratch = regex::Regex::new(r"scratch/run-[A-Za-z0-9]{6}").expect("a valid pattern");
+        let clean = |text: &mut String| {
+            for root in &roots {
+                *text = text.replace(root.as_str(), "<sandbox>");
+            }
+            *text = scratch.replace_all(text, "scratch/run").into_owned();
+        };
+        clean(&mut self.message);
+        for stage in &mut self.stages {
+            clean(&mut stage.output);
+        }
+    }
+
     /// The grade of two runs of the same build on different held-out inputs: a stage
     /// passes only when it passed in both; a failure keeps the first run's explanation.
     /// A run that was not graded (killed, capped) decides alone.

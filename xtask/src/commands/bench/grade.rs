@@ -4,8 +4,11 @@
 //!
 //! The submissions are the solutions' editable files, each with a comment naming the
 //! submission appended to every `.rs` and `.py` file, so no two submissions are equal
-//! and the grader's per-run cache of identical files never applies. The naive way is
-//! measured on `--naive` submissions (default 1) and extrapolated linearly.
+//! and the grader's per-run cache of identical files never applies. Every
+//! `--compile-error-every`-th submission (default 5) has a compile error in one exercise's
+//! `src/lib.rs` (a different exercise each time), as a real class does: the grader then
+//! builds that exercise on its own. The naive way is measured on `--naive` submissions
+//! (default 1, without compile errors) and extrapolated linearly.
 
 use crate::course::Course;
 use crate::flags::BenchGrade;
@@ -23,10 +26,18 @@ pub fn run(args: &BenchGrade) -> Result<ExitCode> {
     let course = Course::load(&ws.root)?;
     let tmp = tempfile::Builder::new().prefix("workbook-bench-grade-").tempdir()?;
     let class = tmp.path().join("class");
+    let mut broken = 0;
     for i in 1..=args.submissions {
-        for exercise in &course.exercises {
+        // Which exercise of this submission does not compile, if any.
+        let every = args.compile_error_every;
+        let breaks = (every > 0 && i % every == 0).then(|| (i / every - 1) % course.exercises.len());
+        broken += usize::from(breaks.is_some());
+        for (k, exercise) in course.exercises.iter().enumerate() {
             for path in exercise.editable() {
                 let mut bytes = fs_err::read(ws.path(crate::course::to_solution_path(&path)))?;
+                if breaks == Some(k) && path.ends_with("src/lib.rs") {
+                    bytes.extend(b"\nfn broken( {\n");
+                }
                 match path.extension().and_then(|e| e.to_str()) {
                     Some("rs") => bytes.extend(format!("\n// Submission {i}.\n").as_bytes()),
                     Some("py") => bytes.extend(format!("\n# Submission {i}.\n").as_bytes()),
@@ -63,7 +74,11 @@ pub fn run(args: &BenchGrade) -> Result<ExitCode> {
     let per_naive = naive.iter().sum::<f64>() / naive.len().max(1) as f64;
     let n = args.submissions as f64;
     let exercises = course.exercises.len();
-    ui::line(&format!("Grading throughput, {} submissions × {exercises} exercises (the full course), on this machine:", args.submissions));
+    ui::line(&format!(
+        "Grading throughput, {} submissions × {exercises} exercises (the full course), {broken} with a compile error in one exercise, on this machine ({} cores):",
+        args.submissions,
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    ));
     ui::line(&format!(
         "  shared warm build, held-out inputs included, --jobs {}: {shared:.1} s in all, {:.2} s per submission, {:.1} submissions per minute (plus a one-time sandbox warm-up, {warm_up:.1} s this time)",
         args.jobs,
