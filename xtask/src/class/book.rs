@@ -8,7 +8,7 @@
 //! - a link to a page that is gone becomes its text; SUMMARY.md loses the entries of the
 //!   pages that are gone (with their sub-entries) and the part titles left with none.
 
-use crate::commands::book_student::{left_out, resolve, without_instructor_notes, without_links_to};
+use crate::commands::book_student::{left_out, resolve, without_instructor_notes, without_links_to, without_solution_sentences};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -46,7 +46,7 @@ impl StudentsBook {
             return self.summary(text);
         }
         let text = without_test_markers(text);
-        without_links_to(&without_instructor_notes(&text), page, |p| self.is_gone(p))
+        without_links_to(&without_solution_sentences(&without_instructor_notes(&text)), page, |p| self.is_gone(p))
     }
 
     /// SUMMARY.md without the entries of gone pages (and their sub-entries) and without

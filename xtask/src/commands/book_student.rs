@@ -5,7 +5,9 @@
 //! - pages under the folders of [`LEFT_OUT`] (`solutions/`, `instructors/`), and a part
 //!   title of SUMMARY.md left with no page;
 //! - the `<details>` blocks whose summary is "Instructor notes";
-//! - links to a left-out page: their text stays, the link goes, so nothing dangles.
+//! - links to a left-out page: their text stays, the link goes, so nothing dangles;
+//! - the sentence that ends every exercise page, "The solution is on the [solutions
+//!   page](...).", which says instead when students get the solutions ([`SOLUTIONS_LATER`]).
 //!
 //! The sources are not touched: the changes are made on mdBook's in-memory book, before
 //! its preprocessors expand the includes.
@@ -17,6 +19,10 @@ use std::path::{Component, Path, PathBuf};
 
 /// Folders of `book/src` whose pages students do not get.
 pub const LEFT_OUT: &[&str] = &["solutions", "instructors"];
+
+/// What the students' edition says where the full book links an exercise to its solution.
+pub const SOLUTIONS_LATER: &str =
+    "The solutions are not in this edition: your instructor hands them out once the exercise is due.";
 
 /// Where the students' edition goes, relative to the root.
 pub const OUTPUT: &str = "target/book-student";
@@ -53,7 +59,8 @@ fn students_book(book: Book) -> Book {
     let mut book = Book::new_with_items(items);
     book.for_each_chapter_mut(|chapter| {
         let page = chapter.path.clone().unwrap_or_default();
-        chapter.content = without_links_to_left_out(&without_instructor_notes(&chapter.content), &page);
+        let content = without_solution_sentences(&without_instructor_notes(&chapter.content));
+        chapter.content = without_links_to_left_out(&content, &page);
     });
     book
 }
@@ -95,6 +102,15 @@ pub fn without_instructor_notes(markdown: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The page with the sentence that links an exercise to its solution, "The solution is on
+/// the [solutions page](...solutions/...).", (across a line break too) replaced by
+/// [`SOLUTIONS_LATER`].
+pub fn without_solution_sentences(markdown: &str) -> String {
+    let sentence = regex::Regex::new(r"The\s+solution\s+is\s+on\s+the\s+\[solutions page\]\([^)\s]*solutions/[^)\s]*\)\.")
+        .expect("a valid pattern");
+    sentence.replace_all(markdown, SOLUTIONS_LATER).into_owned()
 }
 
 /// The page with every inline link `[text](target)` to a left-out page replaced by its text.
@@ -146,6 +162,12 @@ mod tests {
             without_links_to_left_out(text, page),
             "See the solutions page, [calling](../calling.md) and [PyO3](https://pyo3.rs)."
         );
+    }
+
+    #[test]
+    fn the_solution_sentence_says_when_solutions_come() {
+        let text = "Stuck? Read it again. The solution is on the\n[solutions page](../../solutions/c-abi/add_numbers.md).\n";
+        assert_eq!(without_solution_sentences(text), format!("Stuck? Read it again. {SOLUTIONS_LATER}\n"));
     }
 
     #[test]

@@ -39,7 +39,7 @@ impl List {
                 "{pointer}{:>2}  {:width$}  {:17}  {state}  {:6}  {}",
                 i + 1,
                 exercise.name(),
-                exercise.kind.to_string(),
+                kind_label(exercise),
                 exercise.max_score(),
                 course.part_title(exercise.part.get_ref())
             ));
@@ -48,3 +48,17 @@ impl List {
         Ok(ExitCode::SUCCESS)
     }
 }
+
+/// What the exercise teaches, for the `kind` column: its kind, except for the capstone's
+/// part, whose exercise goes both ways (its checks embed Python, which is what `kind`
+/// records for the checker, but the student writes an extension module too).
+fn kind_label(exercise: &crate::course::Exercise) -> String {
+    if exercise.part.get_ref() == ROUND_TRIP {
+        "both directions".to_string()
+    } else {
+        exercise.kind.to_string()
+    }
+}
+
+/// The id of the capstone's part in exercises/info.toml.
+const ROUND_TRIP: &str = "round-trip";
