@@ -83,6 +83,10 @@ pub struct Exercise {
     pub hints: Spanned<Vec<String>>,
     /// The stages, in order; each is a group of tests in `tests/check.rs`.
     pub stages: Spanned<Vec<Stage>>,
+    /// The exercise's page in the book, under `book/src/`; by default
+    /// `<part>/exercises/<name>.md` ([`Exercise::page`]).
+    #[serde(default)]
+    pub page: Option<Spanned<String>>,
 }
 
 /// A stage: one behaviour of the exercise, checked by some tests and worth some points.
@@ -159,6 +163,14 @@ impl Stage {
 }
 
 impl Exercise {
+    /// The exercise's page in the book, relative to `book/src/`.
+    pub fn page(&self) -> PathBuf {
+        match &self.page {
+            Some(page) => PathBuf::from(page.get_ref()),
+            None => PathBuf::from(self.part.get_ref()).join("exercises").join(format!("{}.md", self.name())),
+        }
+    }
+
     /// The exercise's name.
     pub fn name(&self) -> &str {
         self.name.get_ref()

@@ -5,30 +5,32 @@ use crate::course::{Course, Exercise};
 use crate::workspace::Workspace;
 use std::path::PathBuf;
 
-/// The folder of the generated rule lists, under each part's `exercises/` pages.
+/// The folder of the generated rule lists, beside each exercise's page.
 const RULES_DIR: &str = "rules";
 
-/// Where the rule list of `exercise` is written: `book/src/<part>/exercises/rules/<name>.md`,
-/// relative to the repository root. Its page includes it with
-/// `{{#include rules/<name>.md}}`.
+/// Where the rule list of `exercise` is written, relative to the repository root:
+/// `rules/<name>.md` beside its page (`book/src/<part>/exercises/rules/<name>.md` for most).
+/// Its page includes it with `{{#include rules/<name>.md}}`.
 pub fn page_path(exercise: &Exercise) -> PathBuf {
-    PathBuf::from("book/src").join(exercise.part.get_ref()).join("exercises").join(RULES_DIR).join(format!("{}.md", exercise.name()))
+    let page = PathBuf::from("book/src").join(exercise.page());
+    page.parent().unwrap_or(&page).join(RULES_DIR).join(format!("{}.md", exercise.name()))
 }
 
 /// The generated Markdown list of `exercise`'s stages, each with its points and rules, each
-/// rule linking the section that teaches it (links relative to the including page,
-/// `book/src/<part>/exercises/<name>.md`). `headings` gives the text of a `read` target.
+/// rule linking the section that teaches it (links relative to the including page, the
+/// exercise's page). `headings` gives the text of a `read` target.
 pub fn page(exercise: &Exercise, headings: impl Fn(&str) -> Option<String>) -> String {
-    let mut out = format!(
-        "<!-- Generated from exercises/info.toml by `cargo xtask book`: edit the rules there. -->\n\n**Stages**, each with the rules its check compares (and nothing more):\n\n"
-    );
+    let up = "../".repeat(exercise.page().parent().map_or(0, |p| p.components().count()));
+    let mut out = "<!-- Generated from exercises/info.toml by `cargo xtask book`: edit the rules there. -->\n\n\
+         **Stages**, each with the rules its check compares (and nothing more):\n\n"
+        .to_string();
     for (i, stage) in exercise.stages.get_ref().iter().enumerate() {
         let points = *stage.points.get_ref();
         out.push_str(&format!("{}. *{}* ({points} point{})\n", i + 1, stage.name.get_ref(), if points == 1 { "" } else { "s" }));
         for rule in &stage.rules {
             let read = rule.read.get_ref();
             let title = headings(read).unwrap_or_else(|| read.clone());
-            out.push_str(&format!("   - {} ([{title}](../../{read}))\n", rule.says.get_ref().trim()));
+            out.push_str(&format!("   - {} ([{title}]({up}{read}))\n", rule.says.get_ref().trim()));
         }
     }
     out
@@ -127,7 +129,7 @@ pub fn problems(ws: &Workspace, exercise: &Exercise) -> Vec<String> {
     if std::fs::read_to_string(ws.path(&path)).ok().as_deref() != Some(text.as_str()) {
         out.push(format!("{} is not the list info.toml gives: run `cargo xtask book` to write it again", path.display()));
     }
-    let exercise_page = path.parent().and_then(|p| p.parent()).map(|p| p.join(format!("{}.md", exercise.name()))).unwrap_or_default();
+    let exercise_page = PathBuf::from("book/src").join(exercise.page());
     let include = format!("{{{{#include {RULES_DIR}/{}.md}}}}", exercise.name());
     if !std::fs::read_to_string(ws.path(&exercise_page)).is_ok_and(|t| t.contains(&include)) {
         out.push(format!("{} does not show the stage rules: add the line `{include}`", exercise_page.display()));
