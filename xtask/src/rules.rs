@@ -38,20 +38,30 @@ pub fn verdicts(stage: &Stage, report: &StageReport) -> Vec<RuleVerdict> {
 }
 
 /// Why a failed stage failed, as a student reads it in `check` and in the feedback: each
-/// rule with ✓ or ✗, and under each ✗ the evidence of its failing tests (each test's
-/// evidence once) and the section to read. A stage without rules shows each failing
-/// test's output.
-pub fn explain(report: &StageReport) -> String {
-    let failing = |name: &str| report.tests.iter().find(|(n, r)| n == name && r.outcome != Outcome::Passed).map(|(_, r)| r.output.trim_end());
+/// rule with ✓ or ✗, and under each ✗ the evidence of its failing tests and the section to
+/// read. A stage without rules shows each failing test's output. Evidence already shown
+/// (by this stage or an earlier one, numbered in `shown`) is named, not repeated: when
+/// stage 1 is unsolved, the later stages usually fail for the same reason.
+pub fn explain(report: &StageReport, number: usize, shown: &mut Vec<(usize, String)>) -> String {
+    let mut out = String::new();
+    let mut evidence_of = |test: &str, output: &str, out: &mut String, prefix: &str| {
+        let evidence = output.trim_end();
+        if let Some((earlier, _)) = shown.iter().find(|(_, o)| o == evidence) {
+            let where_ = if *earlier == number { "above".to_string() } else { format!("under stage {earlier}") };
+            out.push_str(&format!("{prefix}test `{test}` failed the same way as {where_}\n"));
+            return;
+        }
+        shown.push((number, evidence.to_string()));
+        let evidence = if evidence.trim().is_empty() { "(the test printed nothing)" } else { evidence };
+        out.push_str(&format!("{prefix}test `{test}` failed:\n{}\n", indent(evidence, prefix)));
+    };
     if report.rules.is_empty() {
-        let mut out = String::new();
         for (name, result) in report.tests.iter().filter(|(_, r)| r.outcome != Outcome::Passed) {
-            out.push_str(&format!("test `{name}` failed:\n{}\n", result.output.trim_end()));
+            evidence_of(name, &result.output, &mut out, "");
         }
         return out;
     }
-    let mut out = String::new();
-    let mut shown: Vec<&str> = Vec::new();
+    let mut done: Vec<&str> = Vec::new();
     for rule in &report.rules {
         let mark = if rule.passed { "✓" } else { "✗" };
         out.push_str(&format!("{mark} {}\n", rule.says));
@@ -60,14 +70,13 @@ pub fn explain(report: &StageReport) -> String {
         }
         out.push_str(&format!("  read: {}\n", rule.read));
         for test in &rule.tests {
-            let Some(evidence) = failing(test) else { continue };
-            if shown.contains(&test.as_str()) {
+            let Some((_, result)) = report.tests.iter().find(|(n, r)| n == test && r.outcome != Outcome::Passed) else { continue };
+            if done.contains(&test.as_str()) {
                 out.push_str(&format!("  (the evidence of `{test}` is above)\n"));
                 continue;
             }
-            shown.push(test);
-            let evidence = if evidence.trim().is_empty() { "(the test printed nothing)" } else { evidence };
-            out.push_str(&format!("  evidence (test `{test}`):\n{}\n", indent(evidence, "    ")));
+            done.push(test);
+            evidence_of(test, &result.output, &mut out, "  ");
         }
     }
     out

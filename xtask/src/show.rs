@@ -1,7 +1,6 @@
 //! How a stage report reads on the terminal: each stage passed or failed, and for a
 //! failure the insta diff, the panic message or the Python traceback the test printed.
 
-use crate::libtest::Outcome;
 use crate::stages::{Report, StageReport};
 use crate::ui::{self, DIM};
 
@@ -35,19 +34,7 @@ pub fn report(report: &Report, details: bool) {
 /// stage (the same output) is named instead of repeated: when stage 1 is unsolved, the
 /// later stages usually fail for the same reason.
 fn failure(stage: &StageReport, number: usize, shown: &mut Vec<(usize, String)>) {
-    if !stage.rules.is_empty() {
-        ui::line(&indent(crate::rules::explain(stage).trim_end()));
-        return;
-    }
-    for (name, result) in stage.tests.iter().filter(|(_, r)| r.outcome != Outcome::Passed) {
-        if let Some((earlier, _)) = shown.iter().find(|(_, output)| *output == result.output) {
-            ui::line(&format!("      test `{name}` failed the same way as stage {earlier}"));
-            continue;
-        }
-        ui::line(&format!("      {}", ui::paint(ui::BOLD, format!("test `{name}` failed:"))));
-        ui::line(&indent(&result.output));
-        shown.push((number, result.output.clone()));
-    }
+    ui::line(&indent(crate::rules::explain(stage, number, shown).trim_end()));
 }
 
 /// The compiler's messages without cargo's progress lines.

@@ -115,11 +115,13 @@ impl ExerciseGrade {
             }
             Report::Ran { stages, .. } => stages,
         };
+        let mut shown = Vec::new();
         let stages: Vec<StageGrade> = stages
             .iter()
-            .map(|stage| {
+            .enumerate()
+            .map(|(i, stage)| {
                 let passed = stage.passed();
-                let output = if passed { String::new() } else { crate::rules::explain(stage) };
+                let output = if passed { String::new() } else { crate::rules::explain(stage, i + 1, &mut shown) };
                 StageGrade {
                     name: stage.name.clone(),
                     passed,
@@ -146,20 +148,29 @@ impl ExerciseGrade {
 
 impl ExerciseGrade {
     /// Replaces what differs between runs of the same files in the texts a student
-    /// reads: the sandbox slot's folder (`target/grading/slot-<k>`) becomes `<sandbox>`
-    /// and each run's scratch folder `scratch/run-XXXXXX` becomes `scratch/run`, so that a
-    /// grade is the same in any slot, run or order.
+    /// reads: the sandbox slot's folder (`target/grading/slot-<k>`) becomes `<sandbox>`,
+    /// each run's scratch folder `scratch/run-XXXXXX` becomes `scratch/run`, a panic's
+    /// thread id and a repr's memory address are left out, so that a grade is the same in
+    /// any slot, run or order.
     pub fn redact(&mut self, sandbox: &std::path::Path) {
         let mut roots = vec![sandbox.display().to_string()];
         if let Ok(canonical) = std::fs::canonicalize(sandbox) {
             roots.push(canonical.display().to_string());
         }
-        let scratch = regex::Regex::new(r"scratch/run-[A-Za-z0-9]{6}").expect("a valid pattern");
+        // The run's scratch folder; the thread id Rust (1.88 and later) prints in a panic
+        // message; a memory address in a Python repr.
+        let varying = [
+            (regex::Regex::new(r"scratch/run-[A-Za-z0-9]{6}").expect("a valid pattern"), "scratch/run"),
+            (regex::Regex::new(r"(thread '[^']*') \(\d+\) panicked").expect("a valid pattern"), "$1 panicked"),
+            (regex::Regex::new(r" at 0x[0-9a-fA-F]{6,}>").expect("a valid pattern"), " at 0x…>"),
+        ];
         let clean = |text: &mut String| {
             for root in &roots {
                 *text = text.replace(root.as_str(), "<sandbox>");
             }
-            *text = scratch.replace_all(text, "scratch/run").into_owned();
+            for (pattern, by) in &varying {
+                *text = pattern.replace_all(text, *by).into_owned();
+            }
         };
         clean(&mut self.message);
         for stage in &mut self.stages {
@@ -199,4 +210,27 @@ pub fn cap(text: &str) -> String {
         end -= 1;
     }
     format!("{}\n… (cut: {} more bytes)", &text[..end], text.len() - end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_varies_between_runs_is_redacted() {
+        let text = "thread '<unnamed>' (8) panicked at src/lib.rs:2:5:\n  File \"/x/slot-1/scratch/run-UdNstL/site/m.py\"\n<Paper object at 0x7f3a12bc4d90>";
+        let mut grade = ExerciseGrade {
+            exercise: "e".into(),
+            status: Status::Graded,
+            score: 0,
+            max_score: 1,
+            message: text.into(),
+            stages: Vec::new(),
+            unchanged: false,
+            digest: String::new(),
+            seconds: 0.0,
+        };
+        grade.redact(std::path::Path::new("/x/slot-1"));
+        assert_eq!(grade.message, "thread '<unnamed>' panicked at src/lib.rs:2:5:\n  File \"<sandbox>/scratch/run/site/m.py\"\n<Paper object at 0x…>");
+    }
 }
