@@ -83,6 +83,7 @@ pub struct Exercise {
     pub hints: Spanned<Vec<String>>,
     /// The stages, in order; each is a group of tests in `tests/check.rs`.
     pub stages: Spanned<Vec<Stage>>,
+    #[cfg_attr(not(feature = "book"), allow(dead_code, reason = "read by the book's generated rule lists only"))]
     /// The exercise's page in the book, under `book/src/`; by default
     /// `<part>/exercises/<name>.md` ([`Exercise::page`]).
     #[serde(default)]
@@ -109,7 +110,7 @@ pub struct Stage {
     pub no_held_out: Option<Spanned<String>>,
     /// What the stage requires, one rule each (`[[exercises.stages.rules]]`): the
     /// specification a check compares and nothing more. The exercise's book page shows
-    /// them (`rules.rs` writes it) and a failing check prints each with ✓ or ✗.
+    /// them (`rule_pages.rs` writes it) and a failing check prints each with ✓ or ✗.
     #[serde(default)]
     pub rules: Vec<Rule>,
 }
@@ -140,6 +141,7 @@ impl Rule {
     }
 }
 
+#[cfg(feature = "authoring")]
 /// Whether a stage is judged on held-out inputs at grading time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HeldOut {
@@ -152,6 +154,7 @@ pub enum HeldOut {
 }
 
 impl Stage {
+    #[cfg(feature = "authoring")]
     /// How the stage is judged beyond its public inputs.
     pub fn held_out(&self) -> HeldOut {
         match (&self.held_out, &self.no_held_out) {
@@ -163,6 +166,7 @@ impl Stage {
 }
 
 impl Exercise {
+    #[cfg(feature = "book")]
     /// The exercise's page in the book, relative to `book/src/`.
     pub fn page(&self) -> PathBuf {
         match &self.page {

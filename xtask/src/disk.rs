@@ -7,9 +7,11 @@
 //! failure that says the disk is full while it is ([`is_full`]). When grading, a build that
 //! failed for want of space must stop the run, not cost the student their points.
 
+#[cfg(feature = "authoring")]
 use crate::ui;
 use std::path::Path;
 
+#[cfg(feature = "authoring")]
 /// How much a run writes into a cold target folder, in bytes: the figures `verify` and
 /// `grade` compare with the free space. Measured on Linux x86_64 with the course's 34
 /// exercises, `.ci/run` on a fresh clone (`README.md`, "Disk space"), with some room.
@@ -26,7 +28,9 @@ pub enum Need {
     Grading,
 }
 
+#[cfg(feature = "authoring")]
 impl Need {
+    #[cfg(feature = "authoring")]
     /// The bytes this run may write into a cold target folder.
     pub fn bytes(self) -> u64 {
         const GB: u64 = 1_000_000_000;
@@ -45,6 +49,7 @@ pub fn available(path: &Path) -> Option<u64> {
     fs4::available_space(existing).ok()
 }
 
+#[cfg(feature = "authoring")]
 /// Prints one warning when the disk holding `target` has less free space than `need`,
 /// with both figures and what to do. The run goes on: a warm target folder needs less.
 pub fn warn_if_short(target: &Path, need: Need) {
@@ -61,6 +66,7 @@ pub fn warn_if_short(target: &Path, need: Need) {
     }
 }
 
+#[cfg(feature = "authoring")]
 /// Below this many free bytes, a failure that says "No space left on device" is taken
 /// at its word. Cargo removes its temporary files after such a failure, so a little space
 /// comes back; a student's `compile_error!` that prints the words, on a disk with room,
@@ -73,6 +79,7 @@ pub fn says_full(text: &str) -> bool {
     text.contains("No space left on device")
 }
 
+#[cfg(feature = "authoring")]
 /// Whether a failure's text says the disk is full and the disk holding `target` indeed
 /// has less than 1 GB free: the test that stops a run.
 pub fn is_full(text: &str, target: &Path) -> bool {

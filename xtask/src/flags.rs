@@ -316,6 +316,7 @@ pub enum NewKind {
 
 impl NewKind {
     /// The `kind` value of exercises/info.toml.
+    #[cfg(any(feature = "authoring", not(feature = "students-edition")))]
     pub fn id(self) -> &'static str {
         match self {
             NewKind::Embedding => "embedding",

@@ -26,7 +26,7 @@ mod unpack;
 
 use crate::course::{Course, Exercise, HeldOut};
 use crate::flags::{Grade, GradeAction, GradeMerge, GradePrepare};
-use crate::stages::{Execution, Which};
+use crate::stage::{Execution, Which};
 use crate::workspace::Workspace;
 use crate::{python, ui};
 use anyhow::{Context, Result, bail};
@@ -203,7 +203,7 @@ fn grade_all(args: &Grade, submissions: Vec<Submission>, out: &Path) -> Result<E
 }
 
 /// A set of editable files graded together, for some exercises: one round of recorded
-/// wrong answers (`wrong.rs`), graded as one submission would be.
+/// recorded answers (`answers.rs`), graded as one submission would be.
 pub struct Batch<'a> {
     pub exercises: Vec<&'a Exercise>,
     /// Every editable file of those exercises, by repository-relative path.
@@ -277,7 +277,7 @@ fn solve_held_out(ws: &Workspace, selected: &[&Exercise], seed: u64) -> Result<H
     }
     ui::note(&format!("Held-out inputs from seed {seed} (`--seed {seed}` reproduces them): running {} solution(s) on them", seeded.len()));
     for exercise in seeded {
-        let ran = match crate::stages::execute(ws, exercise, Which::Solution, Some(seed))? {
+        let ran = match crate::stage::execute(ws, exercise, Which::Solution, Some(seed))? {
             Execution::Ran(ran) => ran,
             Execution::BuildFailed { output } => bail!("the solution of `{}` does not build; fix the course first (`cargo xtask verify`):\n{output}", exercise.name()),
         };
@@ -364,8 +364,8 @@ fn warm(ws: &Workspace, pristine: &Pristine, selected: &[&Exercise], k: usize, l
     let done = bounded::run(exercise::course_build(ws, &sandbox, pristine.packages()), limits)?;
     // maturin compiles into the slot's own target too: build each wheel exercise's
     // pristine starter once, so that a student's build compiles only their crate.
-    for exercise in selected.iter().filter(|e| crate::stages::builds_a_wheel(&sandbox.root, e)) {
-        let scratch = crate::stages::Scratch::new(&sandbox.root)?;
+    for exercise in selected.iter().filter(|e| crate::stage::builds_a_wheel(&sandbox.root, e)) {
+        let scratch = crate::stage::Scratch::new(&sandbox.root)?;
         let built = bounded::run(exercise::course_wheel(ws, &sandbox, &sandbox.root.join(exercise.dir()), &scratch.wheels()), limits)?;
         if built.end != (bounded::End::Exited { success: true }) {
             bail!("maturin cannot build the pristine `{}` in the grading sandbox {}; fix the course first (`cargo xtask verify`):\n{}", exercise.name(), sandbox.root.display(), built.stderr);
@@ -376,7 +376,7 @@ fn warm(ws: &Workspace, pristine: &Pristine, selected: &[&Exercise], k: usize, l
             "the pristine exercises do not build in the grading sandbox {} ({:?}); fix the course first (`cargo xtask verify`):\n{}",
             sandbox.root.display(),
             done.end,
-            crate::stages::Builds::read(&done.stdout).failure_of(None, &done.stderr)
+            crate::stage::Builds::read(&done.stdout).failure_of(None, &done.stderr)
         );
     }
     Ok(sandbox)

@@ -12,16 +12,24 @@
 //! "src/lib.rs"`): cargo then loads the workspace even when a student deletes the file,
 //! so that every `cargo xtask` command still starts and `reset` can restore it.
 
+// What `verify` checks of the rules (`problems`) is the authors' only.
+#[cfg(feature = "authoring")]
 use crate::course::{Exercise, Kind};
+#[cfg(feature = "authoring")]
 use crate::workspace::Workspace;
+#[cfg(feature = "authoring")]
 use anyhow::Result;
+#[cfg(feature = "authoring")]
 use std::collections::BTreeSet;
+#[cfg(feature = "authoring")]
 use std::path::{Path, PathBuf};
 
 /// The comment above `path = "src/lib.rs"` in an exercise's `Cargo.toml`.
+#[cfg(any(feature = "authoring", not(feature = "students-edition")))]
 pub const LIB_PATH_REASON: &str =
     "Named, not inferred: cargo then loads the workspace even when this file is missing,\nand `cargo xtask` can say so and restore it.";
 
+#[cfg(feature = "authoring")]
 /// The solution's `tests/check.rs` for `exercise`, byte for byte.
 pub fn solution_check_rs(exercise: &Exercise) -> String {
     solution_check_rs_for(exercise.name(), &exercise.dir().display().to_string())
@@ -29,18 +37,21 @@ pub fn solution_check_rs(exercise: &Exercise) -> String {
 
 /// The solution's `tests/check.rs` of the exercise `name` whose starter is the folder
 /// `starter_dir` (repository-relative).
+#[cfg(any(feature = "authoring", not(feature = "students-edition")))]
 pub fn solution_check_rs_for(name: &str, starter_dir: &str) -> String {
     format!(
         "// Runs the exercise's stage checks, and so its snapshots, against the solution.\nextern crate {name}_solution as {name};\ninclude!(\"../../../../{starter_dir}/tests/check.rs\");\n"
     )
 }
 
+#[cfg(feature = "authoring")]
 /// The solution's `Cargo.toml` as the starter's implies it.
 pub fn solution_cargo_toml(exercise: &Exercise, starter: &str) -> String {
     solution_cargo_toml_for(exercise.name(), starter)
 }
 
 /// The solution's `Cargo.toml` of the exercise `name` as the starter's text implies it.
+#[cfg(any(feature = "authoring", not(feature = "students-edition")))]
 pub fn solution_cargo_toml_for(name: &str, starter: &str) -> String {
     starter
         .replacen(&format!("name = \"{name}\""), &format!("name = \"{name}_solution\""), 1)
@@ -50,6 +61,7 @@ pub fn solution_cargo_toml_for(name: &str, starter: &str) -> String {
         .replace("path = \"../../", "path = \"../../../exercises/")
 }
 
+#[cfg(feature = "authoring")]
 /// Every way the starter and solution of `exercise` break the rules above, one message
 /// each, naming the file and the fix.
 ///
@@ -136,6 +148,7 @@ pub fn problems(ws: &Workspace, exercise: &Exercise) -> Result<Vec<String>> {
     Ok(out)
 }
 
+#[cfg(feature = "authoring")]
 /// The files under `dir`, relative to it, leaving out build output and Python caches.
 fn files(dir: &Path) -> Result<BTreeSet<PathBuf>> {
     let mut out = BTreeSet::new();

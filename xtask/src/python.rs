@@ -30,6 +30,7 @@ pub enum Packages {
     /// [`REQUIREMENTS`]: checks, exercises, `doctor`, grading.
     Students,
     /// [`REQUIREMENTS`] and [`AUTHORS_REQUIREMENTS`]: the book's Python and browser suites.
+    #[cfg_attr(not(feature = "authoring"), allow(dead_code, reason = "asked for by verify only"))]
     Authors,
 }
 

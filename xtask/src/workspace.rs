@@ -11,6 +11,7 @@ use std::process::Command;
 
 /// The xtask's own manifest, relative to the root: a workspace of its own, apart from the
 /// exercises' workspace at the root (see `xtask/Cargo.toml` for why).
+#[cfg(any(feature = "authoring", not(feature = "book"), not(feature = "students-edition")))]
 pub const XTASK_MANIFEST: &str = "xtask/Cargo.toml";
 
 /// The repository root and the project's Python environment.
@@ -102,7 +103,7 @@ impl Workspace {
     ///   programs first on `PATH`; `CARGO_TARGET_DIR` is the interpreter's target folder;
     /// - every `INSTA_*` variable is removed and `INSTA_UPDATE=no` set, so that insta,
     ///   where a test still falls back to it, never writes or force-passes a snapshot
-    ///   (verdicts are the xtask's, `verdict.rs`; `bless` writes snapshots itself);
+    ///   (verdicts are the xtask's, `stage/verdict.rs`; `bless` writes snapshots itself);
     /// - `RUST_BACKTRACE=0`, so a failing stage shows its message, not a backtrace.
     pub fn command(&self, program: impl AsRef<std::ffi::OsStr>) -> Command {
         let mut cmd = Command::new(program);

@@ -10,7 +10,7 @@
 //! Here one step first runs `cargo xtask check <exercise>` for each exercise (the build is
 //! the slow part, done once) into `.workbook/classroom/<exercise>.txt`; then each stage of
 //! each exercise is one test, worth the stage's points, that passes when that report
-//! marks the stage passed (`✓ stage N `, as `show.rs` prints it). Students see their score
+//! marks the stage passed (`✓ stage N `, as `stage/show.rs` prints it). Students see their score
 //! on each push. The workflow is written as YAML block mappings whose every scalar is a
 //! JSON string or number, which YAML reads the same way.
 

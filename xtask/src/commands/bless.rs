@@ -1,7 +1,7 @@
 //! `cargo xtask bless EXERCISE`: regenerates an exercise's snapshots from its solution.
 //!
 //! The only command that writes snapshots, and only from a solution: it runs the
-//! solution's stage tests, takes the value each test reported (`verdict.rs`), and writes
+//! solution's stage tests, takes the value each test reported (`stage/verdict.rs`), and writes
 //! it as the body of the test's insta snapshot (`tests/snapshots/check__TEST.snap`),
 //! under a header that names the rules the test observes (`verdict::snapshot_header`). Snapshots no test of a stage makes any more are removed.
 //! A second run must then pass against the new snapshots; otherwise the old ones are put
@@ -9,10 +9,11 @@
 
 use crate::course::Course;
 use crate::flags::Bless;
-use crate::stages::{self, Execution, Which};
-use crate::verdict;
+use crate::stage::{self, Execution, Which};
+use crate::stage::verdict;
 use crate::workspace::Workspace;
-use crate::{python, show, ui};
+use crate::stage::show;
+use crate::{python, ui};
 use anyhow::{Context, Result, bail};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -27,7 +28,7 @@ impl Bless {
         let snapshots = ws.path(exercise.dir()).join("tests/snapshots");
         let before = read_dir_files(&snapshots)?;
         ui::note(&format!("Running the solution `{}`", exercise.solution_package()));
-        let ran = match stages::execute(&ws, exercise, Which::Solution, None)? {
+        let ran = match stage::execute(&ws, exercise, Which::Solution, None)? {
             Execution::Ran(ran) => ran,
             Execution::BuildFailed { output } => bail!("the solution does not build:\n{output}"),
         };
@@ -56,7 +57,7 @@ impl Bless {
             let header = verdict::snapshot_header(exercise, test);
             std::fs::write(&path, format!("{header}{}\n", verdict::normalize(value))).with_context(|| format!("writing {}", path.display()))?;
         }
-        let confirm = stages::run(&ws, exercise, Which::Solution)?;
+        let confirm = stage::run(&ws, exercise, Which::Solution)?;
         if !confirm.all_passed() {
             show::report(&confirm, true);
             for (name, text) in &old_texts {

@@ -26,7 +26,7 @@ impl Book {
         // The stage rules' lists, generated from info.toml, before any build reads them.
         if !cfg!(feature = "students-edition") {
             let course = crate::course::Course::load(&ws.root)?;
-            for path in crate::rules::page::write_pages(&ws, &course)? {
+            for path in crate::rule_pages::write_pages(&ws, &course)? {
                 ui::note(&format!("wrote {} from exercises/info.toml", path.display()));
             }
         }

@@ -8,7 +8,8 @@ use crate::course::{Course, Exercise};
 use crate::flags::Check;
 use crate::progress::{Progress, fingerprint};
 use crate::workspace::Workspace;
-use crate::{python, show, stages, ui};
+use crate::stage::{self, show};
+use crate::{python, ui};
 use anyhow::Result;
 use std::process::ExitCode;
 
@@ -142,9 +143,9 @@ pub(super) fn check_one(ws: &Workspace, course: &Course, exercise: &Exercise, pr
     }
     // Taken before the run: a file saved during the check is checked again next time.
     let checked = fingerprint(ws, exercise)?;
-    let report = stages::run_with(ws, exercise, stages::Which::Starter, venv)?;
+    let report = stage::run_with(ws, exercise, stage::Which::Starter, venv)?;
     show::report(&report, true);
-    if matches!(report, stages::Report::BuildFailed { .. }) {
+    if matches!(report, stage::Report::BuildFailed { .. }) {
         for note in crate::damage::other_changed_manifests(ws, course, exercise) {
             ui::line(&format!("{} {note}", ui::paint(ui::NOTE, "!")));
         }

@@ -13,10 +13,11 @@ use crate::course::HeldOut;
 #[cfg(unix)]
 use crate::answers::{self, Side};
 use crate::flags::{Verify, VerifyScope};
-use crate::stages::{self, Execution, Report, Which};
-use crate::verdict;
+use crate::stage::{self, Execution, Report, Which};
+use crate::stage::verdict;
 use crate::workspace::Workspace;
-use crate::{booktests, disk, layout, python, show, ui};
+use crate::stage::show;
+use crate::{booktests, disk, layout, python, ui};
 use anyhow::{Context, Result, bail};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -161,7 +162,7 @@ fn verify_book_and_tests(ws: &Workspace, tally: &mut Tally) -> Result<()> {
         if output.status.success() {
             tally.step(true, &format!("workspace tests ({what}): {summary}"), &[]);
         } else {
-            let mut details = vec![show::compiler_messages(&String::from_utf8_lossy(&output.stderr))];
+            let mut details = vec![stage::compiler_messages(&String::from_utf8_lossy(&output.stderr))];
             details.push(String::from_utf8_lossy(&output.stdout).into_owned());
             tally.step(false, &format!("workspace tests ({what})"), &details);
         }
@@ -212,9 +213,9 @@ fn count_by_part<'a>(course: &'a Course, exercises: &[&'a Exercise]) -> Vec<(&'a
 
 fn verify_exercise(ws: &Workspace, exercise: &Exercise, tally: &mut Tally) -> Result<()> {
     let name = exercise.name();
-    let starter = stages::run(ws, exercise, Which::Starter)?;
+    let starter = stage::run(ws, exercise, Which::Starter)?;
     let (ok, details) = match &starter {
-        Report::BuildFailed { output } => (false, vec![format!("the starter must compile:\n{}", show::compiler_messages(output))]),
+        Report::BuildFailed { output } => (false, vec![format!("the starter must compile:\n{}", stage::compiler_messages(output))]),
         Report::Ran { stages, .. } => match stages.first() {
             Some(first) if !first.passed() => (true, vec![]),
             _ => (false, vec!["its first stage passes: a starter must leave the first stage for the student".to_string()]),
@@ -222,12 +223,12 @@ fn verify_exercise(ws: &Workspace, exercise: &Exercise, tally: &mut Tally) -> Re
     };
     tally.step(ok, &format!("starter `{name}` compiles and fails stage 1 ({} of {} stages pass)", starter.passed_count(), exercise.stages.get_ref().len()), &details);
 
-    let solution = stages::run(ws, exercise, Which::Solution)?;
+    let solution = stage::run(ws, exercise, Which::Solution)?;
     let mut details = Vec::new();
     if let Report::BuildFailed { output } = &solution
         && disk::says_full(output)
     {
-        details.push(show::compiler_messages(output));
+        details.push(stage::compiler_messages(output));
     }
     if !solution.all_passed() {
         show::report(&solution, true);
@@ -247,7 +248,7 @@ fn verify_exercise(ws: &Workspace, exercise: &Exercise, tally: &mut Tally) -> Re
     verify_held_out(ws, exercise, tally)?;
 
     let rules: usize = exercise.stages.get_ref().iter().map(|s| s.rules.len()).sum();
-    let problems = crate::rules::page::problems(ws, exercise);
+    let problems = crate::rule_pages::problems(ws, exercise);
     tally.step(problems.is_empty(), &format!("`{name}`: every stage states its rules ({rules} rules), each naming a book section, shown on its page"), &problems);
 
     let mut problems = layout::problems(ws, exercise)?;
@@ -292,7 +293,7 @@ fn verify_held_out(ws: &Workspace, exercise: &Exercise, tally: &mut Tally) -> Re
     let seed = 20_261_129;
     let mut runs = Vec::new();
     for _ in 0..2 {
-        match stages::execute(ws, exercise, Which::Solution, Some(seed))? {
+        match stage::execute(ws, exercise, Which::Solution, Some(seed))? {
             Execution::Ran(ran) => runs.push(ran.observations),
             Execution::BuildFailed { output } => {
                 tally.step(false, &format!("solution `{}` runs on held-out inputs", exercise.name()), &[output]);

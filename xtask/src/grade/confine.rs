@@ -294,8 +294,8 @@ impl Drop for Confinement {
 
 /// The ending of a process run through `confine`: its code, or the signal encoded as
 /// 128 + N.
-pub fn ending(status: &std::process::ExitStatus) -> crate::verdict::Ending {
-    use crate::verdict::Ending;
+pub fn ending(status: &std::process::ExitStatus) -> crate::stage::Ending {
+    use crate::stage::Ending;
     match Ending::of(status) {
         Ending::Exited(code) if code > 128 && code < 128 + 32 => Ending::Signal(code - 128),
         other => other,

@@ -1,5 +1,5 @@
 //! Grading the exercises of one submission: lay the student's editable files over the
-//! pristine sandbox, then the three steps of `stages.rs` within bounds:
+//! pristine sandbox, then the three steps of `stage/` within bounds:
 //! 1. build the stage tests of every exercise at once (`cargo test --no-run --offline`,
 //!    build bounds: a build that runs past them gives every exercise of the batch 0);
 //! 2. for an exercise checked through a wheel, `maturin build` into the run's scratch
@@ -19,8 +19,9 @@ use super::sandbox::{Pristine, Sandbox};
 use super::score::{ExerciseGrade, Status};
 use super::submissions::Collected;
 use crate::course::Exercise;
-use crate::stages::{self, Color, Execution, Ran, Scratch};
-use crate::verdict::{Expected, Observations};
+use crate::stage::{self, Color, Execution, Ran, Scratch};
+use crate::stage::verdict::Expected;
+use crate::stage::Observations;
 use crate::workspace::Workspace;
 use anyhow::{Result, bail};
 use std::collections::{BTreeMap, HashMap};
@@ -63,14 +64,14 @@ pub fn command(ws: &Workspace, sandbox: &Sandbox, program: &OsStr, args: &[OsStr
 /// which may fetch crates.
 pub fn course_build(ws: &Workspace, sandbox: &Sandbox, packages: &[String]) -> Command {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let args: Vec<OsString> = stages::build_args(packages, Color::Plain).into_iter().map(Into::into).collect();
+    let args: Vec<OsString> = stage::build_args(packages, Color::Plain).into_iter().map(Into::into).collect();
     command(ws, sandbox, &cargo, &args, Trust::Course)
 }
 
 /// The course's own build of the wheel of the crate at `crate_dir` into `out` (the
 /// warm-up of the slot's maturin target).
 pub fn course_wheel(ws: &Workspace, sandbox: &Sandbox, crate_dir: &Path, out: &Path) -> Command {
-    let args = stages::wheel_args(crate_dir, &sandbox.target.join("maturin"), out);
+    let args = stage::wheel_args(crate_dir, &sandbox.target.join("maturin"), out);
     command(ws, sandbox, ws.venv_bin().join("maturin").as_os_str(), &args, Trust::Course)
 }
 
@@ -133,7 +134,7 @@ impl Grader<'_> {
     /// The build of `packages`' stage tests (step 1), for a student.
     fn student_build(&self, sandbox: &Sandbox, scratch: &Scratch, packages: &[String]) -> Command {
         let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-        let mut args: Vec<OsString> = stages::build_args(packages, Color::Plain).into_iter().map(Into::into).collect();
+        let mut args: Vec<OsString> = stage::build_args(packages, Color::Plain).into_iter().map(Into::into).collect();
         args.push("--offline".into());
         self.student_command(sandbox, Phase::Build, scratch, cargo, args)
     }
@@ -261,10 +262,10 @@ impl Grader<'_> {
     /// it needs one, then its tests, confined, and the verdicts.
     fn test(&self, sandbox: &Sandbox, exercise: &Exercise, built: &bounded::Finished) -> Result<ExerciseGrade> {
         let crate_dir = sandbox.root.join(exercise.dir());
-        let builds = stages::Builds::read(&built.stdout);
+        let builds = stage::Builds::read(&built.stdout);
         let Some(binary) = builds.binary_of(&crate_dir).map(Path::to_path_buf) else {
             let output = builds.failure_of(Some(&crate_dir), &built.stderr);
-            return Ok(ExerciseGrade::from_report(exercise, &stages::judge(exercise, &Execution::BuildFailed { output }, &Expected::default())));
+            return Ok(ExerciseGrade::from_report(exercise, &stage::judge(exercise, &Execution::BuildFailed { output }, &Expected::default())));
         };
         let outside = sandbox.read_outside(&exercise.package());
         if !outside.is_empty() {
@@ -276,10 +277,10 @@ impl Grader<'_> {
         }
         let built_wheel = Scratch::new(&sandbox.root)?;
         let mut wheel = None;
-        if stages::builds_a_wheel(&sandbox.root, exercise) {
+        if stage::builds_a_wheel(&sandbox.root, exercise) {
             let scratch = &built_wheel;
             wheel = Some(scratch.wheels());
-            let args = stages::wheel_args(&crate_dir, &sandbox.target.join("maturin"), &scratch.wheels());
+            let args = stage::wheel_args(&crate_dir, &sandbox.target.join("maturin"), &scratch.wheels());
             let maturin = self.ws.venv_bin().join("maturin").into_os_string();
             let built = bounded::run(self.student_command(sandbox, Phase::Build, scratch, maturin, args), &self.build)?;
             self.stop_if_disk_full(sandbox, &built)?;
@@ -313,15 +314,15 @@ impl Grader<'_> {
                 None => {
                     let ending = match ran.status {
                         Some(status) if self.confinement.is_some() => confine::ending(&status),
-                        Some(status) => crate::verdict::Ending::of(&status),
-                        None => crate::verdict::Ending::Exited(-1),
+                        Some(status) => crate::stage::Ending::of(&status),
+                        None => crate::stage::Ending::Exited(-1),
                     };
                     let execution = Execution::Ran(Ran { ending, stdout: ran.stdout, stderr: ran.stderr, observations: scratch.observations() });
                     let expected = match run {
                         Some(run) => self.expected(exercise, run),
                         None => Expected::from_snapshots(exercise, |path| self.pristine.get(path).map(|b| String::from_utf8_lossy(b).into_owned())),
                     };
-                    ExerciseGrade::from_report(exercise, &stages::judge(exercise, &execution, &expected))
+                    ExerciseGrade::from_report(exercise, &stage::judge(exercise, &execution, &expected))
                 }
             };
             worst = Some(match worst {
@@ -375,6 +376,6 @@ fn decides(built: &bounded::Finished, dir: &Path) -> bool {
     if !matches!(built.end, End::Exited { .. }) {
         return false;
     }
-    let builds = stages::Builds::read(&built.stdout);
+    let builds = stage::Builds::read(&built.stdout);
     builds.binary_of(dir).is_some() || builds.has_errors_in(dir)
 }

@@ -6,7 +6,7 @@
 //! student's folder is a [`StudentGrade`]; every other output is derived from it.
 
 use crate::course::Exercise;
-use crate::stages::Report;
+use crate::stage::Report;
 use serde::{Deserialize, Serialize};
 
 /// The longest text kept for one stage's feedback; longer text is cut with a note.
@@ -80,7 +80,7 @@ pub struct StageGrade {
     pub output: String,
     /// Each rule of the stage with its verdict; empty when the exercise got 0 as a whole.
     #[serde(default)]
-    pub rules: Vec<crate::rules::RuleVerdict>,
+    pub rules: Vec<crate::stage::RuleVerdict>,
 }
 
 impl ExerciseGrade {
@@ -121,7 +121,7 @@ impl ExerciseGrade {
             .enumerate()
             .map(|(i, stage)| {
                 let passed = stage.passed();
-                let output = if passed { String::new() } else { crate::rules::explain(stage, i + 1, &mut shown) };
+                let output = if passed { String::new() } else { crate::stage::rules::explain(stage, i + 1, &mut shown) };
                 StageGrade {
                     name: stage.name.clone(),
                     passed,

@@ -1,7 +1,8 @@
 //! How a stage report reads on the terminal: each stage passed or failed, and for a
 //! failure the insta diff, the panic message or the Python traceback the test printed.
 
-use crate::stages::{Report, StageReport};
+use super::build::compiler_messages;
+use super::report::{Report, StageReport};
 use crate::ui::{self, DIM};
 
 /// Prints `report`, one line per stage; failures come with their test output when
@@ -34,19 +35,7 @@ pub fn report(report: &Report, details: bool) {
 /// stage (the same output) is named instead of repeated: when stage 1 is unsolved, the
 /// later stages usually fail for the same reason.
 fn failure(stage: &StageReport, number: usize, shown: &mut Vec<(usize, String)>) {
-    ui::line(&indent(crate::rules::explain(stage, number, shown).trim_end()));
-}
-
-/// The compiler's messages without cargo's progress lines.
-pub fn compiler_messages(output: &str) -> String {
-    output
-        .lines()
-        .filter(|l| {
-            let t = l.trim_start();
-            !(t.starts_with("Compiling ") || t.starts_with("Finished ") || t.starts_with("Running ") || t.starts_with("Blocking "))
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    ui::line(&indent(super::rules::explain(stage, number, shown).trim_end()));
 }
 
 fn indent(text: &str) -> String {

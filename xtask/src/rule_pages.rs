@@ -105,6 +105,7 @@ pub fn write_pages(ws: &Workspace, course: &Course) -> anyhow::Result<Vec<PathBu
     Ok(written)
 }
 
+#[cfg(feature = "authoring")]
 /// What `verify` requires of the rules of `exercise`, one message per problem: every
 /// stage has rules, every `read` names an existing page and heading, the generated list
 /// is up to date, and the exercise's page includes it.

@@ -10,62 +10,16 @@
 //! take a value away, never add a matching one. The harness's report (`libtest.rs`) is
 //! read only to explain a failure: the panic message or Python traceback of a test.
 
-use crate::course::{Exercise, HeldOut};
-use crate::libtest::{Outcome, TestResult};
-use check_report::Observation;
+use super::libtest;
+use super::report::{Ending, Execution, Observations, Outcome, Report, StageReport, TestResult};
+use crate::course::Exercise;
+#[cfg(feature = "authoring")]
+use crate::course::HeldOut;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// What a test process reported, by test name.
-#[derive(Debug, Default, Clone)]
-pub struct Observations {
-    /// Values observed on the public inputs; more than one for a test means something
-    /// else wrote into the report.
-    pub public: BTreeMap<String, Vec<String>>,
-    /// Values observed on the held-out inputs.
-    pub held_out: BTreeMap<String, Vec<String>>,
-    /// Lines that are not observations.
-    pub malformed: usize,
-    /// The size of a report too large to read ([`REPORT_CAP`]): no value was read.
-    pub too_large: Option<u64>,
-}
-
-/// The largest report read, in bytes: far more than every stage's text together, far
-/// less than what a test process could write to fill the grader's memory.
-pub const REPORT_CAP: u64 = 8 << 20;
-
 /// The largest value diffed line by line, in bytes; a longer one is only measured.
 const DIFF_CAP: usize = 256 << 10;
-
-impl Observations {
-    /// Reads the report file at `path`; a missing file is a report with no value, and a
-    /// file past [`REPORT_CAP`] is not read.
-    pub fn read(path: &Path) -> Observations {
-        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-        if size > REPORT_CAP {
-            return Observations { too_large: Some(size), ..Observations::default() };
-        }
-        std::fs::read(path).map(|bytes| Observations::parse(&String::from_utf8_lossy(&bytes))).unwrap_or_default()
-    }
-
-    /// Parses a report's JSON lines.
-    pub fn parse(text: &str) -> Observations {
-        let mut observations = Observations::default();
-        for line in text.lines().filter(|l| !l.trim().is_empty()) {
-            match serde_json::from_str::<Observation>(line) {
-                Ok(o) if o.inputs == "public" => observations.public.entry(o.test).or_default().push(o.value),
-                Ok(o) if o.inputs == "held-out" => observations.held_out.entry(o.test).or_default().push(o.value),
-                _ => observations.malformed += 1,
-            }
-        }
-        observations
-    }
-
-    /// Every test name that reported something.
-    pub fn tests(&self) -> impl Iterator<Item = &String> {
-        self.public.keys().chain(self.held_out.keys())
-    }
-}
 
 /// The expected values of one exercise's tests.
 #[derive(Debug, Default, Clone)]
@@ -86,6 +40,7 @@ pub fn snapshot_path(exercise_dir: &Path, test: &str) -> std::path::PathBuf {
 /// The header of test `test`'s snapshot (insta's YAML front matter): `source` is the
 /// check file a student has (`tests/check.rs`), `description` the rules of its stage that
 /// the test observes, `expression` the test's name.
+#[cfg(any(feature = "authoring", not(feature = "students-edition")))]
 pub fn snapshot_header(exercise: &Exercise, test: &str) -> String {
     let rules: Vec<String> = exercise
         .stages
@@ -117,6 +72,7 @@ impl Expected {
         Expected { public, held_out: None }
     }
 
+    #[cfg(feature = "authoring")]
     /// Adds the held-out expectations: the solution's held-out values (`solution`, from
     /// a run with `seed`) of the tests of `exercise`'s seeded stages.
     pub fn with_held_out(mut self, exercise: &Exercise, seed: u64, solution: &Observations) -> Expected {
@@ -146,49 +102,6 @@ pub fn normalize(text: &str) -> String {
     text.trim_end().trim_start_matches(['\r', '\n']).replace("\r\n", "\n")
 }
 
-/// How the test process ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Ending {
-    /// It exited with this status code.
-    Exited(i32),
-    /// A signal ended it.
-    Signal(i32),
-}
-
-impl Ending {
-    /// The ending of a finished process.
-    pub fn of(status: &std::process::ExitStatus) -> Ending {
-        #[cfg(unix)]
-        if let Some(signal) = std::os::unix::process::ExitStatusExt::signal(status) {
-            return Ending::Signal(signal);
-        }
-        Ending::Exited(status.code().unwrap_or(-1))
-    }
-
-    /// How a test that never reported was cut short: "crashed: SIGABRT (abort)" or
-    /// "stopped early (exit status 0)".
-    pub fn describe(self) -> String {
-        match self {
-            Ending::Signal(signal) => format!("crashed: {}", signal_name(signal)),
-            Ending::Exited(code) => format!("stopped early (exit status {code})"),
-        }
-    }
-}
-
-/// A signal's name and what it usually means.
-pub fn signal_name(signal: i32) -> String {
-    let known = [
-        (6, "SIGABRT (abort: a Rust panic that reached `extern \"C\"`, a double free)"),
-        (11, "SIGSEGV (segmentation fault: a bad pointer)"),
-        (9, "SIGKILL (killed, for instance by the memory cap)"),
-        (7, "SIGBUS (bus error)"),
-        (8, "SIGFPE (arithmetic error)"),
-        (4, "SIGILL (illegal instruction)"),
-        (15, "SIGTERM (terminated)"),
-    ];
-    known.iter().find(|(n, _)| *n == signal).map(|(_, name)| name.to_string()).unwrap_or_else(|| format!("signal {signal}"))
-}
-
 /// Everything about one test process that the verdicts read.
 #[derive(Debug)]
 pub struct Evidence<'a> {
@@ -200,8 +113,38 @@ pub struct Evidence<'a> {
     pub stderr: &'a str,
 }
 
+/// Judges what an execution gave against `expected`, stage by stage.
+pub fn judge(exercise: &Exercise, execution: &Execution, expected: &Expected) -> Report {
+    let ran = match execution {
+        Execution::BuildFailed { output } => return Report::BuildFailed { output: output.clone() },
+        Execution::Ran(ran) => ran,
+    };
+    let harness = libtest::parse(&ran.stdout);
+    let evidence = Evidence { observations: &ran.observations, harness: &harness, ending: ran.ending, stderr: &ran.stderr };
+    let mut stages = Vec::new();
+    let mut assigned = std::collections::HashSet::new();
+    for stage in exercise.stages.get_ref() {
+        let tests = stage
+            .tests
+            .get_ref()
+            .iter()
+            .map(|name| {
+                assigned.insert(name.clone());
+                (name.clone(), judge_test(name, expected, &evidence))
+            })
+            .collect();
+        let mut report = StageReport { name: stage.name.get_ref().clone(), points: *stage.points.get_ref(), tests, rules: Vec::new() };
+        report.rules = super::rules::verdicts(stage, &report);
+        stages.push(report);
+    }
+    let mut unassigned: Vec<String> = harness.keys().chain(ran.observations.tests()).filter(|name| !assigned.contains(*name)).cloned().collect();
+    unassigned.sort();
+    unassigned.dedup();
+    Report::Ran { stages, unassigned }
+}
+
 /// The verdict on test `test`: passed only when its expected values arrived and match.
-pub fn judge(test: &str, expected: &Expected, evidence: &Evidence<'_>) -> TestResult {
+pub fn judge_test(test: &str, expected: &Expected, evidence: &Evidence<'_>) -> TestResult {
     let Some(snapshot) = expected.public.get(test) else {
         return failed(format!("test `{test}` has no snapshot `tests/snapshots/check__{test}.snap`: the course is incomplete (`cargo xtask bless`)"));
     };
@@ -301,6 +244,7 @@ pub fn diff(expected: &str, observed: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use super::super::report::REPORT_CAP;
 
     fn evidence<'a>(observations: &'a Observations, harness: &'a BTreeMap<String, TestResult>, ending: Ending) -> Evidence<'a> {
         Evidence { observations, harness, ending, stderr: "last words" }
@@ -316,17 +260,17 @@ mod tests {
     fn a_matching_value_passes_and_a_wrong_one_shows_a_diff() {
         let harness = BTreeMap::new();
         let observed = Observations::parse(LINE);
-        let verdict = judge("t", &expected("faxed"), &evidence(&observed, &harness, Ending::Exited(0)));
+        let verdict = judge_test("t", &expected("faxed"), &evidence(&observed, &harness, Ending::Exited(0)));
         assert_eq!(verdict.outcome, Outcome::Passed);
-        let verdict = judge("t", &expected("shredded"), &evidence(&observed, &harness, Ending::Exited(0)));
+        let verdict = judge_test("t", &expected("shredded"), &evidence(&observed, &harness, Ending::Exited(0)));
         assert_eq!(verdict.outcome, Outcome::Failed);
         assert!(verdict.output.contains("   1      │-shredded\n        1 │+faxed"), "{}", verdict.output);
     }
 
     #[test]
     fn printed_status_lines_and_a_clean_exit_are_not_a_pass() {
-        let harness = crate::libtest::parse("test t ... ok\n");
-        let verdict = judge("t", &expected("faxed"), &evidence(&Observations::default(), &harness, Ending::Exited(0)));
+        let harness = super::libtest::parse("test t ... ok\n");
+        let verdict = judge_test("t", &expected("faxed"), &evidence(&Observations::default(), &harness, Ending::Exited(0)));
         assert_eq!(verdict.outcome, Outcome::Failed);
         assert!(verdict.output.contains("without reporting"), "{}", verdict.output);
     }
@@ -335,10 +279,10 @@ mod tests {
     fn a_crash_and_an_early_exit_are_named() {
         let harness = BTreeMap::new();
         let none = Observations::default();
-        let crash = judge("t", &expected("x"), &evidence(&none, &harness, Ending::Signal(6)));
+        let crash = judge_test("t", &expected("x"), &evidence(&none, &harness, Ending::Signal(6)));
         assert!(crash.output.starts_with("crashed: SIGABRT (abort"), "{}", crash.output);
         assert!(crash.output.ends_with("last words"));
-        let early = judge("t", &expected("x"), &evidence(&none, &harness, Ending::Exited(0)));
+        let early = judge_test("t", &expected("x"), &evidence(&none, &harness, Ending::Exited(0)));
         assert!(early.output.starts_with("stopped early (exit status 0) before test `t` reported"), "{}", early.output);
     }
 
@@ -347,7 +291,7 @@ mod tests {
         let harness = BTreeMap::new();
         let twice = Observations::parse(&format!("{LINE}\n{LINE}\nnot json\n"));
         assert_eq!(twice.malformed, 1);
-        let verdict = judge("t", &expected("faxed"), &evidence(&twice, &harness, Ending::Exited(0)));
+        let verdict = judge_test("t", &expected("faxed"), &evidence(&twice, &harness, Ending::Exited(0)));
         assert_eq!(verdict.outcome, Outcome::Failed);
     }
 
@@ -357,11 +301,11 @@ mod tests {
         let mut expected = expected("faxed");
         expected.held_out = Some((7, [("t".to_string(), "kept".to_string())].into()));
         let only_public = Observations::parse(LINE);
-        let verdict = judge("t", &expected, &evidence(&only_public, &harness, Ending::Exited(0)));
+        let verdict = judge_test("t", &expected, &evidence(&only_public, &harness, Ending::Exited(0)));
         assert_eq!(verdict.outcome, Outcome::Failed);
         assert!(verdict.output.contains("seed 7"));
         let both = Observations::parse(&format!("{LINE}\n{}", r#"{"test":"t","inputs":"held-out","value":"kept"}"#));
-        assert_eq!(judge("t", &expected, &evidence(&both, &harness, Ending::Exited(0))).outcome, Outcome::Passed);
+        assert_eq!(judge_test("t", &expected, &evidence(&both, &harness, Ending::Exited(0))).outcome, Outcome::Passed);
     }
 
     #[test]
@@ -382,7 +326,7 @@ mod tests {
         let observations = Observations::read(&path);
         assert_eq!(observations.too_large, Some(REPORT_CAP + 1));
         let harness = BTreeMap::new();
-        let verdict = judge("t", &expected("x"), &evidence(&observations, &harness, Ending::Exited(0)));
+        let verdict = judge_test("t", &expected("x"), &evidence(&observations, &harness, Ending::Exited(0)));
         assert!(verdict.output.contains("grew to"), "{}", verdict.output);
         std::fs::write(&path, LINE).unwrap();
         assert_eq!(Observations::read(&path).public["t"], ["faxed\n"]);

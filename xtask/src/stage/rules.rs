@@ -2,27 +2,12 @@
 //! `[[exercises.stages.rules]]` in `exercises/info.toml` (`course::Rule`).
 //!
 //! One source, three readers: the exercise's book page includes a list generated from them
-//! ([`page::page`], written to `book/src/<part>/exercises/rules/<name>.md` by `cargo xtask book`
+//! (`crate::rule_pages`, written to `book/src/<part>/exercises/rules/<name>.md` by `cargo xtask book`
 //! and checked by `verify`), a failing `check` prints each rule of a failed stage with ✓ or
 //! ✗ and the evidence under each ✗ ([`explain`]), and the grading feedback does the same.
 
-#[cfg(feature = "book")]
-pub mod page;
-
+use super::report::{Outcome, RuleVerdict, StageReport};
 use crate::course::Stage;
-use crate::libtest::Outcome;
-use crate::stages::StageReport;
-
-/// One rule of a stage and whether every test that observes it passed.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct RuleVerdict {
-    pub says: String,
-    /// The book section that teaches it: `part/page.md#heading-id`.
-    pub read: String,
-    pub passed: bool,
-    /// The tests that observe it.
-    pub tests: Vec<String>,
-}
 
 /// The verdict of each rule of `stage`, from its tests' verdicts in `report`.
 pub fn verdicts(stage: &Stage, report: &StageReport) -> Vec<RuleVerdict> {

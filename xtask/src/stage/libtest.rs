@@ -8,22 +8,8 @@
 //! Student code can print these lines too: what is read here only explains a verdict
 //! (`verdict.rs`), it never decides one.
 
+use super::report::{Outcome, TestResult};
 use std::collections::BTreeMap;
-
-/// The outcome of one test function.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
-    Passed,
-    Failed,
-    Ignored,
-}
-
-/// One test's outcome and, when it failed, what it printed (panic message, insta diff).
-#[derive(Debug, Clone, PartialEq)]
-pub struct TestResult {
-    pub outcome: Outcome,
-    pub output: String,
-}
 
 /// Every test the report names, by test name.
 pub fn parse(stdout: &str) -> BTreeMap<String, TestResult> {

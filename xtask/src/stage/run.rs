@@ -1,0 +1,179 @@
+//! Steps 1 to 3 of checking a stage in the workspace (`check`, `verify`, `bless`, the
+//! solutions' held-out runs): build, build the wheel beside it, run the test binary with a
+//! scratch folder, and judge.
+
+use super::build::{both_builds, build_args, builds_a_wheel, read_build, wheel_args, Color};
+use super::report::{Ending, Execution, Observations, Ran, Report};
+use super::verdict::{judge, Expected};
+use crate::course::Exercise;
+use crate::python;
+use crate::workspace::Workspace;
+use anyhow::{Context, Result};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Which crate of an exercise runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Which {
+    /// The starter in `exercises/`, the crate students edit.
+    Starter,
+    /// The solution in `solutions/`.
+    #[cfg_attr(all(feature = "students-edition", not(feature = "authoring")), allow(dead_code, reason = "a students' repository has no solutions"))]
+    Solution,
+}
+
+impl Which {
+    /// The crate's package name.
+    pub fn package(self, exercise: &Exercise) -> String {
+        match self {
+            Which::Starter => exercise.package(),
+            Which::Solution => exercise.solution_package(),
+        }
+    }
+
+    /// The crate's folder, relative to the root.
+    pub fn dir(self, exercise: &Exercise) -> PathBuf {
+        match self {
+            Which::Starter => exercise.dir(),
+            Which::Solution => exercise.solution_dir(),
+        }
+    }
+}
+
+/// Builds and runs `which` crate of `exercise` in the workspace, on the public inputs
+/// and, with `seed`, on held-out inputs too, and judges it against the snapshots on
+/// disk.
+///
+/// # Errors
+/// Only when cargo, maturin or the test binary cannot be started or a scratch folder
+/// cannot be made; a failing build or test is a [`Report`].
+#[cfg(any(feature = "authoring", not(feature = "students-edition")))]
+pub fn run(ws: &Workspace, exercise: &Exercise, which: Which) -> Result<Report> {
+    run_with(ws, exercise, which, &python::Setup::ready())
+}
+
+/// [`run`] while the venv's packages may still be installing: `venv` is waited for where
+/// a step needs it.
+///
+/// # Errors
+/// As [`run`], and when the venv's installation failed.
+pub fn run_with(ws: &Workspace, exercise: &Exercise, which: Which, venv: &python::Setup) -> Result<Report> {
+    let execution = execute_with(ws, exercise, which, None, venv)?;
+    let expected = Expected::from_snapshots(exercise, |path| std::fs::read_to_string(ws.path(path)).ok());
+    Ok(judge(exercise, &execution, &expected))
+}
+
+/// Builds and runs `which` crate of `exercise` in the workspace (steps 1 to 3 above),
+/// with held-out inputs from `seed` when given.
+///
+/// # Errors
+/// As [`run`].
+#[cfg(any(feature = "authoring", not(feature = "students-edition")))]
+pub fn execute(ws: &Workspace, exercise: &Exercise, which: Which, seed: Option<u64>) -> Result<Execution> {
+    execute_with(ws, exercise, which, seed, &python::Setup::ready())
+}
+
+/// [`execute`] while the venv's packages may still be installing (`python::start_venv`).
+///
+/// # Errors
+/// As [`run`], and when the venv's installation failed.
+pub fn execute_with(ws: &Workspace, exercise: &Exercise, which: Which, seed: Option<u64>, venv: &python::Setup) -> Result<Execution> {
+    let color = if crate::ui::stdout_is_terminal() { Color::Ansi } else { Color::Plain };
+    let package = which.package(exercise);
+    let scratch = Scratch::new(&ws.target_dir())?;
+    let crate_dir = ws.path(which.dir(exercise));
+    let wheel = builds_a_wheel(&ws.root, exercise);
+    let (built, wheel) = std::thread::scope(|scope| {
+        let wheel = wheel.then(|| {
+            scope.spawn(|| -> Result<Option<String>> {
+                venv.wait_for_maturin()?;
+                let mut maturin = ws.command(ws.venv_bin().join("maturin"));
+                maturin.args(wheel_args(&crate_dir, &ws.target_dir().join("maturin"), &scratch.wheels()));
+                let out = maturin.output().context("running maturin build")?;
+                Ok((!out.status.success()).then(|| format!("maturin could not build the extension module:\n{}", String::from_utf8_lossy(&out.stderr))))
+            })
+        });
+        let built = ws.cargo().args(build_args(std::slice::from_ref(&package), color)).output().context("running cargo test --no-run");
+        (built, wheel.map(|w| w.join().unwrap_or_else(|_| Err(anyhow::anyhow!("the thread running maturin build panicked")))))
+    });
+    let built = built?;
+    let cargo = read_build(&String::from_utf8_lossy(&built.stdout), &String::from_utf8_lossy(&built.stderr), built.status.success());
+    let binary = match both_builds(cargo, wheel)? {
+        Ok(binary) => binary,
+        Err(output) => return Ok(Execution::BuildFailed { output }),
+    };
+    venv.wait()?;
+    let mut test = ws.command(&binary);
+    scratch.configure(&mut test, &crate_dir, seed);
+    let output = check_report::process::run_to_end(&mut test).with_context(|| format!("running the test binary {}", binary.display()))?;
+    let mut stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    if output.lingering {
+        stderr.push_str(&format!("\n{}.\n", check_report::process::LINGERING));
+    }
+    Ok(Execution::Ran(Ran {
+        ending: Ending::of(&output.status),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr,
+        observations: scratch.observations(),
+    }))
+}
+
+/// The scratch folder of one test run: the report file, the wheel, the folder it is
+/// installed into, and the temporary files of the run. Removed when dropped.
+pub struct Scratch {
+    dir: tempfile::TempDir,
+}
+
+impl Scratch {
+    /// A new scratch folder under `parent` (made if needed).
+    ///
+    /// # Errors
+    /// When the folder cannot be made.
+    pub fn new(parent: &Path) -> Result<Scratch> {
+        let base = parent.join("scratch");
+        std::fs::create_dir_all(&base).with_context(|| format!("creating {}", base.display()))?;
+        let dir = tempfile::Builder::new().prefix("run-").tempdir_in(&base).with_context(|| format!("creating a scratch folder in {}", base.display()))?;
+        for sub in ["wheels", "site", "tmp"] {
+            let path = dir.path().join(sub);
+            std::fs::create_dir_all(&path).with_context(|| format!("creating {}", path.display()))?;
+        }
+        Ok(Scratch { dir })
+    }
+
+    #[cfg(feature = "authoring")]
+    /// The folder itself, the only one a confined run may write to.
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Where maturin writes the wheel.
+    pub fn wheels(&self) -> PathBuf {
+        self.dir.path().join("wheels")
+    }
+
+    fn report(&self) -> PathBuf {
+        self.dir.path().join("report.jsonl")
+    }
+
+    /// Sets up `test` (the test binary) to run in `crate_dir` and report here: the
+    /// report file, the wheel and its install folder, temporary files, and the held-out
+    /// seed when given.
+    pub fn configure(&self, test: &mut Command, crate_dir: &Path, seed: Option<u64>) {
+        // `--show-output`: what a passing test printed (pytest's explanation, say) helps
+        // explain a value that does not match.
+        test.args(["--color", "never", "--show-output"]).current_dir(crate_dir);
+        test.env(check_report::REPORT_VAR, self.report());
+        test.env(check_report::WHEEL_DIR_VAR, self.wheels());
+        test.env(check_report::SITE_VAR, self.dir.path().join("site"));
+        test.env("TMPDIR", self.dir.path().join("tmp"));
+        test.env_remove(check_report::SEED_VAR);
+        if let Some(seed) = seed {
+            test.env(check_report::SEED_VAR, seed.to_string());
+        }
+    }
+
+    /// What the tests reported.
+    pub fn observations(&self) -> Observations {
+        Observations::read(&self.report())
+    }
+}
