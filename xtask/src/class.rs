@@ -16,7 +16,7 @@
 mod book;
 mod classroom;
 mod export;
-mod gradescope;
+mod autograder;
 mod manifests;
 mod select;
 
@@ -32,6 +32,6 @@ use std::process::ExitCode;
 pub fn run(args: Class) -> Result<ExitCode> {
     match args.action {
         ClassAction::Export(export) => export::run(&export),
-        ClassAction::Gradescope(gradescope) => gradescope::run(&gradescope),
+        ClassAction::Gradescope(gradescope) => autograder::run(&gradescope),
     }
 }

@@ -8,8 +8,6 @@ mod bench;
 mod bless;
 #[cfg(feature = "book")]
 mod book;
-#[cfg(feature = "book")]
-pub mod book_student;
 #[cfg(feature = "authoring")]
 mod class;
 mod check;

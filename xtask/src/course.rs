@@ -259,6 +259,19 @@ impl Course {
         })
     }
 
+    #[cfg(feature = "authoring")]
+    /// The exercises named in `names`, in the course's order; every exercise when `names`
+    /// is empty. The one way every command that takes `--exercises` picks them.
+    ///
+    /// # Errors
+    /// When a name is no exercise's: the message lists the exercises.
+    pub fn select(&self, names: &[String]) -> Result<Vec<&Exercise>> {
+        for name in names {
+            self.exercise(name)?;
+        }
+        Ok(self.exercises.iter().filter(|e| names.is_empty() || names.iter().any(|n| n == e.name())).collect())
+    }
+
     /// The title of the part `id`.
     pub fn part_title<'a>(&'a self, id: &'a str) -> &'a str {
         self.parts.iter().find(|p| p.id.get_ref() == id).map(|p| p.title.as_str()).unwrap_or(id)

@@ -15,9 +15,9 @@ pub mod confine;
 mod exercise;
 mod feedback;
 mod gradebook;
-mod gradescope;
+mod results_json;
 mod junit;
-mod progress;
+mod progress_bar;
 pub mod sandbox;
 mod score;
 mod store;
@@ -98,7 +98,7 @@ fn prepare(args: &Grade, prepare: &GradePrepare) -> Result<ExitCode> {
     crate::disk::warn_if_short(&ws.target_dir(), crate::disk::Need::Grading);
     python::ensure_venv(&ws, python::Packages::Students)?;
     let course = Course::load(&ws.root)?;
-    let selected = select(&course, &prepare.exercises)?;
+    let selected = course.select(&prepare.exercises)?;
     let pristine = Pristine::read(&ws, &course)?;
     let start = Instant::now();
     let _sandbox = warm(&ws, &pristine, &selected, 0, &limits(args, 3600))?;
@@ -113,7 +113,7 @@ fn grade_all(args: &Grade, submissions: Vec<Submission>, out: &Path) -> Result<E
     crate::disk::warn_if_short(&ws.target_dir(), crate::disk::Need::Grading);
     python::ensure_venv(&ws, python::Packages::Students)?;
     let course = Course::load(&ws.root)?;
-    let selected = select(&course, &args.exercises)?;
+    let selected = course.select(&args.exercises)?;
     let isolation = Isolation::probe();
     if args.require_isolation && !isolation.complete() {
         bail!("--require-isolation: {}", isolation.describe());
@@ -167,7 +167,7 @@ fn grade_all(args: &Grade, submissions: Vec<Submission>, out: &Path) -> Result<E
     };
     bounded::install_interrupt_handler();
     let queue = Mutex::new(todo.into_iter().collect::<VecDeque<_>>());
-    let progress = progress::Progress::new(queue.lock().map(|q| q.len()).unwrap_or(0));
+    let progress = progress_bar::Progress::new(queue.lock().map(|q| q.len()).unwrap_or(0));
     let failures = Mutex::new(Vec::new());
     std::thread::scope(|scope| {
         for sandbox in &sandboxes {
@@ -296,14 +296,6 @@ fn solve_held_out(ws: &Workspace, selected: &[&Exercise], seed: u64) -> Result<H
         run.solutions.insert(exercise.name().to_string(), ran.observations);
     }
     Ok(run)
-}
-
-/// The exercises named in `names` (all when empty), in course order.
-fn select<'a>(course: &'a Course, names: &[String]) -> Result<Vec<&'a Exercise>> {
-    for name in names {
-        course.exercise(name)?;
-    }
-    Ok(course.exercises.iter().filter(|e| names.is_empty() || names.iter().any(|n| n == e.name())).collect())
 }
 
 fn limits(args: &Grade, seconds: u64) -> Limits {

@@ -22,6 +22,8 @@ mod progress;
 #[cfg(feature = "book")]
 mod rule_pages;
 mod stage;
+#[cfg(feature = "book")]
+mod students_edition;
 mod python;
 #[cfg(feature = "book")]
 mod tools;

@@ -1,5 +1,5 @@
 //! The book's students' edition as sources, for a students' repository: the same cuts as
-//! `cargo xtask book --student` (`commands/book_student.rs`), made on the files instead of
+//! `cargo xtask book --student` (`students_edition.rs`), made on the files instead of
 //! mdBook's in-memory book, so that `cargo xtask book` in the students' repository builds
 //! that edition:
 //! - no page under `solutions/` or `instructors/`, and no page that includes a file the
@@ -8,7 +8,7 @@
 //! - a link to a page that is gone becomes its text; SUMMARY.md loses the entries of the
 //!   pages that are gone (with their sub-entries) and the part titles left with none.
 
-use crate::commands::book_student::{left_out, resolve, without_instructor_notes, without_links_to, without_solution_sentences};
+use crate::students_edition::{left_out, resolve, without_instructor_notes, without_links_to, without_solution_sentences};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -24,7 +24,7 @@ pub struct StudentsBook {
 
 impl StudentsBook {
     /// Decides which of `pages` (relative to `book/src`, with their text) are left out:
-    /// those under [`crate::commands::book_student::LEFT_OUT`] and those that include a
+    /// those under [`crate::students_edition::LEFT_OUT`] and those that include a
     /// repository file (repository-relative) that `exported` says is not handed out.
     pub fn new<'a>(pages: impl IntoIterator<Item = (&'a Path, &'a str)>, exported: impl Fn(&Path) -> bool) -> StudentsBook {
         let gone = pages

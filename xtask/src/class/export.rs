@@ -126,7 +126,7 @@ pub fn students_files(ws: &Workspace, exercises: &[&Exercise]) -> Result<BTreeMa
         .collect();
     let exported_before_book: Vec<PathBuf> = out.keys().cloned().collect();
     let book = StudentsBook::new(texts.iter().map(|(p, t)| (*p, t.as_str())), |file| {
-        exported_before_book.iter().any(|f| f == file) || (file.starts_with("book/src") && !crate::commands::book_student::left_out(file.strip_prefix("book/src").unwrap_or(file)))
+        exported_before_book.iter().any(|f| f == file) || (file.starts_with("book/src") && !crate::students_edition::left_out(file.strip_prefix("book/src").unwrap_or(file)))
     });
     for (page, bytes) in &pages {
         if book.is_gone(page) {

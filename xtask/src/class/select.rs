@@ -13,21 +13,14 @@ use std::path::PathBuf;
 /// When a named exercise or part does not exist (the message lists the valid names), or
 /// the selection is empty.
 pub fn exercises<'a>(course: &'a Course, selection: &ClassSelection) -> Result<Vec<&'a Exercise>> {
-    for name in &selection.exercises {
-        course.exercise(name)?;
-    }
+    let named = course.select(&selection.exercises)?;
     if let Some(part) = &selection.part
         && !course.parts.iter().any(|p| p.id.get_ref() == part)
     {
         let ids: Vec<&str> = course.parts.iter().map(|p| p.id.get_ref().as_str()).collect();
         bail!("no part is called `{part}`; the parts are: {}", ids.join(", "));
     }
-    let chosen: Vec<&Exercise> = course
-        .exercises
-        .iter()
-        .filter(|e| selection.exercises.is_empty() || selection.exercises.iter().any(|n| n == e.name()))
-        .filter(|e| selection.part.as_ref().is_none_or(|p| e.part.get_ref() == p))
-        .collect();
+    let chosen: Vec<&Exercise> = named.into_iter().filter(|e| selection.part.as_ref().is_none_or(|p| e.part.get_ref() == p)).collect();
     if chosen.is_empty() {
         bail!("the selection holds no exercise");
     }

@@ -2,12 +2,12 @@
 //!
 //! - plain: builds the book with mdBook's library (`mdbook-driver`, search on) into
 //!   `target/book` and prints the page to open;
-//! - `--student`: the edition to hand out, into `target/book-student` (see `book_student.rs`);
+//! - `--student`: the edition to hand out, into `target/book-student` (see `students_edition.rs`);
 //! - `--serve`: serves the book with live reload, through the `mdbook` binary, which
 //!   `tools.rs` installs into `.workbook/tools` on first use;
 //! - `--install-mdbook`: only that install (CI does it once, before `verify`).
 
-use super::book_student;
+use crate::students_edition;
 use crate::flags::Book;
 use crate::workspace::Workspace;
 use crate::{tools, ui};
@@ -34,7 +34,7 @@ impl Book {
             return serve(&ws, self.port);
         }
         let index = if self.student {
-            let index = book_student::build(&ws)?;
+            let index = students_edition::build(&ws)?;
             ui::line("The students' edition: no solution pages, no instructor notes.");
             index
         } else {

@@ -83,11 +83,8 @@ impl Verify {
             }
         };
         if let Some(course) = &course {
-            let selected: Vec<&Exercise> = course
-                .exercises
-                .iter()
-                .filter(|e| self.exercises.is_empty() || self.exercises.iter().any(|n| n == e.name()))
-                .collect();
+            // A name that is no exercise's stops verify before it proves nothing.
+            let selected: Vec<&Exercise> = course.select(&self.exercises)?;
             ui::note(&format!("Building {} starters and solutions", selected.len()));
             prebuild(&ws, &selected);
             for (part, count) in count_by_part(course, &selected) {
@@ -129,7 +126,7 @@ fn verify_book_and_tests(ws: &Workspace, tally: &mut Tally) -> Result<()> {
         Ok(index) => tally.step(true, &format!("the book builds: {}", index.display()), &[]),
         Err(err) => tally.step(false, "the book builds", &[format!("{err:#}")]),
     }
-    match super::book_student::build(ws) {
+    match crate::students_edition::build(ws) {
         Ok(index) => tally.step(true, &format!("the students' edition builds: {}", index.display()), &[]),
         Err(err) => tally.step(false, "the students' edition builds (`cargo xtask book --student`)", &[format!("{err:#}")]),
     }

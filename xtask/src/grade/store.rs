@@ -87,7 +87,7 @@ pub fn is_graded(out: &Path, id: &str) -> bool {
 /// When a file cannot be written.
 pub fn save(out: &Path, grade: &StudentGrade, header: &str) -> Result<()> {
     let dir = student_dir(out, &grade.student);
-    write_atomic(&dir.join("results.json"), &serde_json::to_vec_pretty(&super::gradescope::results(grade, header))?)?;
+    write_atomic(&dir.join("results.json"), &serde_json::to_vec_pretty(&super::results_json::results(grade, header))?)?;
     write_atomic(&dir.join("feedback.md"), super::feedback::markdown(grade, header).as_bytes())?;
     write_atomic(&dir.join("grade.json"), &serde_json::to_vec_pretty(grade)?)
 }
