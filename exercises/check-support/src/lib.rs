@@ -247,14 +247,13 @@ fn ended_by_signal(status: &std::process::ExitStatus) -> Option<i32> {
 
 /// Puts the site-packages of the workbook's virtual environment on `sys.path`, so that the
 /// embedded interpreter can import the packages of `assets/requirements.txt` (NumPy).
-/// The embedded interpreter ignores `VIRTUAL_ENV` (FIELD-NOTES, libpython); the venv is
-/// `VIRTUAL_ENV`, as `cargo xtask` sets it, else `.venv` at the repository root.
+/// The embedded interpreter takes its `sys.prefix` from the first `python3` on `PATH`, not
+/// from `VIRTUAL_ENV`; the venv is [`check_report::venv`].
 ///
 /// # Errors
 /// When Python cannot run the few lines that add the folder.
 pub fn use_venv_packages(py: Python<'_>) -> PyResult<()> {
-    let venv = std::env::var("VIRTUAL_ENV")
-        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../../.venv").to_string());
+    let venv = check_report::venv().to_string_lossy().into_owned();
     let locals = PyDict::new(py);
     locals.set_item("venv", venv)?;
     py.run(

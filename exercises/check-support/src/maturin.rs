@@ -48,25 +48,12 @@ pub fn starter_dir(crate_dir: &Path) -> PathBuf {
     }
 }
 
-/// The workbook's virtual environment: `VIRTUAL_ENV` as `cargo xtask` sets it, else
-/// `<root>/.venv`.
-pub fn venv(crate_dir: &Path) -> PathBuf {
-    match std::env::var_os("VIRTUAL_ENV") {
-        Some(venv) => PathBuf::from(venv),
-        None => repository_root(crate_dir).join(".venv"),
-    }
-}
-
-/// The venv's folder of programs.
-fn venv_bin(crate_dir: &Path) -> PathBuf {
-    venv(crate_dir).join(if cfg!(windows) { "Scripts" } else { "bin" })
-}
 
 /// A program of the venv (`python`, `maturin`, `pip`) as a command with the venv's
 /// environment, run in `crate_dir`, writing no bytecode into the exercise folder.
 pub fn venv_command(crate_dir: &Path, program: &str) -> Command {
-    let venv = venv(crate_dir);
-    let bin = venv_bin(crate_dir);
+    let venv = check_report::venv();
+    let bin = check_report::venv_bin();
     let mut cmd = Command::new(bin.join(program));
     cmd.current_dir(crate_dir);
     cmd.env("VIRTUAL_ENV", &venv);
@@ -108,7 +95,7 @@ pub fn build_and_install(crate_dir: &Path, how: Install) -> Result<(), String> {
             cmd.args(["develop", "--quiet", "--manifest-path"]).arg(&manifest).arg("--target-dir").arg(&target);
             // uv installs the built wheel about a second faster than pip, which is most
             // of a warm check's time; `assets/requirements.txt` puts it in the venv.
-            if venv_bin(crate_dir).join(if cfg!(windows) { "uv.exe" } else { "uv" }).exists() {
+            if check_report::venv_bin().join(if cfg!(windows) { "uv.exe" } else { "uv" }).exists() {
                 cmd.arg("--uv");
             }
             run(cmd, "maturin develop")?;

@@ -43,14 +43,9 @@ pub fn cdylib(package: &str) -> PathBuf {
     path
 }
 
-/// The Python interpreter of the workbook's venv: `$VIRTUAL_ENV/bin/python` (the xtask
-/// sets `VIRTUAL_ENV`), else the `.venv` at the repository root.
+/// The Python interpreter of the workbook's venv ([`check_report::venv`]).
 pub fn python() -> PathBuf {
-    let venv = match std::env::var_os("VIRTUAL_ENV") {
-        Some(venv) => PathBuf::from(venv),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../.venv"),
-    };
-    if cfg!(windows) { venv.join("Scripts").join("python.exe") } else { venv.join("bin").join("python") }
+    check_report::venv_bin().join(if cfg!(windows) { "python.exe" } else { "python" })
 }
 
 /// Runs `python -B script args...` and returns what it printed on standard output.

@@ -51,6 +51,21 @@ pub const WHEEL_DIR_VAR: &str = "CHECK_WHEEL_DIR";
 /// and puts on `PYTHONPATH`: a scratch folder of the run, never the shared venv.
 pub const SITE_VAR: &str = "CHECK_SITE";
 
+/// The workbook's virtual environment, the one place the checks learn where it is:
+/// `VIRTUAL_ENV` as `cargo xtask` sets it (`python/choice.rs` decides which venv), else
+/// `.venv` at the repository root (a plain `cargo test` at the root).
+pub fn venv() -> PathBuf {
+    match std::env::var_os("VIRTUAL_ENV") {
+        Some(venv) => PathBuf::from(venv),
+        None => std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../.venv"),
+    }
+}
+
+/// The venv's folder of programs: `bin`, or `Scripts` on Windows.
+pub fn venv_bin() -> PathBuf {
+    venv().join(if cfg!(windows) { "Scripts" } else { "bin" })
+}
+
 /// One line of the report file: what the test `test` observed on `inputs`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Observation {
