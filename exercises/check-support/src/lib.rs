@@ -226,24 +226,12 @@ pub fn in_own_process_with_env(test: &str, env: &[(&str, Option<&std::ffi::OsStr
     {
         return report[..end].to_string();
     }
-    if let Some(signal) = ended_by_signal(&output.status) {
+    if let check_report::process::Ending::Signal(signal) = check_report::process::Ending::of(&output.status) {
         return format!("{report}[the process was ended by signal {signal}]");
     }
     panic!("the test `{test}` failed in its own process ({}):\n{stderr}", output.status);
 }
 
-/// The signal that ended a process, if one did (Unix only).
-fn ended_by_signal(status: &std::process::ExitStatus) -> Option<i32> {
-    #[cfg(unix)]
-    {
-        std::os::unix::process::ExitStatusExt::signal(status)
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = status;
-        None
-    }
-}
 
 /// Puts the site-packages of the workbook's virtual environment on `sys.path`, so that the
 /// embedded interpreter can import the packages of `assets/requirements.txt` (NumPy).

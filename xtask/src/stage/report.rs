@@ -153,45 +153,5 @@ impl Observations {
     }
 }
 
-/// How the test process ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Ending {
-    /// It exited with this status code.
-    Exited(i32),
-    /// A signal ended it.
-    Signal(i32),
-}
-
-impl Ending {
-    /// The ending of a finished process.
-    pub fn of(status: &std::process::ExitStatus) -> Ending {
-        #[cfg(unix)]
-        if let Some(signal) = std::os::unix::process::ExitStatusExt::signal(status) {
-            return Ending::Signal(signal);
-        }
-        Ending::Exited(status.code().unwrap_or(-1))
-    }
-
-    /// How a test that never reported was cut short: "crashed: SIGABRT (abort)" or
-    /// "stopped early (exit status 0)".
-    pub fn describe(self) -> String {
-        match self {
-            Ending::Signal(signal) => format!("crashed: {}", signal_name(signal)),
-            Ending::Exited(code) => format!("stopped early (exit status {code})"),
-        }
-    }
-}
-
-/// A signal's name and what it usually means.
-pub fn signal_name(signal: i32) -> String {
-    let known = [
-        (6, "SIGABRT (abort: a Rust panic that reached `extern \"C\"`, a double free)"),
-        (11, "SIGSEGV (segmentation fault: a bad pointer)"),
-        (9, "SIGKILL (killed, for instance by the memory cap)"),
-        (7, "SIGBUS (bus error)"),
-        (8, "SIGFPE (arithmetic error)"),
-        (4, "SIGILL (illegal instruction)"),
-        (15, "SIGTERM (terminated)"),
-    ];
-    known.iter().find(|(n, _)| *n == signal).map(|(_, name)| name.to_string()).unwrap_or_else(|| format!("signal {signal}"))
-}
+/// How the test process ended (`check_report::process`, shared with the checks).
+pub use check_report::process::Ending;

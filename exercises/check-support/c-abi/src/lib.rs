@@ -114,19 +114,10 @@ fn without_backtrace(stderr: &str) -> String {
 
 /// Says how a process ended, naming the signal when it was killed by one.
 fn describe_failure(status: &std::process::ExitStatus) -> String {
-    #[cfg(unix)]
-    {
-        use std::os::unix::process::ExitStatusExt;
-        if let Some(signal) = status.signal() {
-            let what = match signal {
-                6 => " (SIGABRT: the process aborted; a Rust panic that reaches an `extern \"C\"` function does that, and so do a double free and C's `free()` given memory Rust allocated)",
-                11 => " (SIGSEGV: memory was read or written where it must not be: a bad pointer, or a double free)",
-                _ => "",
-            };
-            return format!("was killed by signal {signal}{what}");
-        }
+    match check_report::process::Ending::of(status) {
+        check_report::process::Ending::Signal(signal) => format!("was killed by {}", check_report::process::signal_name(signal)),
+        check_report::process::Ending::Exited(_) => format!("exited with {status}"),
     }
-    format!("exited with {status}")
 }
 
 #[cfg(test)]

@@ -15,6 +15,51 @@ use std::process::{Command, ExitStatus, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+/// How a finished process ended: the one decoding of an exit status that the checks and
+/// the xtask share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// It exited with this status code.
+    Exited(i32),
+    /// A signal ended it.
+    Signal(i32),
+}
+
+impl Ending {
+    /// The ending of a finished process.
+    pub fn of(status: &ExitStatus) -> Ending {
+        #[cfg(unix)]
+        if let Some(signal) = std::os::unix::process::ExitStatusExt::signal(status) {
+            return Ending::Signal(signal);
+        }
+        Ending::Exited(status.code().unwrap_or(-1))
+    }
+
+    /// How a test that never reported was cut short: "crashed: SIGABRT (abort: …)" or
+    /// "stopped early (exit status 0)".
+    pub fn describe(self) -> String {
+        match self {
+            Ending::Signal(signal) => format!("crashed: {}", signal_name(signal)),
+            Ending::Exited(code) => format!("stopped early (exit status {code})"),
+        }
+    }
+}
+
+/// A signal's name and what it usually means.
+pub fn signal_name(signal: i32) -> String {
+    let known = [
+        (6, "SIGABRT (abort: a Rust panic that reached an `extern \"C\"` function, a double free, or C's `free()` given memory Rust allocated)"),
+        (11, "SIGSEGV (segmentation fault: memory read or written where it must not be, a bad pointer or a double free)"),
+        (9, "SIGKILL (killed, for instance by the memory cap)"),
+        (7, "SIGBUS (bus error)"),
+        (8, "SIGFPE (arithmetic error)"),
+        (4, "SIGILL (illegal instruction)"),
+        (2, "SIGINT (interrupted, as by Ctrl-C)"),
+        (15, "SIGTERM (terminated)"),
+    ];
+    known.iter().find(|(n, _)| *n == signal).map(|(_, name)| name.to_string()).unwrap_or_else(|| format!("signal {signal}"))
+}
+
 /// How long the pipes may stay open after the child exited: the time a process that is
 /// ending anyway needs to close them.
 pub const GRACE: Duration = Duration::from_secs(2);
