@@ -16,6 +16,10 @@ fn scenario(inputs: Inputs, code: &str) -> String {
     })
 }
 
+/// `total_pages` and `initials` are Rust functions; a `Vec<u32>` takes any sequence of
+/// ints and refuses strings with a `TypeError` and a negative int with an
+/// `OverflowError`; `initials` upper-cases each word's first
+/// letter.
 #[test]
 fn numbers_strings_and_lists() {
     check_support::observe_held_out!("numbers_strings_and_lists", |inputs| {
@@ -26,7 +30,7 @@ import arguments_and_returns as ar
 # A #[pyfunction] is a builtin_function_or_method; a Python def would be a function.
 print("total_pages is a", type(ar.total_pages).__name__, "and initials a", type(ar.initials).__name__)
 if SEED is None:
-    pages, names = [[12, 3, 40], []], ["Michael Gary Scott", "pam beesly", ""]
+    pages, names = [[12, 3, 40], []], ["Michael Gary Scott", "pam beesly", "érin øster", ""]
 else:
     pages = [[rng.randint(0, 500) for _ in range(rng.randint(0, 6))] for _ in range(3)]
     word = lambda: "".join(rng.choice("abcdefghijklmnopqrstuvwxyzéø") for _ in range(rng.randint(1, 7)))
@@ -36,13 +40,21 @@ print("a tuple:", ar.total_pages(tuple(pages[0])), "a range:", ar.total_pages(ra
 print(*[repr(ar.initials(n)) if not n else ar.initials(n) for n in names])
 try:
     ar.total_pages(["twelve"])
-except TypeError as error:
-    print("TypeError:", error)
+except TypeError:
+    # PyO3's words, not a rule's: only the type is compared.
+    print("a list of strings: TypeError")
+try:
+    print("[5, -1] sums to", ar.total_pages([5, -1]))
+except OverflowError:
+    print("[5, -1]: OverflowError")
 "#,
         )
     });
 }
 
+/// The three dict functions are Rust functions: `lowest_stock` returns a tuple (ties to
+/// the name that sorts first, on every call) or `None`, `find_desk` a desk or `None`,
+/// `restock` a new dict.
 #[test]
 fn dicts_tuples_and_option() {
     check_support::observe_held_out!("dicts_tuples_and_option", |inputs| {

@@ -16,6 +16,8 @@ fn scenario(inputs: Inputs, code: &str) -> String {
     })
 }
 
+/// `shred` is a Rust function; `ShredderError` is the module's own subclass of `Exception`
+/// (not of `ValueError`), raised for a paper that says "do not shred" in any case.
 #[test]
 fn shredder_error_is_a_module_exception() {
     check_support::observe_held_out!("shredder_error_is_a_module_exception", |inputs| {
@@ -27,7 +29,7 @@ print("shred is a", type(shredder.shred).__name__)
 print(shredder.ShredderError.__module__, shredder.ShredderError.__name__, issubclass(shredder.ShredderError, Exception))
 print("a ValueError?", issubclass(shredder.ShredderError, ValueError))
 if SEED is None:
-    papers = ["Expense report", "DO NOT SHRED: the Michael Scott Paper Company", "Please do not shred"]
+    papers = ["Expense report", "DO NOT SHRED: the Michael Scott Paper Company", "Please do not shred", "Do not shed a tear"]
 else:
     secret = "".join(c.upper() if rng.random() < 0.5 else c for c in "do not shred")
     papers = [rng.choice(["Budget", "Memo", "Party plan"]) + " " + str(rng.randint(1, 99)), f"{secret}: file {rng.randint(1, 999)}", "Do not shed " + str(rng.randint(1, 9))]
@@ -41,6 +43,9 @@ for paper in papers:
     });
 }
 
+/// `ShredderJam` is the module's subclass of `ShredderError`, raised for a paper longer
+/// than 40 characters, so `except ShredderJam` catches a jam and `except ShredderError` a
+/// refusal.
 #[test]
 fn a_jam_is_a_kind_of_shredder_error() {
     check_support::observe_held_out!("a_jam_is_a_kind_of_shredder_error", |inputs| {
@@ -64,6 +69,9 @@ for paper in papers:
     });
 }
 
+/// `shred_pile` is a Rust function that calls the shredder once a paper; it clears a
+/// `ShredderJam` (a subclass included) and goes on, and lets any other exception, one
+/// merely named `ShredderJam` included, stop the pile unchanged.
 #[test]
 fn rust_tells_a_jam_from_other_errors() {
     check_support::observe_held_out!("rust_tells_a_jam_from_other_errors", |inputs| {

@@ -50,9 +50,10 @@ impl From<PrinterError> for PyErr {
 }
 
 /// Runs a job written as `"printer:pages"`, for instance `"accounting:20"`. A job without
-/// a colon is a `ValueError` (`expected 'printer:pages', got "..."`); pages that are not
-/// a number, the `ValueError` PyO3 makes of Rust's `ParseIntError`; the printer's own
-/// errors, the exceptions above.
+/// a colon is a `ValueError` (the message is yours: `expected 'printer:pages', got "..."`,
+/// say); pages that are not a number, the `ValueError` PyO3 makes of Rust's
+/// `ParseIntError`, with Rust's message; a negative count, a `ValueError`; the printer's
+/// own errors, the exceptions above.
 #[pyfunction]
 fn print_job(job: &str) -> PyResult<String> {
     // TODO: split `job` at the first ':', parse the pages with `?`, and return what

@@ -26,8 +26,9 @@ fn drawn(inputs: Inputs, public: u32, low: u32, high: u32) -> u32 {
 }
 
 /// Runs `code` on `inputs` with `errors_enum` importable, and an `attempt` helper that
-/// prints either the result or the exception's type and message: `attempt(printer, pages)`
-/// calls `print_pages`, `attempt(job)` calls `print_job`. Any other exception (a
+/// prints either the result or the exception's type and message (only its type with
+/// `message=False`, where the rules leave the words free): `attempt(printer, pages)` calls
+/// `print_pages`, `attempt(job)` calls `print_job`. Any other exception (a
 /// `PanicException`, say) ends the scenario with its traceback.
 fn scenario(inputs: Inputs, code: &str) -> String {
     attach(|py| {
@@ -36,16 +37,18 @@ fn scenario(inputs: Inputs, code: &str) -> String {
         let prelude = r#"
 from errors_enum import print_job, print_pages
 
-def attempt(printer, pages=None):
+def attempt(printer, pages=None, message=True):
     try:
         print("ok:", print_pages(printer, pages) if pages is not None else print_job(printer))
     except (ValueError, RuntimeError, KeyError) as error:
-        print(f"{type(error).__name__}: {error}")
+        print(f"{type(error).__name__}: {error}" if message else f"{type(error).__name__} (message yours)")
 "#;
         run_printing(py, &[], &format!("{}{prelude}\n{code}", inputs.python_prelude()))
     })
 }
 
+/// `PyErr::from` makes a `ValueError` with the `Display` text of `OutOfPaper`, and
+/// `print_pages` raises it for a job that does not fit.
 #[test]
 fn out_of_paper_is_a_value_error() {
     check_support::observe_held_out!("out_of_paper_is_a_value_error", |inputs| {
@@ -59,6 +62,8 @@ fn out_of_paper_is_a_value_error() {
     });
 }
 
+/// `PyErr::from` makes a `RuntimeError` of a jam and a `KeyError` of an unknown printer,
+/// each with the error's `Display` text, and `print_pages` raises them.
 #[test]
 fn jams_and_unknown_printers() {
     check_support::observe_held_out!("jams_and_unknown_printers", |inputs| {
@@ -73,6 +78,10 @@ fn jams_and_unknown_printers() {
     });
 }
 
+/// `print_job` is a Rust `#[pyfunction]`; `?` turns the printer's errors into the
+/// exceptions above and a page count that is not a number into the `ValueError` of Rust's
+/// `ParseIntError`; a missing colon or a negative count is a `ValueError` in words of the
+/// student's own; nothing panics.
 #[test]
 fn jobs_convert_errors_with_question_mark() {
     check_support::observe_held_out!("jobs_convert_errors_with_question_mark", |inputs| {
@@ -80,16 +89,19 @@ fn jobs_convert_errors_with_question_mark() {
             inputs,
             r#"
 if SEED is None:
-    jobs = ["accounting:20", "accounting: 500", "sales:3", "warehouse:1", "accounting:twenty", "accounting 20", "accounting:-4"]
+    jobs = ["accounting:20", "accounting:500", "sales:3", "warehouse:1", "accounting:twenty", "accounting:", "accounting 20", "accounting:-4"]
 else:
     printer = lambda: rng.choice(["accounting", "sales", "annex" + str(rng.randint(1, 9))])
     pages = lambda: rng.choice([str(rng.randint(0, 300)), rng.choice(["ten", "1O", "", "-" + str(rng.randint(1, 9))])])
-    jobs = [printer() + rng.choice([":", ": ", " "]) + pages() for _ in range(8)] + ["accounting:" + str(rng.randint(101, 900))]
+    jobs = [printer() + rng.choice([":", ":", " "]) + pages() for _ in range(8)] + ["accounting:" + str(rng.randint(101, 900))]
 # A #[pyfunction] is a builtin_function_or_method; a Python def would be a function.
 print("print_job is a", type(print_job).__name__)
 for job in jobs:
+    printer, colon, pages = job.partition(":")
+    # The words for a missing colon and for a negative count are the student's own.
+    words_free = not colon or (pages.startswith("-") and pages[1:].isdigit())
     print(repr(job), end=" -> ")
-    attempt(job)
+    attempt(job, message=not words_free)
 "#,
         )
     });

@@ -30,6 +30,8 @@ fn imported(inputs: Inputs, code: &str) -> String {
     if output.status.success() { stdout.into_owned() } else { format!("{stdout}Python failed:\n{stderr}") }
 }
 
+/// The `#[pymodule]` adds the Rust `greet` to the installed module, with its doc comment
+/// as docstring, and `greet` greets each name (pytest's `test_greet` too).
 #[test]
 fn greet_is_in_the_module() {
     check_support::observe_held_out!("greet_is_in_the_module", |inputs| {
@@ -53,6 +55,8 @@ for name in names:
     });
 }
 
+/// `sheets`, a Rust function of the module, counts 500 sheets a ream for any `u64`, and
+/// refuses what a `u64` cannot hold (pytest's `test_sheets` too).
 #[test]
 fn sheets_counts_paper() {
     check_support::observe_held_out!("sheets_counts_paper", |inputs| {

@@ -67,7 +67,8 @@ impl Noticeboard {
     }
 
     /// Keeps `callback` to call on every announcement; refuses what cannot be called
-    /// with a `pyo3::exceptions::PyTypeError`: "'not callable' is not callable".
+    /// with a `pyo3::exceptions::PyTypeError` (the message is yours:
+    /// "'not callable' is not callable", say).
     fn subscribe(&mut self, callback: Bound<'_, PyAny>) -> PyResult<()> {
         // TODO: `is_callable()`, then `unbind()` turns the `Bound` into a `Py`.
         todo!("keep {callback}")

@@ -19,6 +19,9 @@ fn scenario(inputs: Inputs, code: &str) -> String {
     })
 }
 
+/// `Noticeboard` is a Rust class whose `pin` keeps one more reference to the employee
+/// itself, and deleting it gives every reference back.
+///
 /// Pinning keeps a reference to the object itself (one more reference, `is` holds), and
 /// dropping the board gives every reference back. The kinds of `Noticeboard`'s methods
 /// (`method_descriptor`, where a Python class has `function`) show that the board is a
@@ -56,6 +59,8 @@ print("references after the board is gone:", [a - b for a, b in zip(references()
     });
 }
 
+/// Stars reach the employees Python holds, and `unpin` lets go of that very object, once.
+///
 /// `give_everyone_a_star` changes the objects Python holds (`borrow_mut`), and `unpin`
 /// removes the very object passed (`is`), not another one with the same name, giving its
 /// reference back.
@@ -81,6 +86,7 @@ before = sys.getrefcount(second)
 print("unpin the second", second.name + ":", board.unpin(second), len(board), sys.getrefcount(second) - before)
 print("unpin them again:", board.unpin(second), len(board))
 print("unpin a new", staff[3].name + ":", board.unpin(mm.Employee(staff[3].name)), len(board))
+print("unpin", staff[2].name, "pinned twice, once:", board.unpin(staff[2]), len(board))
 board.give_everyone_a_star()
 print("stars:", [(e.name, e.stars) for e in staff])
 print("first is the first pinned:", board.first() is staff[0])
@@ -89,6 +95,9 @@ print("first is the first pinned:", board.first() is staff[0])
     });
 }
 
+/// `subscribe` keeps any callable and refuses the rest with a `TypeError`; `announce`
+/// calls them in order.
+///
 /// The board keeps any callable (a function, a bound or builtin method, an object with
 /// `__call__`) and calls it later, in order; it refuses what cannot be called.
 #[test]
@@ -121,8 +130,9 @@ print(heard, tally.count)
 for thing in ["not callable", 42]:
     try:
         board.subscribe(thing)
-    except TypeError as error:
-        print("TypeError:", error)
+    except TypeError:
+        # The message is the student's own: only the type is compared.
+        print(repr(thing), "refused: TypeError")
 del board
 print("references after the board is gone:", sys.getrefcount(tally) - before)
 "#,
