@@ -38,6 +38,7 @@ fn sales(inputs: Inputs) -> Vec<Vec<i64>> {
     (0..5).map(|_| (0..rng.usize(0..7)).map(|_| rng.i64(-1_000_000..1_000_000_000)).collect()).collect()
 }
 
+/// Rule: `shout` calls the Python string's `strip`, then `upper`, and returns the result.
 #[test]
 fn shout_calls_strip_and_upper() {
     check_support::observe_held_out!("shout_calls_strip_and_upper", |inputs| {
@@ -56,6 +57,7 @@ fn shout_calls_strip_and_upper() {
     });
 }
 
+/// Rule: `total_sales` calls Python's builtin `sum` once with the list of sales and returns its result.
 #[test]
 fn total_sales_calls_sum() {
     check_support::observe_held_out!("total_sales_calls_sum", |inputs| {
@@ -71,39 +73,12 @@ fn total_sales_calls_sum() {
     });
 }
 
-/// The discount rules of the third check, in Python: a function, an object with
-/// `__call__`, and two rules that raise (a `ValueError` and an exception class of the
-/// office's own); each notes its calls in `calls`. Their rates, and
-/// the prices, are drawn from the seed when grading.
-const RULES: &str = r#"
-rate = 0.9 if SEED is None else rng.choice([0.5, 0.7, 0.75, 0.8, 0.85, 0.95])
-off = 25.0 if SEED is None else float(rng.randint(1, 90))
-calls = []
+/// The discount rules of the third check, in Python (tests/discount_rules.py): a
+/// function, an object with `__call__`, and two rules that raise; each notes its calls in
+/// `calls`. Their rates, and the prices, are drawn from the seed when grading.
+const RULES: &str = include_str!("discount_rules.py");
 
-def loyalty(price):
-    calls.append(f"loyalty({price})")
-    return round(price * rate, 2)
-
-class Coupon:
-    def __call__(self, price):
-        calls.append(f"Coupon()({price})")
-        return max(price - off, 0.0)
-
-def expired(price):
-    calls.append(f"expired({price})")
-    raise ValueError("the coupon expired")
-
-class RuleRetired(Exception):
-    pass
-
-def retired(price):
-    calls.append(f"retired({price})")
-    raise RuleRetired("corporate retired this rule")
-
-prices = [120.0, 19.99] if SEED is None else [round(rng.uniform(1, 500), 2) for _ in range(2)]
-rules = [("loyalty", loyalty), ("Coupon()", Coupon()), ("expired", expired), ("retired", retired)]
-"#;
-
+/// Rules: `apply_discount` calls the callable it is handed once with the price; a rule's exception comes back unchanged.
 #[test]
 fn apply_discount_calls_the_rule() {
     check_support::observe_held_out!("apply_discount_calls_the_rule", |inputs: Inputs| {
