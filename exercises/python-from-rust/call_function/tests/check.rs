@@ -3,8 +3,9 @@
 //
 // Each check also shows what Python ran: `shout` gets a `str` that notes which of its
 // methods were called, `total_sales` runs while `builtins.sum` is a wrapper that notes
-// its calls, and the discount rules `apply_discount` gets note their own calls. An
-// answer computed in Rust gives the right text and no notes.
+// its calls (and a stand-in under it notes whether Rust or Python source called it), and
+// the discount rules `apply_discount` gets note their own calls. An answer computed in
+// Rust gives the right text and no notes.
 
 use call_function::{apply_discount, shout, total_sales};
 use check_support::{Inputs, attach, noting_str, with_noted_calls};
@@ -57,16 +58,47 @@ fn shout_calls_strip_and_upper() {
     });
 }
 
-/// Rule: `total_sales` calls Python's builtin `sum` once with the list of sales and returns its result.
+/// A stand-in for `builtins.sum` that notes who called it: `Rust`, or the file of the
+/// Python code that did (`<string>` for source evaluated with `py.eval`). Frame 0 is the
+/// stand-in, frame 1 the noting wrapper of `with_noted_calls` around it, frame 2 the caller.
+const SUM_CALLERS: &std::ffi::CStr = cr#"
+import builtins, sys
+real_sum = builtins.sum
+callers = []
+def sum(*args, **kwargs):
+    try:
+        callers.append(sys._getframe(2).f_code.co_filename)
+    except ValueError:
+        callers.append("Rust")
+    return real_sum(*args, **kwargs)
+"#;
+
+/// Puts the real `builtins.sum` back when dropped, even when the body panics.
+struct RealSum<'py>(Bound<'py, PyAny>, Bound<'py, PyAny>);
+
+impl Drop for RealSum<'_> {
+    fn drop(&mut self) {
+        let _ = self.0.setattr("sum", &self.1);
+    }
+}
+
+/// Rule: `total_sales` calls Python's builtin `sum` from Rust, once, with the list of sales, and returns its result.
 #[test]
 fn total_sales_calls_sum() {
     check_support::observe_held_out!("total_sales_calls_sum", |inputs| {
         attach(|py| {
             let builtins = py.import("builtins")?;
+            let spy = PyDict::new(py);
+            py.run(SUM_CALLERS, Some(&spy), None)?;
+            let _real = RealSum(builtins.clone().into_any(), builtins.getattr("sum")?);
+            builtins.setattr("sum", spy.get_item("sum")?)?;
+            let callers = spy.get_item("callers")?.ok_or_else(|| pyo3::exceptions::PyKeyError::new_err("callers"))?.cast_into::<PyList>()?;
             let mut lines = Vec::new();
             for sales in sales(inputs) {
                 let (total, notes) = with_noted_calls(&builtins, "sum", || total_sales(py, sales.clone()))?;
-                lines.push(format!("sum({sales:?}) = {}   (Python ran: {})", total?, notes.join(", ")));
+                let from: Vec<String> = callers.extract()?;
+                callers.call_method0("clear")?;
+                lines.push(format!("sum({sales:?}) = {}   (Python ran: {}; called from: {})", total?, notes.join(", "), from.join(", ")));
             }
             Ok(lines.join("\n"))
         })
