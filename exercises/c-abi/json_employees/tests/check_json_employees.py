@@ -94,6 +94,10 @@ STAFF = [
     Employee("Jim Halpert", "Sales", 48000),
     Employee("Pam Beesly", "Reception", 36000),
     Employee("Oscar Martínez", "Accounting", 47000),
+    # Department names JSON must escape: a quote, and a soft hyphen pasted from a word
+    # processor (Rust's `{:?}` writes it `\u{ad}`, which is no JSON).
+    Employee("Kelly Kapoor", 'Customer "Service"', 39000),
+    Employee("Creed Bratton", "Quality Assur\u00adance", 41000),
 ]
 
 
@@ -102,7 +106,7 @@ def held_out_staff(size):
     """A staff nobody has seen: `size` employees with made-up names, departments, pay."""
     first = ["Ké", "Ørjan", "Lyle", "Anya", "Dov", "Zoë", "Stan", "Meredith", "Nellie", "Gabe"]
     last = ["Bernard", "Palmer", "Lapin", "Vickers", "Hannon", "Flenderson", "Bratton"]
-    departments = ["Sales", "Accounting", "Warehouse", "Reception", "Quality Assurance", "HR"]
+    departments = ["Sales", "Accounting", "Warehouse", "Reception", "Quality Assur\u00adance", 'Customer "Service"', "HR"]
     return [
         Employee(f"{rng.choice(first)} {rng.choice(last)}", rng.choice(departments), rng.randint(20_000, 200_000))
         for _ in range(size)
