@@ -22,16 +22,19 @@ fn scenario(name: &str, inputs: Inputs) -> String {
     c_abi_support::run_with_cdylib(&Path::new(TESTS).join("check_add_numbers.py"), env!("CARGO_PKG_NAME"), &args)
 }
 
+/// Rule: `add_numbers` is exported under its own name and the bindings hand out that very function.
 #[test]
 fn add_numbers_is_exported() {
     c_abi_support::observe_held_out!("add_numbers_is_exported", |inputs| scenario("add_numbers", inputs));
 }
 
+/// Rule: the bindings declare `average_sale`'s C signature, so a float goes in and a float comes out.
 #[test]
 fn average_sale_has_argtypes_and_restype() {
     c_abi_support::observe_held_out!("average_sale_has_argtypes_and_restype", |inputs| scenario("average_sale", inputs));
 }
 
+/// Rules: the bindings pass a C array of doubles and its length; Rust sums the slice, a null pointer being empty.
 #[test]
 fn total_sales_takes_a_c_array() {
     c_abi_support::observe_held_out!("total_sales_takes_a_c_array", |inputs| scenario("total_sales", inputs));

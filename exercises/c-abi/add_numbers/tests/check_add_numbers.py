@@ -48,10 +48,14 @@ def declared(name):
 
 
 def shown(argument):
-    """How a call's argument reads in the report: a number as itself, anything ctypes
-    passes as a pointer (an array, `byref`, None) as `a pointer`."""
+    """How a call's argument reads in the report: a number as itself (a Python int or a
+    ctypes integer), anything ctypes passes as a pointer (an array, `byref`, None) as
+    `a pointer`."""
     if isinstance(argument, int):
         return str(argument)
+    if isinstance(argument, ctypes._SimpleCData) and isinstance(argument.value, int):
+        # `ctypes.c_size_t(n)` passes the same length as `n`: the rules ask for the length.
+        return str(argument.value)
     if argument is None or isinstance(argument, (ctypes.Array, ctypes._Pointer)) or type(argument).__name__ == "CArgObject":
         return "a pointer"
     return f"a {type(argument).__name__}"

@@ -21,16 +21,19 @@ fn scenario(name: &str, inputs: Inputs) -> String {
     c_abi_support::run_with_cdylib(&Path::new(TESTS).join("check_cffi_port.py"), env!("CARGO_PKG_NAME"), &args)
 }
 
+/// Rule: the `cdef` declares the library's functions and `count_pages` calls reach the library.
 #[test]
 fn cdef_declares_count_pages() {
     c_abi_support::observe_held_out!("cdef_declares_count_pages", |inputs| scenario("count_pages", inputs));
 }
 
+/// Rules: `cover_page` is declared with its C types, read into a `str`, and freed once by `free_string`.
 #[test]
 fn cover_page_is_read_and_freed() {
     c_abi_support::observe_held_out!("cover_page_is_read_and_freed", |inputs| scenario("cover_page", inputs));
 }
 
+/// Rule: the `cdef`'s `FaxReport` lays out the Rust struct, and `fax_report` returns its fields as a dict.
 #[test]
 fn fax_report_is_a_struct() {
     c_abi_support::observe_held_out!("fax_report_is_a_struct", |inputs| scenario("fax_report", inputs));

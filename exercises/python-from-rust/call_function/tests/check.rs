@@ -3,8 +3,9 @@
 //
 // Each check also shows what Python ran: `shout` gets a `str` that notes which of its
 // methods were called, `total_sales` runs while `builtins.sum` is a wrapper that notes
-// its calls, and the discount rules `apply_discount` gets note their own calls. An
-// answer computed in Rust gives the right text and no notes.
+// its calls (and a stand-in under it notes whether Rust or Python source called it), and
+// the discount rules `apply_discount` gets note their own calls. An answer computed in
+// Rust gives the right text and no notes.
 
 use call_function::{apply_discount, shout, total_sales};
 use check_support::{Inputs, attach, noting_str, with_noted_calls};
@@ -38,6 +39,7 @@ fn sales(inputs: Inputs) -> Vec<Vec<i64>> {
     (0..5).map(|_| (0..rng.usize(0..7)).map(|_| rng.i64(-1_000_000..1_000_000_000)).collect()).collect()
 }
 
+/// Rule: `shout` calls the Python string's `strip`, then `upper`, and returns the result.
 #[test]
 fn shout_calls_strip_and_upper() {
     check_support::observe_held_out!("shout_calls_strip_and_upper", |inputs| {
@@ -56,54 +58,59 @@ fn shout_calls_strip_and_upper() {
     });
 }
 
+/// A stand-in for `builtins.sum` that notes who called it: `Rust`, or the file of the
+/// Python code that did (`<string>` for source evaluated with `py.eval`). Frame 0 is the
+/// stand-in, frame 1 the noting wrapper of `with_noted_calls` around it, frame 2 the caller.
+const SUM_CALLERS: &std::ffi::CStr = cr#"
+import builtins, sys
+real_sum = builtins.sum
+callers = []
+def sum(*args, **kwargs):
+    try:
+        callers.append(sys._getframe(2).f_code.co_filename)
+    except ValueError:
+        callers.append("Rust")
+    return real_sum(*args, **kwargs)
+"#;
+
+/// Puts the real `builtins.sum` back when dropped, even when the body panics.
+struct RealSum<'py>(Bound<'py, PyAny>, Bound<'py, PyAny>);
+
+impl Drop for RealSum<'_> {
+    fn drop(&mut self) {
+        let _ = self.0.setattr("sum", &self.1);
+    }
+}
+
+/// Rule: `total_sales` calls Python's builtin `sum` from Rust, once, with the list of sales, and returns its result.
 #[test]
 fn total_sales_calls_sum() {
     check_support::observe_held_out!("total_sales_calls_sum", |inputs| {
         attach(|py| {
             let builtins = py.import("builtins")?;
+            let spy = PyDict::new(py);
+            py.run(SUM_CALLERS, Some(&spy), None)?;
+            let _real = RealSum(builtins.clone().into_any(), builtins.getattr("sum")?);
+            builtins.setattr("sum", spy.get_item("sum")?)?;
+            let callers = spy.get_item("callers")?.ok_or_else(|| pyo3::exceptions::PyKeyError::new_err("callers"))?.cast_into::<PyList>()?;
             let mut lines = Vec::new();
             for sales in sales(inputs) {
                 let (total, notes) = with_noted_calls(&builtins, "sum", || total_sales(py, sales.clone()))?;
-                lines.push(format!("sum({sales:?}) = {}   (Python ran: {})", total?, notes.join(", ")));
+                let from: Vec<String> = callers.extract()?;
+                callers.call_method0("clear")?;
+                lines.push(format!("sum({sales:?}) = {}   (Python ran: {}; called from: {})", total?, notes.join(", "), from.join(", ")));
             }
             Ok(lines.join("\n"))
         })
     });
 }
 
-/// The discount rules of the third check, in Python: a function, an object with
-/// `__call__`, and two rules that raise (a `ValueError` and an exception class of the
-/// office's own); each notes its calls in `calls`. Their rates, and
-/// the prices, are drawn from the seed when grading.
-const RULES: &str = r#"
-rate = 0.9 if SEED is None else rng.choice([0.5, 0.7, 0.75, 0.8, 0.85, 0.95])
-off = 25.0 if SEED is None else float(rng.randint(1, 90))
-calls = []
+/// The discount rules of the third check, in Python (tests/discount_rules.py): a
+/// function, an object with `__call__`, and two rules that raise; each notes its calls in
+/// `calls`. Their rates, and the prices, are drawn from the seed when grading.
+const RULES: &str = include_str!("discount_rules.py");
 
-def loyalty(price):
-    calls.append(f"loyalty({price})")
-    return round(price * rate, 2)
-
-class Coupon:
-    def __call__(self, price):
-        calls.append(f"Coupon()({price})")
-        return max(price - off, 0.0)
-
-def expired(price):
-    calls.append(f"expired({price})")
-    raise ValueError("the coupon expired")
-
-class RuleRetired(Exception):
-    pass
-
-def retired(price):
-    calls.append(f"retired({price})")
-    raise RuleRetired("corporate retired this rule")
-
-prices = [120.0, 19.99] if SEED is None else [round(rng.uniform(1, 500), 2) for _ in range(2)]
-rules = [("loyalty", loyalty), ("Coupon()", Coupon()), ("expired", expired), ("retired", retired)]
-"#;
-
+/// Rules: `apply_discount` calls the callable it is handed once with the price; a rule's exception comes back unchanged.
 #[test]
 fn apply_discount_calls_the_rule() {
     check_support::observe_held_out!("apply_discount_calls_the_rule", |inputs: Inputs| {

@@ -31,6 +31,7 @@ fn log(module: &Bound<'_, PyModule>) -> PyResult<Vec<String>> {
     module.getattr("read_log")?.call0()?.extract()
 }
 
+/// Rule: `with_manager` calls `__enter__`, hands its value to the body, then `__exit__(None, None, None)`.
 #[test]
 fn enter_and_exit_around_a_body() {
     check_support::observe_held_out!("enter_and_exit_around_a_body", |inputs| attach(|py| {
@@ -60,6 +61,7 @@ fn enter_and_exit_around_a_body() {
     }));
 }
 
+/// Rules: the body's exception goes to `__exit__` and comes back unchanged; a failing `__enter__` runs no body.
 #[test]
 fn the_exception_passes_through_exit() {
     check_support::observe_held_out!("the_exception_passes_through_exit", |inputs| attach(|py| {
@@ -90,6 +92,7 @@ fn the_exception_passes_through_exit() {
     }));
 }
 
+/// Rule: a true answer from `__exit__` suppresses the exception (`Ok(None)`), a false one lets it through.
 #[test]
 fn exit_may_suppress_the_exception() {
     check_support::observe_held_out!("exit_may_suppress_the_exception", |inputs| attach(|py| {
@@ -117,6 +120,16 @@ fn exit_may_suppress_the_exception() {
         let err = with_manager(&suppress.call1((&keyerror,))?, |_| stock.get_item("paper")?.call0())
             .expect_err("a TypeError is not suppressed");
         lines.push(format!("suppress(KeyError) lets through: {}", traceback(py, &err).lines().last().unwrap_or_default()));
+
+        // `__exit__` answers with a value whose truth decides: 0 is false, as False is.
+        let tray = module.getattr("PaperTray")?.call0()?;
+        let result = with_manager(&tray, |_| stock.get_item("toner")?.extract::<i64>());
+        let mut tray_log = log(&module)?;
+        tray_log.push(match result {
+            Ok(found) => format!("PaperTray's 0 suppressed the KeyError: {found:?}"),
+            Err(err) => format!("PaperTray's 0 lets through: {}", traceback(py, &err).lines().last().unwrap_or_default()),
+        });
+        lines.extend(tray_log);
         Ok(lines.join("\n"))
     }));
 }

@@ -38,6 +38,19 @@ class ShredderSession:
         return len(self.shredded)
 
 
+class PaperTray:
+    """Holds papers for a `with` block. Its `__exit__` returns 0 whatever happened: a
+    false value that is not False (nor None), which lets an exception go on as False
+    does."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc_value, traceback):
+        LOG.append(f"tray: __exit__ saw {exc_type.__name__ if exc_type else 'no exception'}, returns 0")
+        return 0
+
+
 def read_log():
     lines = list(LOG)
     LOG.clear()

@@ -71,6 +71,7 @@ fn orders(inputs: Inputs) -> Vec<(String, HashMap<&'static str, u32>)> {
         .collect()
 }
 
+/// Rule: `ream_price` calls Python's `ream_price` from Rust with one positional argument and returns its price.
 #[test]
 fn ream_price_with_call1() {
     let _serial = ONE_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
@@ -88,6 +89,7 @@ fn ream_price_with_call1() {
     });
 }
 
+/// Rule: `quote` passes `discount=` as a keyword only when Rust has one, and returns Python's quote.
 #[test]
 fn quote_with_a_keyword_argument() {
     let _serial = ONE_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
@@ -107,6 +109,7 @@ fn quote_with_a_keyword_argument() {
     });
 }
 
+/// Rule: `order_form` passes the customer positionally and each item as a keyword argument.
 #[test]
 fn order_form_with_kwargs_from_a_hashmap() {
     let _serial = ONE_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());

@@ -26,6 +26,7 @@ print("import found it as:", supplies.__spec__.origin if supplies.__spec__ else 
 print("a built-in module:", "supplies" in sys.builtin_module_names)
 "#;
 
+/// Rule: the `#[pymodule]` holds the two Rust functions and the constant.
 #[test]
 fn the_module_has_its_functions() {
     check_support::observe_held_out!("the_module_has_its_functions", |inputs: Inputs| attach(|py| {
@@ -47,6 +48,7 @@ except OverflowError as error:
     }));
 }
 
+/// Rule: `install_supplies` puts the module in `sys.modules`, where `import supplies` finds it.
 #[test]
 fn scripts_import_it_from_sys_modules() {
     check_support::observe_held_out!("scripts_import_it_from_sys_modules", |inputs: Inputs| attach(|py| {
@@ -57,6 +59,7 @@ fn scripts_import_it_from_sys_modules() {
     }));
 }
 
+/// Rule: registered before the interpreter starts, `supplies` is a built-in module.
 #[test]
 fn a_builtin_module_with_append_to_inittab() {
     observe_held_out_in_own_process("a_builtin_module_with_append_to_inittab", register_supplies_before_start, |inputs| {

@@ -42,6 +42,26 @@ fn paper(inputs: Inputs, public: &str) -> String {
     papers[rng.usize(..papers.len())].to_string()
 }
 
+/// `err` as the report shows it: its `Display`, with Python's traceback, except for the
+/// two errors Python raises no exception for, whose words are the student's: a plug-in
+/// without `stamp` (an `AttributeError`) and a `stamp` that returned no `str` (a
+/// `TypeError`). For those, raised from no Python frame (no `Traceback` header), only the
+/// exception's type is shown.
+fn shown(err: &PluginError) -> String {
+    let text = err.to_string();
+    let (PluginError::Load { traceback, .. } | PluginError::Stamp { traceback, .. }) = err else { return text };
+    let last = traceback.trim_end().lines().last().unwrap_or_default();
+    let free = ["AttributeError", "TypeError"].into_iter().find(|kind| last.starts_with(&format!("{kind}:")) || last == *kind);
+    match free {
+        Some(kind) if !traceback.contains("Traceback (most recent call last)") => {
+            let head = text.lines().next().unwrap_or_default();
+            format!("{head}
+{kind} (the message is the student's)")
+        }
+        _ => text,
+    }
+}
+
 /// One line per load result, and the loaded plug-ins.
 fn load(py: Python<'_>, folder: &str, lines: &mut Vec<String>) -> PyResult<Vec<Plugin>> {
     load_from(py, &plugins(folder), lines)
@@ -56,12 +76,13 @@ fn load_from(py: Python<'_>, folder: &std::path::Path, lines: &mut Vec<String>) 
                 lines.push(format!("loaded {}", plugin.file));
                 loaded.push(plugin);
             }
-            Err(err) => lines.push(format!("error: {err}")),
+            Err(err) => lines.push(format!("error: {}", shown(&err))),
         }
     }
     Ok(loaded)
 }
 
+/// Rule: every `.py` file loads in name order as `plugin_<stem>`, and `stamp_all` runs each `stamp` on the previous text.
 #[test]
 fn plugins_stamp_a_paper_in_order() {
     check_support::observe_held_out!("plugins_stamp_a_paper_in_order", |inputs: Inputs| attach(|py| {
@@ -87,6 +108,7 @@ fn plugins_stamp_a_paper_in_order() {
     }));
 }
 
+/// Rule: a file that fails to load, or has no `stamp`, is a `Load` error naming it with Python's traceback; the others still load.
 #[test]
 fn load_errors_name_the_file() {
     check_support::observe_held_out!("load_errors_name_the_file", |inputs| attach(|py| {
@@ -100,6 +122,7 @@ fn load_errors_name_the_file() {
     }));
 }
 
+/// Rule: a `stamp` that raises or returns no `str` is a `Stamp` error; the text goes on unchanged to the next plug-in.
 #[test]
 fn stamp_errors_are_collected_and_skipped() {
     check_support::observe_held_out!("stamp_errors_are_collected_and_skipped", |inputs| attach(|py| {
@@ -114,7 +137,7 @@ fn stamp_errors_are_collected_and_skipped() {
                     PluginError::Load { .. } => "Load",
                     PluginError::Unreadable { .. } => "Unreadable",
                 };
-                lines.push(format!("  {variant} error: {err}"));
+                lines.push(format!("  {variant} error: {}", shown(err)));
             }
         }
         Ok(lines.join("\n"))

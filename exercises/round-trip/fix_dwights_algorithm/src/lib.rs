@@ -102,8 +102,9 @@ pub fn process<'py>(
     //
     // TODO (stage 3): turn every way an algorithm can go wrong into an `AlgorithmError`
     // whose message starts with the function's `__name__` (read it from the function at
-    // each call: the office renames its functions). Dwight's algorithm raises and returns
-    // None; Ryan's, Kevin's and Michael's break the other three rules:
+    // each call: the office renames its functions); after the name, the words are yours.
+    // Dwight's algorithm raises and returns None; Ryan's, Kevin's and Michael's break the
+    // other three rules. For example:
     // - it raised: "<name> raised <the exception>", with the exception as `__cause__`
     //   (`PyErr::set_cause`);
     // - it returned None: "<name> returned None; an algorithm returns a list of e-mail

@@ -6,6 +6,7 @@ defines, and calls `dunder_mifflin.process`, which runs in Rust.
 """
 
 import random
+import re
 
 import dunder_mifflin as dm
 
@@ -22,6 +23,8 @@ STAFF = [
         ("Stanley", "stanley"),
         ("Holly Flax", "holly"),
         ("Søren", "soren"),
+        ("Meredith-Ann", "meredith"),
+        ("D'Angelo", "dangelo"),
     ]
 ]
 
@@ -39,16 +42,33 @@ PAPERS = [
     ("do not shred: welcome back, Holly Flax", STAFF),
     ("do not shred. JIM! jim? Jim.", STAFF),
     ("Shred this, do not keep it", STAFF),
+    # A first name alone is no mention of someone known by a full name; a name with a
+    # hyphen or an apostrophe is a whole word too; a day's staff may be a shuffled part of
+    # the office, and the addresses come in that list's order.
+    ("Do not shred: Holly, the party planning committee meets at four", STAFF),
+    ("do not shred: D'ANGELO and meredith-ann get the new desks", STAFF),
+    ("Do not shred: Pam, Dwight and Jim get the new keys", [STAFF[2], STAFF[6], STAFF[1]]),
 ]
 
 
+# Whether `outcome` shows an AlgorithmError's `__cause__`: the rules ask for one when the
+# algorithm raised (Dwight's table), and leave it free for the other broken rules.
+SHOW_CAUSE = True
+
+
 def outcome(paper, contents, staff, algorithm):
-    """One line: what the firmware did with the paper, or the error it raised."""
+    """One line: what the firmware did with the paper, or the error it raised. Of an
+    AlgorithmError's message, the rules fix only its start, the function's `__name__`:
+    the line shows that first name, and the rest of the message is the student's."""
     try:
         sent = dm.process(paper, staff, algorithm)
     except dm.AlgorithmError as error:
+        leading = re.match(r"[A-Za-z_][A-Za-z0-9_]*", str(error))
+        named = f"from {leading.group()}" if leading else f"from no function name: {str(error)[:40]!r}"
+        if not SHOW_CAUSE:
+            return f"AlgorithmError {named}"
         cause = type(error.__cause__).__name__ if error.__cause__ else "no cause"
-        return f"AlgorithmError ({cause}): {error}"
+        return f"AlgorithmError ({cause}) {named}"
     if paper.shredded:
         return "shredded"
     if sent != paper.faxed_to:
@@ -91,7 +111,7 @@ def held_out_office(seed):
     staff = [dm.Employee(name, f"{rng.randint(10, 99)}{i}.{name.split()[0].lower()}@{domain}") for i, name in enumerate(names)]
     visitors = [word() for _ in range(3)]
     keep = ["do not shred", "Do Not Shred", "DO NOT SHRED", "please, do NOT shred", "dO nOt ShReD"]
-    other = ["Shred this", "Minutes of the meeting", "do shred, not keep", "Quarterly report", "do not shredd"]
+    other = ["Shred this", "Minutes of the meeting", "do shred, not keep", "Quarterly report"]
     papers = []
     for _ in range(rng.randint(8, 12)):
         mentioned = rng.sample(names, rng.randint(0, min(3, len(names))))

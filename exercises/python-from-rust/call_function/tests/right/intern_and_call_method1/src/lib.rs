@@ -1,0 +1,42 @@
+//! Solution of `call_function`: ask Python to do three small jobs for the office.
+//!
+//! Run `cargo xtask check call_function` after each edit.
+
+use pyo3::prelude::*;
+use pyo3::intern;
+use pyo3::types::PyString;
+
+// ANCHOR: solution
+/// Returns `name` for the fax cover page: without the spaces around it (Python's
+/// `str.strip`), in upper case (Python's `str.upper`). Both are methods of the Python
+/// string: the check hands over a `str` that notes which of its methods ran.
+///
+/// # Errors
+/// Any exception Python raises.
+pub fn shout(name: &Bound<'_, PyString>) -> PyResult<String> {
+    let strip = intern!(name.py(), "strip");
+    let upper = intern!(name.py(), "upper");
+    name.as_any().call_method1(strip, ())?.call_method1(upper, ())?.extract()
+}
+
+/// Returns the sum of `sales`, computed by Python's builtin `sum`.
+///
+/// # Errors
+/// Any exception Python raises.
+pub fn total_sales(py: Python<'_>, sales: Vec<i64>) -> PyResult<i64> {
+    let builtins = py.import("builtins")?;
+    let total = builtins.call_method1("sum", (sales,))?;
+    total.extract()
+}
+
+/// Applies the office's discount `rule` to `price` and returns the discounted price. The
+/// rule is any Python callable the caller hands over: a function, a lambda, an object
+/// with `__call__`. A rule that raises makes this return the same exception.
+///
+/// # Errors
+/// The exception the rule raised, or a `TypeError` when it does not return a number.
+pub fn apply_discount(rule: &Bound<'_, PyAny>, price: f64) -> PyResult<f64> {
+    let discounted = rule.call1((price,)).and_then(|value| value.extract::<f64>())?;
+    Ok(discounted)
+}
+// ANCHOR_END: solution
