@@ -30,7 +30,7 @@ pub fn page(exercise: &Exercise, headings: impl Fn(&str) -> Option<String>) -> S
         for rule in &stage.rules {
             let read = rule.read.get_ref();
             let title = headings(read).unwrap_or_else(|| read.clone());
-            out.push_str(&format!("   - {} ([{title}]({up}{read}))\n", rule.says.get_ref().trim()));
+            out.push_str(&format!("   - {} *Read:* [{title}]({up}{read}).\n", rule.says.get_ref().trim()));
         }
     }
     out
