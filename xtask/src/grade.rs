@@ -73,6 +73,11 @@ fn class(args: &Grade) -> Result<ExitCode> {
 fn gradescope(args: &Grade) -> Result<ExitCode> {
     let root = &args.gradescope_root;
     let out = root.join("results").join("workbook");
+    // The grader's own scratch output inside Gradescope's results folder: a local try of
+    // the autograder run again starts from nothing (a class's `--out` is never emptied).
+    if out.exists() {
+        std::fs::remove_dir_all(&out).with_context(|| format!("emptying {}", out.display()))?;
+    }
     let code = grade_all(args, vec![gradescope_submission(&root.join("submission"))], &out)?;
     let results = out.join("students").join("submission").join("results.json");
     let target = root.join("results").join("results.json");

@@ -361,7 +361,22 @@ fn shards_merge_and_gradescope_mode() {
     assert!(run.status.success());
     let csv = std::fs::read_to_string(merged.join("grades.csv")).unwrap();
     assert_eq!(csv, "student,call_function,total,max\nangela,5,5,5\nkevin,0,0,5\noscar,0,0,5\n");
-    assert!(!xtask(&["grade", "merge", dirs[0].to_str().unwrap(), dirs[0].to_str().unwrap(), "--out", merged.to_str().unwrap()]).status.success());
+    let twice = tmp.path().join("merged-twice");
+    let refused = xtask(&["grade", "merge", dirs[0].to_str().unwrap(), dirs[0].to_str().unwrap(), "--out", twice.to_str().unwrap()]);
+    assert!(!refused.status.success() && String::from_utf8_lossy(&refused.stderr).contains("is graded in both"));
+    assert!(!twice.exists(), "a refused merge wrote into its --out");
+    // A second run into a used folder is refused and changes nothing.
+    let before = std::fs::read(merged.join("grades.csv")).unwrap();
+    let again = xtask(&["grade", subs.to_str().unwrap(), "--out", merged.to_str().unwrap(), "--exercises", "call_function"]);
+    assert!(!again.status.success() && String::from_utf8_lossy(&again.stderr).contains("holds a grading run already"), "{}", String::from_utf8_lossy(&again.stderr));
+    assert_eq!(before, std::fs::read(merged.join("grades.csv")).unwrap());
+    // Shards graded on other held-out seeds are not merged, and the message says why.
+    let other_seed = tmp.path().join("shard-other-seed");
+    assert!(xtask(&["grade", subs.to_str().unwrap(), "--out", other_seed.to_str().unwrap(), "--exercises", "call_function", "--shard", "2/2", "--seed", "7"]).status.success());
+    let mixed = tmp.path().join("merged-mixed");
+    let refused = xtask(&["grade", "merge", dirs[0].to_str().unwrap(), other_seed.to_str().unwrap(), "--out", mixed.to_str().unwrap()]);
+    assert!(!refused.status.success() && String::from_utf8_lossy(&refused.stderr).contains("held-out seeds differ (1129 against 7)"), "{}", String::from_utf8_lossy(&refused.stderr));
+    assert!(!mixed.exists(), "a refused merge wrote into its --out");
 
     // Gradescope's layout: /autograder/submission in, /autograder/results/results.json out.
     let root = tmp.path().join("autograder");

@@ -53,12 +53,18 @@ fn student_dir(out: &Path, id: &str) -> PathBuf {
     out.join("students").join(id)
 }
 
-/// Records `info` in `out`, refusing to mix exercise sets in one folder when resuming.
+/// Records `info` in `out`, refusing to mix exercise sets in one folder when resuming,
+/// and refusing a folder that holds a run already when not: a second run would replace
+/// its gradebook and feedback without a word.
 ///
 /// # Errors
-/// When `out` holds a run of other exercises and `resume` is set, or cannot be written.
+/// When `out` holds a run and `resume` is not set, holds a run of other exercises and
+/// `resume` is set, or cannot be written.
 pub fn start(out: &Path, info: &RunInfo, resume: bool) -> Result<()> {
     let path = out.join("run.json");
+    if !resume {
+        refuse_a_used_folder(out, "grade into it again")?;
+    }
     if resume && let Ok(text) = std::fs::read_to_string(&path) {
         let old: RunInfo = serde_json::from_str(&text).with_context(|| format!("{} is damaged; delete it", path.display()))?;
         if &old != info {
@@ -66,6 +72,24 @@ pub fn start(out: &Path, info: &RunInfo, resume: bool) -> Result<()> {
         }
     }
     write_atomic(&path, &serde_json::to_vec_pretty(info)?)
+}
+
+/// An error when `out` holds a grading run already (a `run.json` or a graded student),
+/// naming what it holds; `what` is what the refused command would do.
+fn refuse_a_used_folder(out: &Path, what: &str) -> Result<()> {
+    let graded = load_all(out).map(|g| g.len()).unwrap_or(0);
+    let recorded = std::fs::read_to_string(out.join("run.json")).ok().and_then(|t| serde_json::from_str::<RunInfo>(&t).ok());
+    if graded == 0 && recorded.is_none() {
+        return Ok(());
+    }
+    let holds = match &recorded {
+        Some(info) => format!("{graded} student(s) graded on {}", names(info)),
+        None => format!("{graded} student(s) graded"),
+    };
+    bail!(
+        "{} holds a grading run already ({holds}); to {what} would replace its gradebook and feedback. Pass --resume to go on with that run, or choose another --out. Nothing was changed.",
+        out.display()
+    )
 }
 
 fn names(info: &RunInfo) -> String {
@@ -126,27 +150,61 @@ pub fn finish(out: &Path, info: &RunInfo) -> Result<Vec<StudentGrade>> {
 /// When the folders graded different exercises, a student appears twice, or a file
 /// cannot be copied.
 pub fn merge(dirs: &[PathBuf], out: &Path) -> Result<Vec<StudentGrade>> {
+    // Everything is checked before anything is written: a refused merge leaves `out` as
+    // it was.
+    refuse_a_used_folder(out, "merge into it")?;
     let mut info: Option<RunInfo> = None;
     let mut seen = std::collections::BTreeMap::new();
+    let mut shards = Vec::new();
     for dir in dirs {
         let path = dir.join("run.json");
         let text = std::fs::read_to_string(&path).with_context(|| format!("{} is not a grading output: it has no run.json", dir.display()))?;
         let this: RunInfo = serde_json::from_str(&text).with_context(|| format!("{} is damaged", path.display()))?;
-        match &info {
-            Some(first) if first != &this => bail!("{} graded other exercises ({}) than {} ({})", dir.display(), names(&this), dirs[0].display(), names(first)),
-            _ => info = Some(this),
+        if let Some(first) = &info
+            && first != &this
+        {
+            bail!("{} and {} are not shards of one run: {}. Nothing was merged.", dirs[0].display(), dir.display(), difference(first, &this));
         }
-        for grade in load_all(dir)? {
+        info = Some(this);
+        let grades = load_all(dir)?;
+        for grade in &grades {
             if let Some(other) = seen.insert(grade.student.clone(), dir.clone()) {
-                bail!("student `{}` is graded in both {} and {}; remove one", grade.student, other.display(), dir.display());
+                bail!("student `{}` is graded in both {} and {}; remove one. Nothing was merged.", grade.student, other.display(), dir.display());
             }
+        }
+        shards.push((dir, grades));
+    }
+    let info = info.context("nothing to merge")?;
+    for (dir, grades) in shards {
+        for grade in grades {
             for file in ["results.json", "feedback.md", "grade.json"] {
-                let bytes = std::fs::read(student_dir(dir, &grade.student).join(file))?;
+                let from = student_dir(dir, &grade.student).join(file);
+                let bytes = std::fs::read(&from).with_context(|| format!("reading {}", from.display()))?;
                 write_atomic(&student_dir(out, &grade.student).join(file), &bytes)?;
             }
         }
     }
-    let info = info.context("nothing to merge")?;
     write_atomic(&out.join("run.json"), &serde_json::to_vec_pretty(&info)?)?;
     finish(out, &info)
+}
+
+/// What differs between two runs' records, in words.
+fn difference(a: &RunInfo, b: &RunInfo) -> String {
+    let mut out = Vec::new();
+    if a.exercises != b.exercises {
+        out.push(format!("they graded other exercises ({} against {})", names_only(a), names_only(b)));
+    }
+    if a.seed != b.seed {
+        let seed = |s: Option<u64>| s.map_or("none".to_string(), |s| s.to_string());
+        out.push(format!(
+            "their held-out seeds differ ({} against {}): grade every shard with the same `--seed`",
+            seed(a.seed),
+            seed(b.seed)
+        ));
+    }
+    out.join("; ")
+}
+
+fn names_only(info: &RunInfo) -> String {
+    info.exercises.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(", ")
 }
