@@ -136,6 +136,9 @@ pub enum VerifyScope {
     /// As `exercises` without the recorded wrong answers (CI runs this under each extra
     /// Python: the wrong answers prove the checks once, on the default one).
     Solutions,
+    /// The book alone: metadata and rule lists, the book and its students' edition, its
+    /// snippets, its Python blocks and the browser tests (no exercise, no xtask test).
+    Book,
 }
 
 #[derive(Debug, Args)]

@@ -77,6 +77,11 @@ impl Bless {
         for name in before.keys().filter(|n| !after.contains_key(*n)) {
             ui::line(&format!("  removed  {name}"));
         }
+        ui::line(&format!("The solution passes every stage against them ({} stage(s)).", exercise.stages.get_ref().len()));
+        let new: Vec<&String> = after.keys().filter(|n| !before.contains_key(*n)).collect();
+        if !new.is_empty() {
+            ui::line("New snapshots are not in git yet, so `git diff` does not show them: read them, then `git add` them.");
+        }
         ui::line(&format!("{} snapshot(s) in {}; review them with `git diff` before committing.", after.len(), snapshots.display()));
         Ok(ExitCode::SUCCESS)
     }

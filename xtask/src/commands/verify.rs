@@ -23,10 +23,14 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// The tally of steps.
+/// The tally of steps, and how long each phase took.
 struct Tally {
     passed: usize,
     failed: usize,
+    /// Each phase finished so far, with its wall-clock time.
+    phases: Vec<(&'static str, std::time::Duration)>,
+    /// When the phase under way started.
+    since: std::time::Instant,
     /// The target folder, whose disk a failed step may have filled.
     target: PathBuf,
     /// A failed step said the disk is full: the run stops at the next exercise.
@@ -35,7 +39,7 @@ struct Tally {
 
 impl Tally {
     fn new(ws: &Workspace) -> Tally {
-        Tally { passed: 0, failed: 0, target: ws.target_dir(), disk_full: false }
+        Tally { passed: 0, failed: 0, phases: Vec::new(), since: std::time::Instant::now(), target: ws.target_dir(), disk_full: false }
     }
 
     fn step(&mut self, ok: bool, what: &str, details: &[String]) {
@@ -49,6 +53,19 @@ impl Tally {
         for line in details {
             ui::line(&format!("    {}", line.replace('\n', "\n    ")));
         }
+    }
+
+    /// Ends the phase under way, named `name`, and starts the next.
+    fn phase(&mut self, name: &'static str) {
+        self.phases.push((name, self.since.elapsed()));
+        self.since = std::time::Instant::now();
+    }
+
+    /// One line with each phase's time: where a run's minutes went.
+    fn times(&self) -> String {
+        let total: f64 = self.phases.iter().map(|(_, d)| d.as_secs_f64()).sum();
+        let each: Vec<String> = self.phases.iter().map(|(name, d)| format!("{name} {}", minutes(d.as_secs_f64()))).collect();
+        format!("Time: {} in all ({})", minutes(total), each.join(", "))
     }
 
     /// Stops the run once a step said the disk is full: every later build would fail the
@@ -67,6 +84,13 @@ impl Verify {
         disk::warn_if_short(&ws.target_dir(), if self.scope == VerifyScope::All { disk::Need::FullVerify } else { disk::Need::Solutions });
         python::ensure_venv(&ws, python::Packages::Students)?;
         let mut tally = Tally::new(&ws);
+        let untracked = untracked_course_files(&ws);
+        if !untracked.is_empty() {
+            ui::note(&format!(
+                "Files of the course that git does not track (the class kit and a fresh clone leave them out: `git add` them): {}",
+                untracked.join(", ")
+            ));
+        }
         let course = match Course::load(&ws.root) {
             Ok(course) => {
                 let stages: usize = course.exercises.iter().map(|e| e.stages.get_ref().len()).sum();
@@ -82,7 +106,18 @@ impl Verify {
                 None
             }
         };
-        if let Some(course) = &course {
+        tally.phase("venv and metadata");
+        if let Some(course) = &course
+            && self.scope == VerifyScope::Book
+        {
+            for exercise in &course.exercises {
+                let problems = crate::rule_pages::problems(&ws, exercise);
+                tally.step(problems.is_empty(), &format!("`{}`: its stage rules name book sections and show on its page", exercise.name()), &problems);
+            }
+        }
+        if let Some(course) = &course
+            && self.scope != VerifyScope::Book
+        {
             // A name that is no exercise's stops verify before it proves nothing.
             let selected: Vec<&Exercise> = course.select(&self.exercises)?;
             ui::note(&format!("Building {} starters and solutions", selected.len()));
@@ -95,16 +130,22 @@ impl Verify {
                 tally.stop_if_disk_full()?;
             }
             held_out_summary(&selected);
+            tally.phase("starters and solutions");
             if self.scope != VerifyScope::Solutions {
                 verify_recorded_answers(&ws, course, &selected, &mut tally)?;
                 tally.stop_if_disk_full()?;
+                tally.phase("recorded answers");
             }
         }
         let pending = pending_snapshots(&ws);
         tally.step(pending.is_empty(), "no pending snapshots (.snap.new, .pending-snap)", &pending);
-        if self.scope == VerifyScope::All {
-            verify_book_and_tests(&ws, &mut tally)?;
+        if matches!(self.scope, VerifyScope::All | VerifyScope::Book) {
+            verify_book(&ws, &mut tally)?;
         }
+        if self.scope == VerifyScope::All {
+            verify_tests(&ws, &mut tally)?;
+        }
+        ui::line(&tally.times());
         ui::line(&format!("{} passed, {} failed ({})", tally.passed, tally.failed, python_used(&ws)));
         Ok(if tally.failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
     }
@@ -119,9 +160,8 @@ fn python_used(ws: &Workspace) -> String {
     format!("Python {version}, {}", venv.strip_prefix(&ws.root).unwrap_or(&venv).display())
 }
 
-/// The book, its students' edition, its Python and browser suites, and the tests of the
-/// xtask, the probe and the book's snippets.
-fn verify_book_and_tests(ws: &Workspace, tally: &mut Tally) -> Result<()> {
+/// The book, its students' edition, its snippets, and its Python and browser suites.
+fn verify_book(ws: &Workspace, tally: &mut Tally) -> Result<()> {
     match super::book::build(&ws.path("book")) {
         Ok(index) => tally.step(true, &format!("the book builds: {}", index.display()), &[]),
         Err(err) => tally.step(false, "the book builds", &[format!("{err:#}")]),
@@ -131,40 +171,64 @@ fn verify_book_and_tests(ws: &Workspace, tally: &mut Tally) -> Result<()> {
         Err(err) => tally.step(false, "the students' edition builds (`cargo xtask book --student`)", &[format!("{err:#}")]),
     }
     python_suites(ws, tally)?;
+    cargo_tests(ws, tally, "the book's snippets", &["--package", "book"])?;
+    tally.phase("the book");
+    Ok(())
+}
+
+/// The tests of the xtask, the embedding probe and the C ABI support crates.
+fn verify_tests(ws: &Workspace, tally: &mut Tally) -> Result<()> {
     // The xtask's own tests run `book --serve`, which needs the mdbook binary: install it
     // now, once, as the README promises that this command installs what it needs.
     if let Err(err) = crate::tools::mdbook(ws) {
         tally.step(false, "mdbook for `book --serve`", &[format!("{err:#}")]);
     }
-    ui::note("Running the tests of the xtask, the embedding probe, the book's snippets and the C ABI support crates");
-    // Two workspaces: the xtask's own, then the root's probe, book and pyo3-free support crates.
-    let xtask_manifest = ws.path(crate::workspace::XTASK_MANIFEST);
-    let runs: [(&str, Vec<std::ffi::OsString>); 2] = [
-        ("xtask", vec!["test".into(), "--manifest-path".into(), xtask_manifest.into()]),
-        (
-            "probe, book snippets, C ABI support",
-            ["test", "--package", "embed-probe", "--package", "book", "--package", "c-abi-support", "--package", "tagged-allocator"].map(Into::into).to_vec(),
-        ),
-    ];
-    for (what, args) in runs {
-        // Without `VIRTUAL_ENV` and the venv on `PATH`, as a plain `cargo test` at the root
-        // runs them: they must pass that way too.
-        let mut cmd = ws.cargo();
-        cmd.args(&args).env_remove("VIRTUAL_ENV");
-        if let Some(path) = std::env::var_os("PATH") {
-            cmd.env("PATH", path);
-        }
-        let output = cmd.output().context("running cargo test")?;
-        let summary = test_summary(&String::from_utf8_lossy(&output.stdout));
-        if output.status.success() {
-            tally.step(true, &format!("workspace tests ({what}): {summary}"), &[]);
-        } else {
-            let mut details = vec![stage::compiler_messages(&String::from_utf8_lossy(&output.stderr))];
-            details.push(String::from_utf8_lossy(&output.stdout).into_owned());
-            tally.step(false, &format!("workspace tests ({what})"), &details);
-        }
+    ui::note("Running the tests of the xtask, the embedding probe and the C ABI support crates");
+    // Two workspaces: the xtask's own, then the root's probe and pyo3-free support crates.
+    let xtask_manifest = ws.path(crate::workspace::XTASK_MANIFEST).display().to_string();
+    cargo_tests(ws, tally, "xtask", &["--manifest-path", &xtask_manifest])?;
+    cargo_tests(ws, tally, "probe, C ABI support", &["--package", "embed-probe", "--package", "c-abi-support", "--package", "tagged-allocator"])?;
+    tally.phase("the xtask's and support crates' tests");
+    Ok(())
+}
+
+/// `cargo test` with `args`, one step named `what`. Without `VIRTUAL_ENV` and the venv on
+/// `PATH`, as a plain `cargo test` at the root runs them: they must pass that way too.
+fn cargo_tests(ws: &Workspace, tally: &mut Tally, what: &str, args: &[&str]) -> Result<()> {
+    let mut cmd = ws.cargo();
+    cmd.arg("test").args(args).env_remove("VIRTUAL_ENV");
+    if let Some(path) = std::env::var_os("PATH") {
+        cmd.env("PATH", path);
+    }
+    let output = cmd.output().context("running cargo test")?;
+    let summary = test_summary(&String::from_utf8_lossy(&output.stdout));
+    if output.status.success() {
+        tally.step(true, &format!("workspace tests ({what}): {summary}"), &[]);
+    } else {
+        let mut details = vec![stage::compiler_messages(&String::from_utf8_lossy(&output.stderr))];
+        details.push(String::from_utf8_lossy(&output.stdout).into_owned());
+        tally.step(false, &format!("workspace tests ({what})"), &details);
     }
     Ok(())
+}
+
+/// `4 min 10 s`, or `35 s` under a minute.
+fn minutes(seconds: f64) -> String {
+    let seconds = seconds.round() as u64;
+    if seconds < 60 { format!("{seconds} s") } else { format!("{} min {} s", seconds / 60, seconds % 60) }
+}
+
+/// The files under the course's folders that git does not track and does not ignore:
+/// an author's new exercise, page or snapshot not yet added. Empty outside a git checkout.
+fn untracked_course_files(ws: &Workspace) -> Vec<String> {
+    let output = std::process::Command::new("git")
+        .args(["ls-files", "--others", "--exclude-standard", "--", "exercises", "solutions", "book/src", "assets", "xtask/src"])
+        .current_dir(&ws.root)
+        .output();
+    match output {
+        Ok(out) if out.status.success() => String::from_utf8_lossy(&out.stdout).lines().map(str::to_string).collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// The book's pytest suites (`booktests.rs`): its python blocks, then the browser tests,
