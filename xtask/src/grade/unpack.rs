@@ -3,7 +3,9 @@
 //! Nothing lands outside the destination: an entry whose path is absolute or climbs with
 //! `..` is skipped, and links (symbolic or hard) are never created, so no later write can
 //! follow one out. Sizes are counted as bytes are really decompressed (a zip's declared
-//! sizes may lie), and the archive is refused past a total size or a file count.
+//! sizes may lie), and the archive is refused past a total size or a file count. Build and
+//! cache folders (`target/`, `.venv/`, ...) are left out, uncounted: students archive the
+//! whole repository after a first `check`.
 
 use anyhow::{Context, Result, bail};
 use std::fs::File;
@@ -23,6 +25,20 @@ impl Default for Caps {
     fn default() -> Caps {
         Caps { total_bytes: 64 << 20, entries: 20_000 }
     }
+}
+
+/// Folders a student's archive may hold that the grader never needs: builds, virtual
+/// environments, caches, git's own folder. Their entries are skipped, not unpacked nor
+/// counted against [`Caps`]: an archive of the whole repository after a first `check`
+/// (a `target/` and a `.venv` of hundreds of MB) is graded like a clean one.
+pub const SKIPPED_FOLDERS: [&str; 9] = ["target", ".venv", "venv", ".workbook", "__pycache__", ".pytest_cache", ".mypy_cache", ".git", "node_modules"];
+
+/// At most this many skipped entries are read through; past it the archive is refused.
+const SKIPPED_CAP: usize = 2_000_000;
+
+/// Whether the safe relative path `relative` lies inside one of [`SKIPPED_FOLDERS`].
+fn in_skipped_folder(relative: &Path) -> bool {
+    relative.components().any(|c| matches!(c, Component::Normal(part) if part.to_str().is_some_and(|p| SKIPPED_FOLDERS.contains(&p))))
 }
 
 /// The archive formats a submission may come in, by file name.
@@ -54,20 +70,42 @@ impl Format {
 /// either way.
 pub fn unpack(archive: &Path, format: Format, dest: &Path, caps: Caps) -> Result<Vec<String>> {
     let file = File::open(archive).with_context(|| format!("cannot open {}", archive.display()))?;
-    let mut budget = Budget { caps, bytes: 0, entries: 0 };
-    match format {
+    let mut budget = Budget { caps, bytes: 0, entries: 0, skipped: 0 };
+    let mut notes = match format {
         Format::Zip => unzip(file, dest, &mut budget),
         Format::TarGz => untar(file, dest, &mut budget),
+    }?;
+    if budget.skipped > 0 {
+        notes.push(format!(
+            "left out {} entries of build and cache folders ({}): the grader takes only the exercises' editable files",
+            budget.skipped,
+            SKIPPED_FOLDERS.join(", ")
+        ));
     }
+    Ok(notes)
 }
 
 struct Budget {
     caps: Caps,
     bytes: u64,
     entries: usize,
+    /// Entries inside [`SKIPPED_FOLDERS`], left out.
+    skipped: usize,
 }
 
 impl Budget {
+    /// Whether the entry at `relative` is left out (inside a build or cache folder).
+    fn skips(&mut self, relative: &Path) -> Result<bool> {
+        if !in_skipped_folder(relative) {
+            return Ok(false);
+        }
+        self.skipped += 1;
+        if self.skipped > SKIPPED_CAP {
+            bail!("the archive has more than {SKIPPED_CAP} entries in build and cache folders");
+        }
+        Ok(true)
+    }
+
     fn entry(&mut self) -> Result<()> {
         self.entries += 1;
         if self.entries > self.caps.entries {
@@ -118,9 +156,14 @@ fn unzip(file: File, dest: &Path, budget: &mut Budget) -> Result<Vec<String>> {
     let mut zip = zip::ZipArchive::new(file).context("not a readable zip archive")?;
     let mut notes = Vec::new();
     for index in 0..zip.len() {
-        budget.entry()?;
         let mut entry = zip.by_index(index).context("a damaged zip entry")?;
         let name = entry.name().context("a zip entry with an unreadable name")?.into_owned();
+        if let Ok(relative) = safe_relative(&name)
+            && budget.skips(&relative)?
+        {
+            continue;
+        }
+        budget.entry()?;
         let relative = match safe_relative(&name) {
             Ok(relative) => relative,
             Err(note) => {
@@ -145,9 +188,14 @@ fn untar(file: File, dest: &Path, budget: &mut Budget) -> Result<Vec<String>> {
     let mut archive = tar::Archive::new(flate2::read::GzDecoder::new(file));
     let mut notes = Vec::new();
     for entry in archive.entries().context("not a readable .tar.gz archive")? {
-        budget.entry()?;
         let mut entry = entry.context("a damaged .tar.gz entry")?;
         let name = String::from_utf8_lossy(&entry.path_bytes()).into_owned();
+        if let Ok(relative) = safe_relative(&name)
+            && budget.skips(&relative)?
+        {
+            continue;
+        }
+        budget.entry()?;
         let relative = match safe_relative(&name) {
             Ok(relative) => relative,
             Err(note) => {
@@ -188,6 +236,30 @@ mod tests {
         assert_eq!(Format::of("Bob.Smith.TAR.GZ"), Some((Format::TarGz, "Bob.Smith")));
         assert_eq!(Format::of("notes.txt"), None);
         assert_eq!(Format::of(".zip"), None);
+    }
+
+    #[test]
+    fn build_and_cache_folders_are_left_out_uncounted() {
+        let dir = tempfile::tempdir().unwrap();
+        let archive = dir.path().join("whole-repo.zip");
+        let mut zip = zip::ZipWriter::new(File::create(&archive).unwrap());
+        let options = zip::write::SimpleFileOptions::default();
+        for i in 0..50 {
+            zip.start_file(format!("repo/target/debug/deps/lib{i}.rlib"), options).unwrap();
+            zip.write_all(&vec![b'x'; 64 << 10]).unwrap();
+        }
+        zip.start_file("repo/.venv/bin/python", options).unwrap();
+        zip.write_all(b"#!").unwrap();
+        zip.start_file("repo/exercises/p/one/src/lib.rs", options).unwrap();
+        zip.write_all(b"fn f() {}").unwrap();
+        zip.finish().unwrap();
+        let dest = dir.path().join("out");
+        std::fs::create_dir(&dest).unwrap();
+        // 3.2 MB of target/ in an archive capped at 1 MiB and 5 entries.
+        let notes = unpack(&archive, Format::Zip, &dest, Caps { total_bytes: 1 << 20, entries: 5 }).unwrap();
+        assert!(dest.join("repo/exercises/p/one/src/lib.rs").is_file());
+        assert!(!dest.join("repo/target").exists() && !dest.join("repo/.venv").exists());
+        assert!(notes.iter().any(|n| n.contains("left out 51 entries")), "{notes:?}");
     }
 
     #[test]
