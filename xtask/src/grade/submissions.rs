@@ -5,7 +5,8 @@
 //! name (without the extension) is the student's id. It is read, never written: archives
 //! are unpacked into a fresh temporary folder (`unpack.rs`). Inside, the editable files
 //! are looked up by their repository-relative path (`exercises/<part>/<name>/src/lib.rs`),
-//! either at the top or under one or two wrapping folders (`rust-python/exercises/...`).
+//! either at the top or under up to four wrapping folders (`rust-python/exercises/...`);
+//! a submission with no such folder, or several copies of it, is refused with a reason.
 //! Nothing else is read: a submitted test, snapshot, manifest or build script is ignored.
 
 use super::unpack::{self, Caps, Format};
@@ -140,23 +141,41 @@ pub fn collect(submission: &Submission, wanted: &[PathBuf]) -> Collected {
     }
 }
 
-/// The folder holding `exercises/`: `dir`, or the only such folder one or two levels down.
-fn find_root(dir: &Path) -> Option<PathBuf> {
+/// How deep below a submission's top the folder holding `exercises/` is looked for.
+const ROOT_DEPTH: usize = 4;
+
+/// The folder holding `exercises/`: `dir`, or the only such folder at the shallowest level
+/// up to [`ROOT_DEPTH`] folders down (build and cache folders and macOS's `__MACOSX`
+/// left out). Otherwise why not, in words for the feedback: none, or several copies.
+fn find_root(dir: &Path) -> Result<PathBuf, String> {
     if is_real_dir(&dir.join("exercises")) {
-        return Some(dir.to_path_buf());
+        return Ok(dir.to_path_buf());
     }
-    let mut roots = Vec::new();
-    for depth in 1..=2 {
-        for entry in walkdir::WalkDir::new(dir).min_depth(depth).max_depth(depth).into_iter().flatten() {
-            if entry.file_type().is_dir() && entry.file_name() != "__MACOSX" && is_real_dir(&entry.path().join("exercises")) {
-                roots.push(entry.path().to_path_buf());
-            }
-        }
-        if !roots.is_empty() {
-            break;
+    let walk = walkdir::WalkDir::new(dir).min_depth(1).max_depth(ROOT_DEPTH).into_iter().filter_entry(|e| {
+        e.file_name().to_str().is_none_or(|n| n != "__MACOSX" && n != "exercises" && !super::unpack::SKIPPED_FOLDERS.contains(&n))
+    });
+    let mut roots: Vec<(usize, PathBuf)> = walk
+        .flatten()
+        .filter(|e| e.file_type().is_dir() && is_real_dir(&e.path().join("exercises")))
+        .map(|e| (e.depth(), e.path().to_path_buf()))
+        .collect();
+    let Some(shallowest) = roots.iter().map(|(depth, _)| *depth).min() else {
+        return Err(format!(
+            "no `exercises/` folder in the submission, at its top or up to {ROOT_DEPTH} folders down: hand in the course's folder (the one holding `exercises/`) or an archive of it"
+        ));
+    };
+    roots.retain(|(depth, _)| *depth == shallowest);
+    match roots.as_slice() {
+        [(_, root)] => Ok(root.clone()),
+        several => {
+            let shown: Vec<String> = several.iter().map(|(_, p)| format!("{}/", p.strip_prefix(dir).unwrap_or(p).display())).collect();
+            Err(format!(
+                "the submission holds {} copies of the course ({}), and the grader cannot tell which to grade: hand in one",
+                several.len(),
+                shown.join(", ")
+            ))
         }
     }
-    if roots.len() == 1 { roots.pop() } else { None }
 }
 
 fn is_real_dir(path: &Path) -> bool {
@@ -165,9 +184,12 @@ fn is_real_dir(path: &Path) -> bool {
 
 fn from_folder(dir: &Path, wanted: &[PathBuf]) -> Collected {
     let mut collected = Collected::default();
-    let Some(root) = find_root(dir) else {
-        collected.notes.push("no `exercises/` folder found at the top of the submission or one or two folders down".into());
-        return collected;
+    let root = match find_root(dir) {
+        Ok(root) => root,
+        Err(why) => {
+            collected.rejected = Some(why);
+            return collected;
+        }
     };
     for path in wanted {
         match read_inside(&root, path) {
@@ -208,6 +230,20 @@ fn read_inside(root: &Path, relative: &Path) -> Result<Option<Vec<u8>>, String> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_course_is_found_deep_down_and_copies_are_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let deep = dir.path().join("a/b/c/rust-python");
+        std::fs::create_dir_all(deep.join("exercises")).unwrap();
+        std::fs::create_dir_all(dir.path().join("a/b/c/rust-python/target/package/exercises")).unwrap();
+        assert_eq!(find_root(dir.path()).unwrap(), deep);
+        std::fs::create_dir_all(dir.path().join("a/b/c/old-copy/exercises")).unwrap();
+        let why = find_root(dir.path()).unwrap_err();
+        assert!(why.contains("2 copies") && why.contains("a/b/c/old-copy/") && why.contains("a/b/c/rust-python/"), "{why}");
+        let empty = tempfile::tempdir().unwrap();
+        assert!(find_root(empty.path()).unwrap_err().contains("no `exercises/` folder"));
+    }
 
     fn sub(id: &str) -> Submission {
         Submission { id: id.into(), source: Source::Folder(PathBuf::from(id)) }
