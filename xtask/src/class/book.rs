@@ -146,6 +146,12 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_test_markers_are_left_out() {
+        let page = "Run:\n\n<!-- console: exits 1 (the starter fails stage 1) -->\n```console\n$ cargo xtask check x\n```\n\n  <!-- python: not run (why) -->\n  ```python\n  pass\n  ```\n";
+        assert_eq!(without_test_markers(page), "Run:\n\n```console\n$ cargo xtask check x\n```\n\n  ```python\n  pass\n  ```\n");
+    }
+
+    #[test]
     fn summary_loses_gone_pages_their_children_and_empty_parts() {
         let summary = "# Summary\n\n[Intro](intro.md)\n\n# Part\n\n- [Exercises](p/exercises.md)\n  - [one](p/exercises/one.md)\n  - [two](p/exercises/two.md)\n    - [two, more](p/two-more.md)\n\n# For instructors\n\n- [Running](instructors/running.md)\n\n# Solutions\n\n- [Part](solutions/p.md)\n";
         let pages = [(Path::new("p/exercises/two.md"), "{{#include ../../../../exercises/p/two/src/lib.rs:exercise}}")];
