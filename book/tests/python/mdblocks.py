@@ -33,6 +33,31 @@ follow the same rule, checked by ``book/tests/skeptic.rs``.
 A block whose body is an mdBook ``{{#include FILE[:ANCHOR | :START:END]}}`` directive runs
 the included text, cut as mdBook cuts it (anchors ``ANCHOR: name`` / ``ANCHOR_END: name``,
 1-based line ranges, the anchor lines themselves dropped).
+
+Console blocks
+--------------
+
+A ```console block shows shell commands, each on a line that starts with ``$ `` (a line
+that ends in a backslash continues on the next), and under a command the lines it prints. Every
+console block is run (``test_console_blocks.py``, ``consoles.py``): its commands, in
+order, in one fresh ``bash`` at the repository root (no ``VIRTUAL_ENV``, no
+``CARGO_TARGET_DIR``, no venv on ``PATH``: what a reader's new terminal has), each command
+but the last under ``set -e``. The block must end with the last command exiting 0, and
+must leave the repository's files as it found them (``git status``; ``target/`` and the
+progress a check records in ``.workbook/``, which is put back, are not the repository's).
+When the block shows printed lines, everything the commands print (standard output and
+error, as a terminal shows them) must match those lines by the rule of ``output_matches``
+(``...`` inside a line, a line of only ``...``); a block of commands alone shows no
+output, and what it prints is not compared. Markers on the lines above the fence:
+
+``<!-- console: not run (REASON) -->``
+    the block is not run; REASON says why (it needs a browser or root, it runs until
+    Ctrl-C, it writes outside the repository or into the course's ``.venv``...).
+``<!-- console: exits N (REASON) -->``
+    the block's last command must exit with status N, every command before it with 0
+    (``cargo xtask check NAME`` on a starter exits 1: the starter fails stage 1 by design).
+
+Any other ``<!-- console: ... -->`` line is an error that names the page and line.
 """
 
 from __future__ import annotations
@@ -50,6 +75,8 @@ IN_ROOT = "run in the repository root"
 MARKER = re.compile(r"^\s*<!--\s*python:\s*(?P<body>.*?)\s*-->\s*$")
 NOT_RUN = re.compile(r"^not run\s*\((?P<reason>.*)\)$")
 BUILD = re.compile(r"^build\s+(?P<paths>.+)$")
+CONSOLE_MARKER = re.compile(r"^\s*<!--\s*console:\s*(?P<body>.*?)\s*-->\s*$")
+EXITS = re.compile(r"^exits\s+(?P<status>\d+)\s*\((?P<reason>.*)\)$")
 INCLUDE = re.compile(r"\{\{#include\s+(?P<target>[^}\s]+)\s*\}\}")
 ANCHOR_START = re.compile(r"ANCHOR:\s*(?P<name>[\w_-]+)")
 ANCHOR_END = re.compile(r"ANCHOR_END:\s*(?P<name>[\w_-]+)")
@@ -87,6 +114,29 @@ class Block:
         return f"{self.page}:{self.line}"
 
 
+@dataclass
+class ConsoleBlock:
+    """One ```console block: its commands, what it shows them print, and its markers."""
+
+    page: Path
+    """The page, repository-relative (``book/src/...``)."""
+    line: int
+    """The 1-based line of the opening fence."""
+    commands: list[str]
+    """The commands, without their ``$ ``, continuation lines joined."""
+    output: str | None = None
+    """The lines the block shows printed (every line that is not a command), or None
+    when it shows only commands."""
+    not_run: str | None = None
+    """Why the block is not run, when a marker says so."""
+    exits: int = 0
+    """The exit status the last command must have."""
+
+    @property
+    def where(self) -> str:
+        return f"{self.page}:{self.line}"
+
+
 def pages(src: Path = BOOK_SRC) -> list[Path]:
     """Every markdown page under ``src``, sorted."""
     return sorted(p for p in src.rglob("*.md") if not p.name.endswith(".skt.md"))
@@ -98,10 +148,55 @@ def blocks(page: Path, repo: Path = REPO) -> list[Block]:
     Raises BlockError for an unknown or malformed marker, an unclosed fence, or an
     include that cannot be read.
     """
-    text = page.read_text(encoding="utf-8")
-    lines = text.splitlines()
+    lines = page.read_text(encoding="utf-8").splitlines()
     rel = _relative(page, repo)
     found = []
+    for i, end, lang, indent in _fences(lines, rel):
+        if lang == "python":
+            block = Block(page=rel, line=i + 1, source="")
+            _read_markers(lines, i, block)
+            body = "\n".join(_unhide(_dedent(lines[i + 1 : end], indent)))
+            block.source, block.included = _expand(body, page, rel, i + 1, repo)
+            block.output_line, block.output = _output_after(lines, end, rel)
+            found.append(block)
+    return found
+
+
+def console_blocks(page: Path, repo: Path = REPO) -> list[ConsoleBlock]:
+    """The console blocks of ``page``, in order (see "Console blocks" above).
+
+    Raises BlockError for an unknown or malformed marker, an unclosed fence, or a block
+    with no ``$ `` command.
+    """
+    lines = page.read_text(encoding="utf-8").splitlines()
+    rel = _relative(page, repo)
+    found = []
+    for i, end, lang, indent in _fences(lines, rel):
+        if lang != "console":
+            continue
+        block = ConsoleBlock(page=rel, line=i + 1, commands=[])
+        shown: list[str] = []
+        continued = False
+        for l in _dedent(lines[i + 1 : end], indent):
+            if continued:
+                block.commands[-1] += "\n" + l
+            elif l.startswith("$ "):
+                block.commands.append(l[2:])
+            else:
+                shown.append(l)
+            continued = bool(block.commands) and l.endswith("\\") and (continued or l.startswith("$ "))
+        if not block.commands:
+            raise BlockError(f"{rel}:{i + 1}: a console block shows its commands on lines that start with `$ `")
+        if any(l.strip() for l in shown):
+            block.output = "\n".join(shown)
+        _read_console_markers(lines, i, block)
+        found.append(block)
+    return found
+
+
+def _fences(lines: list[str], rel: Path):
+    """Each fenced code block of a page: its 0-based opening and closing lines, its
+    language (the info string's first word) and the indent of its fence."""
     i = 0
     while i < len(lines):
         fence = re.match(r"^(\s*)(`{3,}|~{3,})\s*([^`\s]*)", lines[i])
@@ -114,16 +209,8 @@ def blocks(page: Path, repo: Path = REPO) -> list[Block]:
             end += 1
         if end >= len(lines):
             raise BlockError(f"{rel}:{i + 1}: this code block is never closed: add a closing {ticks}")
-        lang = re.split(r"[,\s]", info, maxsplit=1)[0]
-        if lang == "python":
-            block = Block(page=rel, line=i + 1, source="")
-            _read_markers(lines, i, block)
-            body = "\n".join(_unhide(_dedent(lines[i + 1 : end], len(fence.group(1)))))
-            block.source, block.included = _expand(body, page, rel, i + 1, repo)
-            block.output_line, block.output = _output_after(lines, end, rel)
-            found.append(block)
+        yield i, end, re.split(r"[,\s]", info, maxsplit=1)[0], len(fence.group(1))
         i = end + 1
-    return found
 
 
 def _output_after(lines: list[str], end: int, rel: Path) -> tuple[int | None, str | None]:
@@ -215,6 +302,29 @@ def _read_markers(lines: list[str], fence: int, block: Block) -> None:
         j -= 1
     if j >= 0 and "python:" in lines[j] and "<!--" in lines[j]:
         raise BlockError(f"{block.page}:{j + 1}: a python marker must be one whole line: `<!-- python: ... -->`")
+
+
+def _read_console_markers(lines: list[str], fence: int, block: ConsoleBlock) -> None:
+    j = fence - 1
+    while j >= 0 and CONSOLE_MARKER.match(lines[j]):
+        body = CONSOLE_MARKER.match(lines[j]).group("body")
+        where = f"{block.page}:{j + 1}"
+        not_run, exits = NOT_RUN.match(body), EXITS.match(body)
+        reason = (not_run or exits).group("reason").strip() if (not_run or exits) else None
+        if reason == "":
+            raise BlockError(f"{where}: `console: {body}` needs a reason inside the parentheses")
+        if not_run:
+            block.not_run = reason
+        elif exits:
+            block.exits = int(exits.group("status"))
+        else:
+            raise BlockError(
+                f"{where}: unknown marker `console: {body}`; write `<!-- console: not run (reason) -->` "
+                f"or `<!-- console: exits N (reason) -->`"
+            )
+        j -= 1
+    if j >= 0 and "console:" in lines[j] and "<!--" in lines[j]:
+        raise BlockError(f"{block.page}:{j + 1}: a console marker must be one whole line: `<!-- console: ... -->`")
 
 
 def _expand(body: str, page: Path, rel: Path, line: int, repo: Path) -> tuple[str, Path | None]:

@@ -3,9 +3,12 @@ line, markers are read as documented, includes are cut as mdBook cuts them."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from mdblocks import BlockError, blocks, cut, output_matches
+from consoles import run as run_console
+from mdblocks import BlockError, blocks, console_blocks, cut, output_matches
 from runner import run
 
 
@@ -157,3 +160,65 @@ def test_hidden_lines_run_without_their_tilde(tmp_path):
     [block] = blocks(page(tmp_path, text), repo=tmp_path)
     assert block.source == "import math\ndef helper():\n    return 2\nprint(math.floor(2.5) + helper())"
     assert run(block, repo=tmp_path).ok
+
+
+def test_console_blocks_are_read_as_documented(tmp_path):
+    path = page(
+        tmp_path,
+        "```console\n$ echo one \\\n  two\none two\n$ true\n```\n\n"
+        "<!-- console: exits 1 (the starter fails stage 1) -->\n```console\n$ cargo xtask check x\n```\n\n"
+        "  <!-- console: not run (it needs a fax machine) -->\n  ```console\n  $ fax\n  ```\n\n"
+        "```python\npass\n```\n",
+    )
+    first, second, third = console_blocks(path, repo=tmp_path)
+    assert first.commands == ["echo one \\\n  two", "true"] and first.output == "one two" and first.exits == 0
+    assert second.exits == 1 and second.output is None and second.where == "book/src/page.md:9"
+    assert third.not_run == "it needs a fax machine" and third.commands == ["fax"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("<!-- console: skip -->\n```console\n$ true\n```\n", "book/src/page.md:1: unknown marker `console: skip`"),
+        ("<!-- console: exits 1 () -->\n```console\n$ false\n```\n", "book/src/page.md:1: `console: exits 1 ()` needs a reason"),
+        ("```console\ntrue\n```\n", "book/src/page.md:1: a console block shows its commands on lines that start with `$ `"),
+    ],
+)
+def test_bad_console_blocks_name_page_and_line(tmp_path, text, message):
+    path = page(tmp_path, text)
+    with pytest.raises(BlockError, match=re.escape(message)):
+        console_blocks(path, repo=tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("text", "ok", "message"),
+    [
+        ("```console\n$ cd book\n$ echo $PWD\n.../book/src/..\n```\n", False, "book/src/page.md:1: the block shows output"),
+        ("```console\n$ cd book/src\n$ echo \"in $(basename $PWD)\" >&2\nin src\n```\n", True, ""),
+        ("```console\n$ echo printed\n```\n", True, ""),
+        ("<!-- console: exits 3 (why) -->\n```console\n$ true\n$ (exit 3)\n```\n", True, ""),
+        ("<!-- console: exits 1 (why) -->\n```console\n$ false\n$ false\n```\n", False, "a command before the last one failed"),
+        ("```console\n$ false\n```\n", False, "`false` exited with status 1, the page expects 0"),
+    ],
+)
+def test_console_blocks_run_as_printed(tmp_path, text, ok, message):
+    [block] = console_blocks(page(tmp_path, text), repo=tmp_path)
+    outcome = run_console(block, repo=tmp_path)
+    assert outcome.ok == ok and message in outcome.message, outcome.message
+
+
+def test_a_console_block_leaves_the_progress_and_gets_a_new_terminal(tmp_path, monkeypatch):
+    (tmp_path / ".workbook").mkdir()
+    (tmp_path / ".workbook" / "progress.json").write_text("{}")
+    monkeypatch.setenv("VIRTUAL_ENV", str(tmp_path / ".venv"))
+    monkeypatch.setenv("PATH", f"{tmp_path / '.venv' / 'bin'}:/usr/bin:/bin")
+    monkeypatch.setenv("CARGO_TARGET_DIR", "/elsewhere")
+    monkeypatch.setenv("WORKBOOK_PYTHON", "python3")
+    text = (
+        "```console\n$ echo '{\"hello_module\": 1}' > .workbook/progress.json\n"
+        "$ echo \"[$VIRTUAL_ENV] [$CARGO_TARGET_DIR] [$WORKBOOK_PYTHON] $PATH\"\n[] [] [python3] /usr/bin:/bin\n```\n"
+    )
+    [block] = console_blocks(page(tmp_path, text), repo=tmp_path)
+    outcome = run_console(block, repo=tmp_path)
+    assert outcome.ok, outcome.message
+    assert (tmp_path / ".workbook" / "progress.json").read_text() == "{}"

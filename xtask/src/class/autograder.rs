@@ -9,7 +9,7 @@
 //! the assets, the shared check crates, the exercises and their solutions (the grader
 //! checks held-out inputs against them; students never see this archive), with a
 //! workspace `Cargo.toml` and `exercises/info.toml` cut down to them (`manifests.rs`), and:
-//! - `setup.sh` (`templates/setup.sh`): Rust, Python with its headers and `venv`, then
+//! - `setup.sh` (`templates/setup.sh`): Rust, Python with its `-dev` package (the linkable libpython) and `venv`, then
 //!   `cargo xtask grade prepare`, which makes the venv and warms the grading build;
 //! - `run_autograder` (`templates/run_autograder`): `cargo xtask grade --gradescope`.
 

@@ -117,10 +117,11 @@ pub fn includes(page: &Path, text: &str) -> Vec<PathBuf> {
 }
 
 /// The page without the markers of the book's Python tests (`<!-- python: build
-/// solutions/... -->`, `<!-- python: not run (...) -->`): the students' repository has
-/// neither those tests nor the crates some markers name.
+/// solutions/... -->`, `<!-- python: not run (...) -->`, `<!-- console: exits 1 (...) -->`):
+/// the students' repository has neither those tests nor the crates some markers name.
 fn without_test_markers(text: &str) -> String {
-    let mut out: String = text.lines().filter(|l| !l.trim_start().starts_with("<!-- python:")).collect::<Vec<_>>().join("\n");
+    let marker = |l: &str| ["<!-- python:", "<!-- console:"].iter().any(|m| l.trim_start().starts_with(m));
+    let mut out: String = text.lines().filter(|l| !marker(l)).collect::<Vec<_>>().join("\n");
     if text.ends_with('\n') {
         out.push('\n');
     }
@@ -143,6 +144,12 @@ fn squeeze_blank_lines(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_test_markers_are_left_out() {
+        let page = "Run:\n\n<!-- console: exits 1 (the starter fails stage 1) -->\n```console\n$ cargo xtask check x\n```\n\n  <!-- python: not run (why) -->\n  ```python\n  pass\n  ```\n";
+        assert_eq!(without_test_markers(page), "Run:\n\n```console\n$ cargo xtask check x\n```\n\n  ```python\n  pass\n  ```\n");
+    }
 
     #[test]
     fn summary_loses_gone_pages_their_children_and_empty_parts() {

@@ -67,7 +67,7 @@ pub fn workflow(exercises: &[&Exercise]) -> String {
     let mut steps = vec![
         map(vec![("name", text("Checkout code")), ("uses", text("actions/checkout@v4"))]),
         map(vec![
-            ("name", text("Install Python's headers and venv")),
+            ("name", text("Install Python's linkable library (python3-dev) and venv")),
             ("run", text("sudo apt-get update -qq && sudo apt-get install -y -qq python3-dev python3-venv")),
         ]),
         map(vec![("name", text("Check every exercise")), ("run", text(check_script(exercises))), ("timeout-minutes", Yaml::Num(60))]),

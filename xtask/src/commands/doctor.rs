@@ -107,8 +107,7 @@ fn show_preflight(ws: &Workspace) -> bool {
     let checks = [
         (has(|p| matches!(p, Problem::TooOld { .. })), format!("version {} (3.{} or newer)", facts.full_version(), preflight::OLDEST_MINOR)),
         (has(|p| matches!(p, Problem::NoVenv)), "venv and ensurepip modules".to_string()),
-        (has(|p| matches!(p, Problem::NoSharedLibrary { .. })), format!("shared libpython: {}", facts.library)),
-        (has(|p| matches!(p, Problem::NoHeaders { .. })), format!("headers: {}", facts.headers)),
+        (has(|p| matches!(p, Problem::NoSharedLibrary { .. })), format!("shared libpython to link: {}", facts.library)),
     ];
     for (ok, what) in checks {
         ui::line(&format!("  {} {what}", ui::mark(ok)));

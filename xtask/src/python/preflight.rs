@@ -1,6 +1,12 @@
 //! The interpreter check that runs before the workbook creates its venv (and in `doctor`):
 //! is the chosen Python new enough, can it create a venv, and can Rust programs embed it?
 //! Each problem comes with the command that fixes it on Debian/Ubuntu, Fedora and macOS.
+//!
+//! Embedding needs the shared libpython in the form the linker takes for `-lpython3.X`:
+//! `LIBDIR/LDLIBRARY`, `libpython3.X.so` on Linux, which Debian and Ubuntu ship in
+//! `python3.X-dev` (the runtime package has only `libpython3.X.so.1.0`), Fedora in
+//! `python3-devel`. C headers are not checked: PyO3 never compiles C against `Python.h`
+//! (its FFI is Rust declarations), and no exercise compiles C (cffi runs in ABI mode).
 
 use anyhow::Result;
 use serde::Deserialize;
@@ -16,7 +22,6 @@ import json, os, sys, sysconfig
 import importlib.util as u
 c = sysconfig.get_config_var
 lib = os.path.join(c('LIBDIR') or '', c('LDLIBRARY') or '')
-inc = sysconfig.get_paths().get('include') or c('INCLUDEPY') or ''
 print(json.dumps({
     'version': list(sys.version_info[:3]),
     'executable': sys.executable,
@@ -25,8 +30,6 @@ print(json.dumps({
     'framework': bool(c('PYTHONFRAMEWORK')),
     'library': lib,
     'library_found': os.path.exists(lib),
-    'headers': os.path.join(inc, 'Python.h'),
-    'headers_found': os.path.exists(os.path.join(inc, 'Python.h')),
 }))
 "#;
 
@@ -43,14 +46,10 @@ pub struct Facts {
     pub shared: bool,
     /// Whether it is a macOS framework build (Homebrew, python.org): its library is the framework.
     pub framework: bool,
-    /// `LIBDIR/LDLIBRARY`: the library `-lpython3.x` links against.
+    /// `LIBDIR/LDLIBRARY`: the library `-lpython3.x` links against (`libpython3.X.so`).
     pub library: String,
     /// Whether [`Facts::library`] exists.
     pub library_found: bool,
-    /// `Python.h` in the interpreter's include folder.
-    pub headers: String,
-    /// Whether [`Facts::headers`] exists.
-    pub headers_found: bool,
 }
 
 impl Facts {
@@ -76,8 +75,6 @@ pub enum Problem {
     NoVenv,
     /// No shared libpython to link and load: Rust programs cannot embed it.
     NoSharedLibrary { library: String },
-    /// No `Python.h`.
-    NoHeaders { headers: String },
 }
 
 /// Asks `base` about itself.
@@ -105,9 +102,6 @@ pub fn problems(facts: &Facts) -> Vec<Problem> {
     // Windows has no libpython to link by name; macOS framework builds carry theirs.
     if !cfg!(windows) && !(facts.shared && (facts.library_found || facts.framework)) {
         out.push(Problem::NoSharedLibrary { library: facts.library.clone() });
-    }
-    if !facts.headers_found {
-        out.push(Problem::NoHeaders { headers: facts.headers.clone() });
     }
     out
 }
@@ -148,11 +142,7 @@ impl Problem {
                 ],
             ),
             Problem::NoSharedLibrary { library } => (
-                format!("{python} has no shared libpython ({library}), which Rust programs that embed Python link against"),
-                dev_fixes(minor),
-            ),
-            Problem::NoHeaders { headers } => (
-                format!("{python} has no C headers ({headers}), which pyo3 and cffi build against"),
+                format!("{python} has no shared libpython to link ({library}), which Rust programs that embed Python link against"),
                 dev_fixes(minor),
             ),
         };
@@ -177,12 +167,12 @@ fn install_fixes(minor: &str) -> [String; 3] {
     ]
 }
 
-/// The development files of Python `minor`: shared library link and headers.
+/// The development package of Python `minor`, which holds the linkable `libpython3.X.so`.
 fn dev_fixes(minor: &str) -> [String; 3] {
     [
         format!("sudo apt install python{minor}-dev"),
         format!("sudo dnf install python{minor}-devel"),
-        format!("brew reinstall python@{minor} (Homebrew's Python is a framework build and has both)"),
+        format!("brew reinstall python@{minor} (Homebrew's Python is a framework build and carries its library)"),
     ]
 }
 
@@ -199,8 +189,6 @@ mod tests {
             framework: false,
             library: "/usr/lib/libpython3.12.so".into(),
             library_found: true,
-            headers: "/usr/include/python3.12/Python.h".into(),
-            headers_found: true,
         }
     }
 
@@ -211,7 +199,7 @@ mod tests {
 
     #[test]
     fn each_missing_part_is_one_problem_in_fixing_order() {
-        let facts = Facts { version: vec![3, 9, 18], venv: false, library_found: false, headers_found: false, ..good() };
+        let facts = Facts { version: vec![3, 9, 18], venv: false, library_found: false, ..good() };
         let found = problems(&facts);
         assert_eq!(
             found,
@@ -219,7 +207,6 @@ mod tests {
                 Problem::TooOld { version: "3.9.18".into() },
                 Problem::NoVenv,
                 Problem::NoSharedLibrary { library: "/usr/lib/libpython3.12.so".into() },
-                Problem::NoHeaders { headers: "/usr/include/python3.12/Python.h".into() },
             ]
         );
     }
@@ -230,6 +217,18 @@ mod tests {
         assert!(matches!(problems(&static_build)[..], [Problem::NoSharedLibrary { .. }]));
         let framework = Facts { shared: true, framework: true, library_found: false, ..good() };
         assert_eq!(problems(&framework), vec![]);
+    }
+
+    #[test]
+    fn a_runtime_library_without_the_linkable_one_is_a_problem_with_the_dev_package_as_fix() {
+        // Debian without python3.12-dev: libpython3.12.so.1.0 is there, libpython3.12.so is not.
+        let facts = Facts { library_found: false, ..good() };
+        let found = problems(&facts);
+        assert_eq!(found, vec![Problem::NoSharedLibrary { library: "/usr/lib/libpython3.12.so".into() }]);
+        let message = found[0].message("/usr/bin/python3.12", "3.12");
+        assert!(message.contains("no shared libpython to link (/usr/lib/libpython3.12.so)"), "{message}");
+        assert!(message.contains("Debian/Ubuntu:     sudo apt install python3.12-dev"), "{message}");
+        assert!(message.contains("Fedora:            sudo dnf install python3.12-devel"), "{message}");
     }
 
     #[test]

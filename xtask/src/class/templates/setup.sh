@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
-# A C toolchain, git, and Python with its headers (pyo3 links libpython) and venv.
+# A C toolchain, git, and Python with its linkable libpython (python3-dev: pyo3 links it) and venv.
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq build-essential ca-certificates curl git pkg-config python3 python3-dev python3-venv >/dev/null

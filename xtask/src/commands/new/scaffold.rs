@@ -247,7 +247,7 @@ fn page(names: &Names<'_>) -> String {
     format!(
         "# Exercise: {name}\n\n*Time: about 20 minutes.* <!-- TODO (author): measure it -->\n\n\
          **Goal.** TODO (author): what the student builds, for the office, in two sentences.\n\n\
-         **Edit** {}, then run:\n\n```console\n$ cargo xtask check {name}\n```\n\n\
+         **Edit** {}, then run:\n\n<!-- console: exits 1 (the starter fails stage 1) -->\n```console\n$ cargo xtask check {name}\n```\n\n\
          **Stages**\n\n1. *TODO (author): the first stage*: what it checks, and what it observes beyond the result.\n\n**Starter code**\n\n\
          {include}\n\nStuck? `cargo xtask hint {name}`.\n\n<details>\n<summary>Instructor notes</summary>\n\n\
          TODO (author): timing, common mistakes, a question for the room.\n</details>\n\n\
