@@ -22,6 +22,8 @@ fn scenario(inputs: Inputs, code: &str) -> String {
     })
 }
 
+/// `fax` sends every page over one line, hangs up with the reason `done` and returns
+/// `faxed N pages to NAME`; no line stays open.
 #[test]
 fn fax_every_page_and_hang_up() {
     check_support::observe_held_out!("fax_every_page_and_hang_up", |inputs| {
@@ -38,6 +40,8 @@ asyncio.run(main())
     });
 }
 
+/// When `wait_for` cancels a fax, Rust hangs up with `cancelled after S of N pages` and
+/// raises the cancellation again, so that `wait_for` raises `TimeoutError`.
 #[test]
 fn wait_for_cancels_and_rust_hangs_up() {
     check_support::observe_held_out!("wait_for_cancels_and_rust_hangs_up", |inputs| {
@@ -58,6 +62,8 @@ asyncio.run(main())
     });
 }
 
+/// The message of `task.cancel(msg)` ends the hang-up reason as ` (msg)`, and the task
+/// ends cancelled.
 #[test]
 fn the_reason_reaches_rust_and_the_task_is_cancelled() {
     check_support::observe_held_out!("the_reason_reaches_rust_and_the_task_is_cancelled", |inputs| {

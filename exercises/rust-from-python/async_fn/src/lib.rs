@@ -44,7 +44,7 @@ impl Future for Delay {
 
 // ANCHOR: exercise
 /// Faxes `pages` pages to `to`; awaiting it gives `"faxed 3 pages to Pam"`. Zero pages is
-/// a `ValueError` ("nothing to fax to Toby"), raised where Python awaits.
+/// a `ValueError` (its message is yours), raised where Python awaits.
 // TODO: make it an `async fn` that Python awaits, returning `PyResult<String>`.
 #[pyfunction]
 fn fax(to: String, pages: u32) -> String {

@@ -18,7 +18,8 @@ fn scenario(inputs: Inputs, code: &str) -> String {
     })
 }
 
-/// Calling `fax` gives a coroutine, and awaiting it gives the text.
+/// `fax` is an `async fn`: calling it gives PyO3's `Coroutine`, and awaiting it gives the
+/// text.
 #[test]
 fn an_async_function() {
     check_support::observe_held_out!("an_async_function", |inputs| {
@@ -44,7 +45,7 @@ print(asyncio.run(both()))
 }
 
 /// Zero pages is a `ValueError` raised where Python awaits, not when it calls, and not a
-/// panic.
+/// panic; its message is not compared.
 #[test]
 fn errors_come_out_of_await() {
     check_support::observe_held_out!("errors_come_out_of_await", |inputs| {
@@ -58,7 +59,7 @@ async def main():
     try:
         await coroutine
     except ValueError as error:
-        print(type(error).__name__ + ":", error)
+        print("awaiting raised", type(error).__name__)
     print(await af.fax(to, 1))
 asyncio.run(main())
 "#,

@@ -43,6 +43,8 @@ else:
     })
 }
 
+/// `word_counts` is a Rust function that counts each longest run of ASCII letters and
+/// digits, lower-cased, over all the texts.
 #[test]
 fn counts_words_holding_the_gil() {
     check_support::observe_held_out!("counts_words_holding_the_gil", |inputs| {
@@ -54,8 +56,9 @@ fn counts_words_holding_the_gil() {
     });
 }
 
-/// The plain count must keep the GIL (the probe sees no progress), the detached one must
-/// release it for the whole call, not for a moment.
+/// `word_counts_detached` agrees with `word_counts`; the plain count keeps the GIL (the
+/// probe sees no progress), the detached one releases it for the whole call, not for a
+/// moment.
 #[test]
 fn detached_releases_the_gil() {
     check_support::observe_held_out!("detached_releases_the_gil", |inputs| {

@@ -28,8 +28,9 @@ fn wheel_contents(what: &str) -> String {
     format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
 }
 
-/// The wheel's tags say `cp39-abi3`, its metadata `Requires-Python: >=3.9`, its module is
-/// the `.abi3.so`, and the installed module works.
+/// The wheel's tags say `cp39-abi3`, its metadata's `Requires-Python` admits 3.9 and newer
+/// but not 3.8 (however it is spelled), its module is the `.abi3.so`, and the installed
+/// module works.
 #[test]
 fn one_abi3_wheel_for_every_python() {
     let outcome = pytest(Path::new(CRATE_DIR), Install::ReleaseWheel, &["tests/test_package.py"]);

@@ -1,6 +1,7 @@
 """Prints what a wheel holds, read from the archive itself (nothing is installed or
-written). `python wheel_contents.py WHEEL tags` prints its tags, Requires-Python and the
-extension module's file name. `... parameters` prints each function of its type stub with
+written). `python wheel_contents.py WHEEL tags` prints its tags, which Pythons its
+Requires-Python admits (so that `>=3.9` and `>= 3.9.0, <4` read the same) and the extension
+module's file name. `... parameters` prints each function of its type stub with
 its parameters (`=…` marks a default, whatever its spelling); `... annotations` prints
 them with their annotations, evaluated and written one way (`Optional[X]` and `X | None`
 both print as `X | None`), so that any correct spelling gives the same text."""
@@ -10,6 +11,21 @@ import sys
 import types
 import typing
 import zipfile
+
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
+# The Pythons whose admission by Requires-Python is printed: the one below the floor, the
+# floor, and the newest.
+PYTHONS = ["3.8", "3.9", "3.13"]
+
+
+def admitted(requires):
+    """Which of `PYTHONS` the specifier `requires` admits: `3.8 no, 3.9 yes, 3.13 yes`."""
+    try:
+        specifier = SpecifierSet(requires)
+    except InvalidSpecifier:
+        return f"not a version specifier: {requires!r}"
+    return ", ".join(f"{python} {'yes' if specifier.contains(python) else 'no'}" for python in PYTHONS)
 
 
 def canonical(annotation):
@@ -69,7 +85,7 @@ def main(wheel, what):
             requires = [line.split(": ", 1)[1] for line in metadata.splitlines() if line.startswith("Requires-Python: ")]
             modules = sorted(n for n in names if n.endswith((".so", ".pyd")))
             print("tags (python-abi):", ", ".join(tags))
-            print("Requires-Python:", requires[0] if requires else "(none)")
+            print("Requires-Python admits:", admitted(requires[0]) if requires else "(no Requires-Python)")
             print("extension module:", ", ".join(modules) or "(none)")
             return
         stubs = [n for n in names if n.endswith(".pyi")]

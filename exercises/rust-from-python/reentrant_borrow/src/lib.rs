@@ -24,7 +24,8 @@ pub struct Kitty {
 }
 
 /// Moves `coins` coins from `source` to `target`, two kitties that Python may pass as
-/// one and the same object.
+/// one and the same object; when it raises, no balance changes. What it returns is yours
+/// (the checks do not read it).
 ///
 /// # Errors
 /// `RuntimeError: Already borrowed` when `source` is `target` (the second mutable borrow
@@ -46,7 +47,8 @@ impl Kitty {
         Kitty { balance, listeners: Vec::new() }
     }
 
-    /// Keeps `listener`, to be called as `listener(balance)` after every deposit.
+    /// Keeps `listener`, to be called as `listener(balance)` after every deposit, after
+    /// the listeners subscribed before it.
     fn subscribe(&mut self, listener: Py<PyAny>) {
         self.listeners.push(listener);
     }
@@ -111,8 +113,9 @@ impl SharedKitty {
         self.listeners.push(listener);
     }
 
-    /// Adds `coins` to the jar, then calls every listener with the new balance; returns
-    /// the balance after this deposit.
+    /// Adds `coins` to the jar, then calls every listener subscribed before this deposit
+    /// began, in the order they subscribed, with the new balance; returns the balance
+    /// after this deposit.
     fn deposit(&mut self, py: Python<'_>, coins: u64) -> PyResult<u64> {
         self.balance += coins;
         for listener in &self.listeners {

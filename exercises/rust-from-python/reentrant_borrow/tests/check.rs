@@ -1,10 +1,10 @@
 // Stage checks for `reentrant_borrow`; the solution runs this same file.
 //
 // Each check registers the crate's module in the embedded interpreter, runs a few lines
-// of Python whose callbacks come back into the kitty, and reports what they printed:
-// results, the exceptions Python saw (type and message, `PanicException` included), and
-// the log the listeners wrote. When grading, each runs again on balances drawn from the
-// grading seed.
+// of Python whose callbacks come back into the kitty, and reports what they printed: the
+// results the rules state, the type of each exception Python saw (`PanicException`
+// included; the messages are the student's), and the log the listeners wrote. When
+// grading, each runs again on balances drawn from the grading seed.
 
 use check_support::{Inputs, attach, register_module, run_printing};
 use pyo3::prelude::*;
@@ -20,8 +20,9 @@ fn while_rust_reads(kitty: &Bound<'_, Kitty>, action: &Bound<'_, PyAny>) -> PyRe
     Ok(action.call0()?.unbind())
 }
 
-/// Runs `code` on `inputs` with the module's names imported and an `attempt` helper that
-/// prints what an action returned, or the exception it raised, whatever its type.
+/// Runs `code` on `inputs` with the module's names imported and two helpers: `attempt`
+/// prints what an action returned, or the type of the exception it raised, whatever its
+/// type; `attempt_quietly` prints only whether it returned (for a result no rule states).
 fn scenario(inputs: Inputs, code: &str) -> String {
     attach(|py| {
         let module = pyo3::wrap_pymodule!(reentrant_borrow::reentrant_borrow)(py);
@@ -30,16 +31,23 @@ fn scenario(inputs: Inputs, code: &str) -> String {
         let prelude = r#"
 from reentrant_borrow import Kitty, SharedKitty, move_coins
 
-def attempt(label, action):
+def attempt(label, action, show=True):
     try:
-        print(f"{label}: returned {action()}")
+        result = action()
+        print(f"{label}: returned {result}" if show else f"{label}: returned")
     except BaseException as error:
-        print(f"{label}: {type(error).__name__}: {error}")
+        print(f"{label}: raised {type(error).__name__}")
+
+def attempt_quietly(label, action):
+    attempt(label, action, show=False)
 "#;
         run_printing(py, &[("while_rust_reads", reader.as_any())], &format!("{}{prelude}\n{code}", inputs.python_prelude()))
     })
 }
 
+/// `move_coins` moves the coins, raises `ValueError` for a move larger than the source's
+/// balance and `RuntimeError` (never `PanicException`) for a kitty already borrowed, and
+/// changes no balance when it raises; what it returns is not compared.
 #[test]
 fn borrow_errors_are_runtime_errors() {
     check_support::observe_held_out!("borrow_errors_are_runtime_errors", |inputs| {
@@ -52,19 +60,21 @@ else:
     a0, b0 = rng.randint(20, 90), rng.randint(0, 20)
     small, large = rng.randint(1, a0 // 2), rng.randint(a0 + b0 + 1, 200)
 a, b = Kitty(a0), Kitty(b0)
-attempt(f"move {small} from a to b", lambda: move_coins(a, b, small))
+attempt_quietly(f"move {small} from a to b", lambda: move_coins(a, b, small))
 print("balances", a.balance, b.balance)
-attempt(f"move {large} from b to a", lambda: move_coins(b, a, large))
+attempt_quietly(f"move {large} from b to a", lambda: move_coins(b, a, large))
 print("balances", a.balance, b.balance)
-attempt("move 1 from a to a", lambda: move_coins(a, a, 1))
+attempt_quietly("move 1 from a to a", lambda: move_coins(a, a, 1))
 print("balances", a.balance, b.balance)
-attempt("move 1 from a to b while Rust reads b", lambda: while_rust_reads(b, lambda: move_coins(a, b, 1)))
+attempt_quietly("move 1 from a to b while Rust reads b", lambda: while_rust_reads(b, lambda: move_coins(a, b, 1)))
 print("balances", a.balance, b.balance)
 "#,
         )
     });
 }
 
+/// `Kitty.deposit` calls its listeners in the order they subscribed, with the new balance,
+/// holding no borrow of the kitty meanwhile, and returns the balance after this deposit.
 #[test]
 fn listeners_reenter_the_kitty() {
     check_support::observe_held_out!("listeners_reenter_the_kitty", |inputs| {
@@ -87,7 +97,8 @@ spare = Kitty(0)
 def mover(balance):
     # `move_coins` borrows the kitty mutably: only a `deposit` that holds no borrow of
     # the kitty at all while it calls back lets it.
-    log.append(f"mover borrowed the kitty mutably: the spare holds {move_coins(kitty, spare, 0)}")
+    move_coins(kitty, spare, 0)
+    log.append(f"mover borrowed the kitty mutably at {balance}")
 kitty.subscribe(auditor)
 kitty.subscribe(top_up)
 kitty.subscribe(mover)
@@ -99,6 +110,8 @@ print("final balance", kitty.balance)
     });
 }
 
+/// `SharedKitty` is frozen; its `deposit` calls the listeners subscribed before it began,
+/// in order, with the lock released, and returns the balance after this deposit.
 #[test]
 fn a_frozen_kitty_takes_reentry() {
     check_support::observe_held_out!("a_frozen_kitty_takes_reentry", |inputs| {

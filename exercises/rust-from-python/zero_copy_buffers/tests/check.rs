@@ -2,7 +2,8 @@
 //
 // Each check registers the crate's module in the embedded interpreter (with the venv's
 // NumPy importable), writes on one side of a buffer and reads on the other, and reports
-// what each side saw and what `np.shares_memory` says. A copy shows up as a write that
+// what each side saw and what `np.shares_memory` says (of an exception, only its type: the
+// messages are the student's). A copy shows up as a write that
 // the other side never sees; memory borrowed from another Python object (a `bytearray`)
 // shows up as a view or array whose owner (`memoryview.obj`, `ndarray.base`) is not the
 // scan. When grading, each runs again on sizes, positions and grey levels drawn from the
@@ -11,7 +12,8 @@
 use check_support::{Inputs, attach, register_module, run_printing, use_venv_packages};
 
 /// Runs `code` on `inputs` with `numpy` as `np`, the module's names imported, and an
-/// `attempt` helper that prints what an action returned or the exception it raised.
+/// `attempt` helper that prints what an action returned or the type of the exception it
+/// raised.
 fn scenario(inputs: Inputs, code: &str) -> String {
     attach(|py| {
         use_venv_packages(py)?;
@@ -26,12 +28,14 @@ def attempt(label, action):
     try:
         print(f"{label}: returned {action()}")
     except BaseException as error:
-        print(f"{label}: {type(error).__name__}: {error}")
+        print(f"{label}: raised {type(error).__name__}")
 "#;
         run_printing(py, &[], &format!("{}{prelude}\n{code}", inputs.python_prelude()))
     })
 }
 
+/// `stamp` writes into the memory of the object it is given, returns how many bytes it
+/// wrote, and raises `BufferError` for a read-only, strided or non-byte buffer.
 #[test]
 fn stamp_writes_into_python_memory() {
     check_support::observe_held_out!("stamp_writes_into_python_memory", |inputs| {
@@ -61,6 +65,8 @@ attempt("stamp a float64 array", lambda: stamp(np.zeros(n), value))
     });
 }
 
+/// `memoryview(scan)` is a writable view of unsigned bytes over the scan's own pixels,
+/// exported by the scan, that keeps the scan's memory alive.
 #[test]
 fn memoryview_lends_rust_memory() {
     check_support::observe_held_out!("memoryview_lends_rust_memory", |inputs| {
@@ -92,6 +98,8 @@ print("the view outlives the name:", len(view), view[0])
     });
 }
 
+/// `scan.array()` is a writable `height` x `width` `uint8` array over the scan's own
+/// pixels, whose base is the scan.
 #[test]
 fn numpy_views_the_scan() {
     check_support::observe_held_out!("numpy_views_the_scan", |inputs| {

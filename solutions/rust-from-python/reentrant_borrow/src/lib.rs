@@ -24,7 +24,8 @@ pub struct Kitty {
 }
 
 /// Moves `coins` coins from `source` to `target`, two kitties that Python may pass as
-/// one and the same object.
+/// one and the same object; when it raises, no balance changes. What it returns is yours
+/// (the checks do not read it).
 ///
 /// # Errors
 /// `RuntimeError: Already borrowed` when `source` is `target` (the second mutable borrow
@@ -52,7 +53,8 @@ impl Kitty {
         Kitty { balance, listeners: Vec::new() }
     }
 
-    /// Keeps `listener`, to be called as `listener(balance)` after every deposit.
+    /// Keeps `listener`, to be called as `listener(balance)` after every deposit, after
+    /// the listeners subscribed before it.
     fn subscribe(&mut self, listener: Py<PyAny>) {
         self.listeners.push(listener);
     }
@@ -122,8 +124,9 @@ impl SharedKitty {
         Ok(())
     }
 
-    /// Adds `coins` to the jar, then calls every listener with the new balance; returns
-    /// the balance after this deposit.
+    /// Adds `coins` to the jar, then calls every listener subscribed before this deposit
+    /// began, in the order they subscribed, with the new balance; returns the balance
+    /// after this deposit.
     fn deposit(&self, py: Python<'_>, coins: u64) -> PyResult<u64> {
         let balance = self.balance.fetch_add(coins, Ordering::SeqCst) + coins;
         // Copy the list and let the guard go at the end of this statement: the listeners
