@@ -47,3 +47,32 @@ fn verify_grades_each_wrong_answer_and_requires_its_stage_to_fail() {
     let said = text(&f.run(&["verify", "--scope", "exercises", "--exercises", "one"]));
     assert!(said.contains("exercises/p/one/tests/wrong/off_by_one/Cargo.toml replaces no editable file of `one`"), "{said}");
 }
+
+/// Writes the right answer `case` of exercise `one`: `right.toml` and a `src/lib.rs` whose
+/// `answer` has `body`.
+fn right(f: &Fixture, case: &str, style: &str, body: &str) {
+    let dir = format!("exercises/p/one/tests/right/{case}");
+    f.write(&format!("{dir}/right.toml"), &format!("style = \"{style}\"\n"));
+    f.write(&format!("{dir}/src/lib.rs"), &format!("pub fn answer() -> u32 {{\n    {body}\n}}\n"));
+}
+
+#[test]
+fn verify_requires_full_marks_of_each_right_answer() {
+    let f = Fixture::new();
+    right(&f, "from_a_constant", "Keeps the answer in a constant.", "const ANSWER: u32 = 6 * 7;\n    ANSWER");
+    let said = text(&f.run(&["verify", "--scope", "exercises", "--exercises", "one"]));
+    assert!(said.contains("✓ right answer `one/from_a_constant` earns full marks (Keeps the answer in a constant.)"), "{said}");
+    assert!(said.contains("Recorded right answers: 1 in 1 of 1 exercises; 0 have at least two"), "{said}");
+
+    // A right answer the check rejects is a check that compares more than its rules state.
+    right(&f, "rejected", "Returns 41, which the check must reject.", "41");
+    let said = text(&f.run(&["verify", "--scope", "exercises", "--exercises", "one"]));
+    assert!(said.contains("✗ right answer `one/rejected` earns full marks"), "{said}");
+    assert!(said.contains("stage `the answer` fails: its check rejects an answer that keeps its rules"), "{said}");
+    std::fs::remove_dir_all(f.path("exercises/p/one/tests/right/rejected")).unwrap();
+
+    // A right answer takes only `style`.
+    f.write("exercises/p/one/tests/right/from_a_constant/right.toml", "style = \"A constant.\"\nfails = \"the answer\"\n");
+    let said = text(&f.run(&["verify", "--scope", "exercises", "--exercises", "one"]));
+    assert!(said.contains("exercises/p/one/tests/right/from_a_constant/right.toml: a right answer takes only `style"), "{said}");
+}
