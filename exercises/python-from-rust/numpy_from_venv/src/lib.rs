@@ -36,7 +36,7 @@ pub fn import_numpy<'py>(py: Python<'py>, venv: &Path) -> PyResult<Bound<'py, Py
 /// `numpy.polyfit(weeks, sales, deg=1)` computes them, each rounded to 2 decimals.
 ///
 /// # Errors
-/// NumPy's exception, e.g. a `TypeError` when there are fewer than 2 weeks.
+/// NumPy's exception, e.g. a `TypeError` for an empty list of sales.
 pub fn sales_trend(numpy: &Bound<'_, PyModule>, sales: &[f64]) -> PyResult<(f64, f64)> {
     // TODO: `numpy.arange(len)` gives the weeks; call `polyfit` with `deg=1` as a keyword
     // argument; `.tolist()` turns the array it returns into a Python list.

@@ -48,7 +48,7 @@ pub fn import_numpy<'py>(py: Python<'py>, venv: &Path) -> PyResult<Bound<'py, Py
 /// `numpy.polyfit(weeks, sales, deg=1)` computes them, each rounded to 2 decimals.
 ///
 /// # Errors
-/// NumPy's exception, e.g. a `TypeError` when there are fewer than 2 weeks.
+/// NumPy's exception, e.g. a `TypeError` for an empty list of sales.
 pub fn sales_trend(numpy: &Bound<'_, PyModule>, sales: &[f64]) -> PyResult<(f64, f64)> {
     let py = numpy.py();
     let weeks = numpy.call_method1("arange", (sales.len(),))?;
