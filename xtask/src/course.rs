@@ -83,7 +83,7 @@ pub struct Exercise {
     pub hints: Spanned<Vec<String>>,
     /// The stages, in order; each is a group of tests in `tests/check.rs`.
     pub stages: Spanned<Vec<Stage>>,
-    #[cfg_attr(not(feature = "book"), allow(dead_code, reason = "read by the book's generated rule lists only"))]
+    #[cfg_attr(all(not(feature = "book"), feature = "students-edition"), allow(dead_code, reason = "read by the book's generated rule lists only"))]
     /// The exercise's page in the book, under `book/src/`; by default
     /// `<part>/exercises/<name>.md` ([`Exercise::page`]).
     #[serde(default)]
@@ -166,7 +166,7 @@ impl Stage {
 }
 
 impl Exercise {
-    #[cfg(feature = "book")]
+    #[cfg(any(feature = "book", not(feature = "students-edition")))]
     /// The exercise's page in the book, relative to `book/src/`.
     pub fn page(&self) -> PathBuf {
         match &self.page {

@@ -19,7 +19,8 @@ mod flags;
 mod grade;
 mod layout;
 mod progress;
-#[cfg(feature = "book")]
+// The book's generated rule lists: `book` writes them, `new` too (in the full course).
+#[cfg(any(feature = "book", not(feature = "students-edition")))]
 mod rule_pages;
 mod stage;
 #[cfg(feature = "book")]

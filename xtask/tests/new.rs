@@ -24,7 +24,11 @@ fn new_scaffolds_an_unfinished_exercise_everywhere_it_belongs() {
         assert!(f.path(file).is_file(), "{file} is missing:\n{said}");
     }
     let info = f.read("exercises/info.toml");
-    assert!(info.trim_end().ends_with("points = 1") && info.contains("name = \"fax_cover\"") && info.contains("tests = [\"first_stage\"]"), "{info}");
+    assert!(info.contains("name = \"fax_cover\"") && info.contains("tests = [\"first_stage\"]"), "{info}");
+    // The stage comes with a rule to write, and the page with its generated list.
+    assert!(info.trim_end().ends_with("read = \"p/overview.md\"") && info.contains("[[exercises.stages.rules]]\nsays = \"TODO (author)"), "{info}");
+    assert!(f.read("book/src/p/exercises/fax_cover.md").contains("{{#include rules/fax_cover.md}}"));
+    assert!(f.read("book/src/p/exercises/rules/fax_cover.md").contains("1. *TODO (author): the first stage* (1 point)"));
     assert!(f.read("book/src/SUMMARY.md").contains("  - [one](p/exercises/one.md)\n  - [fax_cover](p/exercises/fax_cover.md)\n"));
     assert!(f.read("exercises/p/fax_cover/tests/check.rs").contains("fn first_stage()"));
     assert!(f.read("solutions/p/fax_cover/src/lib.rs").contains("todo!(\"author: write the solution of `fax_cover` here"));

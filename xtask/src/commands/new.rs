@@ -62,7 +62,11 @@ impl New {
         ui::line(&format!("  changed  {INFO_TOML}"));
         fs_err::write(&summary_path, with_summary_line(&summary, part, name))?;
         ui::line("  changed  book/src/SUMMARY.md");
-        Course::load(&ws.root).context("the new entry does not read back: fix exercises/info.toml by hand")?;
+        let course = Course::load(&ws.root).context("the new entry does not read back: fix exercises/info.toml by hand")?;
+        // The page includes its generated list of stage rules.
+        for path in crate::rule_pages::write_pages(&ws, &course)? {
+            ui::line(&format!("  new      {}", path.display()));
+        }
         ui::line(&format!("\nThe exercise `{name}` is scaffolded; `cargo xtask verify` fails until you:"));
         for step in [
             format!("write the starter's editable files in {} (it must compile and fail stage 1; keep the ANCHOR lines)", starter.display()),

@@ -196,7 +196,8 @@ fn verify_tests(ws: &Workspace, tally: &mut Tally) -> Result<()> {
 /// `PATH`, as a plain `cargo test` at the root runs them: they must pass that way too.
 fn cargo_tests(ws: &Workspace, tally: &mut Tally, what: &str, args: &[&str]) -> Result<()> {
     let mut cmd = ws.cargo();
-    cmd.arg("test").args(args).env_remove("VIRTUAL_ENV");
+    // `--no-fail-fast`: every test binary runs, so that one failure does not hide others.
+    cmd.args(["test", "--no-fail-fast"]).args(args).env_remove("VIRTUAL_ENV");
     if let Some(path) = std::env::var_os("PATH") {
         cmd.env("PATH", path);
     }

@@ -248,7 +248,7 @@ fn page(names: &Names<'_>) -> String {
         "# Exercise: {name}\n\n*Time: about 20 minutes.* <!-- TODO (author): measure it -->\n\n\
          **Goal.** TODO (author): what the student builds, for the office, in two sentences.\n\n\
          **Edit** {}, then run:\n\n<!-- console: exits 1 (the starter fails stage 1) -->\n```console\n$ cargo xtask check {name}\n```\n\n\
-         **Stages**\n\n1. *TODO (author): the first stage*: what it checks, and what it observes beyond the result.\n\n**Starter code**\n\n\
+         {{{{#include rules/{name}.md}}}}\n\n**What each check looks at**\n\n1. *TODO (author): the first stage*: what it observes beyond the result, and how.\n\n**Starter code**\n\n\
          {include}\n\nStuck? `cargo xtask hint {name}`.\n\n<details>\n<summary>Instructor notes</summary>\n\n\
          TODO (author): timing, common mistakes, a question for the room.\n</details>\n\n\
          ## References\n\n- TODO (author): the docs.rs pages of the items the exercise uses, and the PyO3 guide's section.\n",
