@@ -184,6 +184,19 @@ fn grade_all(args: &Grade, submissions: Vec<Submission>, out: &Path) -> Result<E
         Some(text) => submissions::shard(submissions, submissions::parse_shard(text)?),
         None => submissions,
     };
+    // A regraded student's total (adjustments included) before this run changes either.
+    let total_of = |out: &Path, id: &str, adjustments: &[adjustments::Adjustment]| -> Option<f64> {
+        let grade = store::load_all(out).ok()?.into_iter().find(|g| g.student == id)?;
+        let adjusted: Vec<&adjustments::Adjustment> = adjustments.iter().filter(|a| a.student == id).collect();
+        Some(adjustments::total(grade.score(), &adjusted))
+    };
+    let before = match regrade {
+        true => {
+            let kept = store::adjustments(out, &info)?;
+            args.regrade.iter().map(|id| (id.clone(), total_of(out, id, &kept))).collect()
+        }
+        false => Vec::new(),
+    };
     store::start(out, &info, resume)?;
     if let Some(roster) = &roster {
         store::keep_roster(out, roster)?;
@@ -193,12 +206,6 @@ fn grade_all(args: &Grade, submissions: Vec<Submission>, out: &Path) -> Result<E
     }
     let info = store::recorded(out).context("run.json was just written")?;
     let adjustments = store::adjustments(out, &info)?;
-    let total_of = |out: &Path, id: &str| -> Option<f64> {
-        let grade = store::load_all(out).ok()?.into_iter().find(|g| g.student == id)?;
-        let adjusted: Vec<&adjustments::Adjustment> = adjustments.iter().filter(|a| a.student == id).collect();
-        Some(adjustments::total(grade.score(), &adjusted))
-    };
-    let before: Vec<(String, Option<f64>)> = args.regrade.iter().map(|id| (id.clone(), total_of(out, id))).collect();
     if regrade {
         todo.retain(|s| args.regrade.contains(&s.id));
     } else if resume {
@@ -286,7 +293,7 @@ fn grade_all(args: &Grade, submissions: Vec<Submission>, out: &Path) -> Result<E
     let failures = failures.into_inner().unwrap_or_default();
     record.graded.retain(|id| store::is_graded(out, id) && !failures.iter().any(|f: &String| f.starts_with(&format!("{id}: "))));
     record.regraded = before.into_iter().map(|(student, before)| {
-        let after = total_of(out, &student).unwrap_or(0.0);
+        let after = total_of(out, &student, &adjustments).unwrap_or(0.0);
         store::Regraded { student, before, after }
     }).collect();
     for r in &record.regraded {

@@ -322,7 +322,10 @@ pub fn finish(out: &Path, info: &RunInfo) -> Result<Vec<StudentGrade>> {
     let grades = load_all(out)?;
     let roster = kept_roster(out);
     let adjustments = adjustments(out, info)?;
-    let visibility = info.options().and_then(|o| <Visibility as clap::ValueEnum>::from_str(&o.visibility, false).ok()).unwrap_or(Visibility::Visible);
+    let visibility = info
+        .options()
+        .and_then(|o| [Visibility::Visible, Visibility::AfterDueDate, Visibility::Hidden].into_iter().find(|v| v.as_str() == o.visibility))
+        .unwrap_or(Visibility::Visible);
     for grade in &grades {
         let adjusted: Vec<&Adjustment> = adjustments.iter().filter(|a| a.student == grade.student).collect();
         render_student(out, grade, &adjusted, visibility)?;
