@@ -226,6 +226,7 @@ pub enum Visibility {
     /// Students see it at once.
     Visible,
     /// Students see it once the due date (or the late due date) has passed.
+    #[value(alias = "after_due_date")]
     AfterDueDate,
     /// Students never see it; instructors do.
     Hidden,

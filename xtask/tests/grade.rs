@@ -376,7 +376,7 @@ fn shards_merge_and_gradescope_mode() {
     let csv = std::fs::read_to_string(merged.join("grades.csv")).unwrap();
     assert_eq!(
         csv,
-        "student,call_function,adjustments,total,max,call_function status\nangela,5,0,5,5,graded\nkevin,0,0,0,5,unchanged starter\noscar,0,0,0,5,not submitted\n"
+        "student,call_function,adjustments,total,max,call_function status\nangela,5,0,5,5,graded\nkevin,0,0,0,5,unchanged starter\noscar,0,0,0,5,unreadable\n"
     );
     let twice = tmp.path().join("merged-twice");
     let refused = xtask(&["grade", "merge", dirs[0].to_str().unwrap(), dirs[0].to_str().unwrap(), "--out", twice.to_str().unwrap()]);

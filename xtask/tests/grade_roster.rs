@@ -147,7 +147,7 @@ fn the_gradescope_kit_fixes_the_seed_the_visibility_and_rust() {
     let mut zip = zip::ZipArchive::new(std::fs::File::open(&kit).unwrap()).unwrap();
     let mut text = |name: &str| std::io::read_to_string(zip.by_name(name).unwrap()).unwrap();
     let run = text("run_autograder");
-    assert!(run.contains("--exercises call_function --seed 77 --visibility after_due_date"), "{run}");
+    assert!(run.contains("--exercises call_function --seed 77 --visibility after-due-date"), "{run}");
     let version = String::from_utf8(Command::new("rustc").arg("--version").output().unwrap().stdout).unwrap();
     let release = version.split_whitespace().nth(1).unwrap();
     let setup = text("setup.sh");

@@ -79,7 +79,7 @@ pub fn run(args: &ClassGradescope) -> Result<ExitCode> {
     let toolchain = toolchain(&rustc_version()?)?;
     let seed = args.seed.unwrap_or_else(new_seed);
     files.push(("setup.sh".into(), SETUP.replace("{{EXERCISES}}", &flag).replace("{{TOOLCHAIN}}", &toolchain).into_bytes(), 0o755));
-    let run = RUN.replace("{{EXERCISES}}", &flag).replace("{{SEED}}", &seed.to_string()).replace("{{VISIBILITY}}", args.visibility.as_str());
+    let run = RUN.replace("{{EXERCISES}}", &flag).replace("{{SEED}}", &seed.to_string()).replace("{{VISIBILITY}}", clap::ValueEnum::to_possible_value(&args.visibility).expect("a value").get_name());
     files.push(("run_autograder".into(), run.into_bytes(), 0o755));
     write_zip(&args.out, &files)?;
     ui::line(&format!("Gradescope's autograder is {} ({} files).", args.out.display(), files.len()));
@@ -159,6 +159,20 @@ fn write_zip(out: &std::path::Path, files: &[(String, Vec<u8>, u32)]) -> Result<
 #[cfg(test)]
 mod tests {
     use super::toolchain;
+
+    #[test]
+    fn run_autograder_passes_flags_that_grade_takes() {
+        use clap::Parser;
+        for visibility in [crate::flags::Visibility::Visible, crate::flags::Visibility::AfterDueDate, crate::flags::Visibility::Hidden] {
+            let name = clap::ValueEnum::to_possible_value(&visibility).unwrap().get_name().to_string();
+            let run = super::RUN.replace("{{EXERCISES}}", " --exercises a").replace("{{SEED}}", "7").replace("{{VISIBILITY}}", &name);
+            let line = run.lines().find(|l| l.contains("grade --gradescope")).unwrap();
+            let args: Vec<&str> = line.split_whitespace().skip(1).map(|w| if w.starts_with('"') { "/autograder" } else { w }).collect();
+            let cli = crate::flags::Cli::try_parse_from(["xtask"].into_iter().chain(args.iter().copied())).unwrap_or_else(|e| panic!("{line}: {e}"));
+            let crate::flags::Command::Grade(grade) = cli.command else { panic!("not grade") };
+            assert_eq!((grade.seed, grade.visibility), (Some(7), visibility));
+        }
+    }
 
     #[test]
     fn the_toolchain_is_the_one_rustc_reports() {
