@@ -186,7 +186,7 @@ fn stages(out: &mut String, class: &Class<'_>, student_link: &dyn Fn(&str) -> St
             let failed_cell = if failed.is_empty() { "0".to_string() } else { format!("<a href=\"#{anchor}\">{}</a>", failed.len()) };
             let _ = writeln!(
                 out,
-                "<tr><td>{} — stage {} {}</td><td class=\"n\">{passed}/{} ({:.0}%)</td><td><svg width=\"160\" height=\"14\" role=\"img\" aria-label=\"{:.0}% passed\"><rect width=\"160\" height=\"14\" fill=\"#eee\"/><rect width=\"{:.1}\" height=\"14\" fill=\"#1a7f37\"/></svg></td><td class=\"n\">{failed_cell}</td><td>{rule}</td></tr>",
+                "<tr><td>{} — stage {}: {}</td><td class=\"n\">{passed}/{} ({:.0}%)</td><td><svg width=\"160\" height=\"14\" role=\"img\" aria-label=\"{:.0}% passed\"><rect width=\"160\" height=\"14\" fill=\"#eee\"/><rect width=\"{:.1}\" height=\"14\" fill=\"#1a7f37\"/></svg></td><td class=\"n\">{failed_cell}</td><td>{rule}</td></tr>",
                 esc(name),
                 i + 1,
                 esc(stage),
@@ -196,7 +196,7 @@ fn stages(out: &mut String, class: &Class<'_>, student_link: &dyn Fn(&str) -> St
                 rate * 160.0
             );
             if !failed.is_empty() {
-                let _ = write!(lists, "<h3 id=\"{anchor}\">{} — stage {} {}: failed by {}</h3>\n<ul>\n", esc(name), i + 1, esc(stage), failed.len());
+                let _ = write!(lists, "<h3 id=\"{anchor}\">{} — stage {}: {}, failed by {}</h3>\n<ul>\n", esc(name), i + 1, esc(stage), failed.len());
                 for (id, status) in failed {
                     let why = if status == "graded" || status == "unchanged starter" { String::new() } else { format!(" ({status})") };
                     let _ = writeln!(lists, "<li>{}{why}</li>", student_link(id));
