@@ -132,7 +132,13 @@ fn grade_all(args: &Grade, submissions: Vec<Submission>, out: &Path) -> Result<E
     crate::disk::warn_if_short(&ws.target_dir(), crate::disk::Need::Grading);
     python::ensure_venv(&ws, python::Packages::Students)?;
     let course = Course::load(&ws.root)?;
-    let selected = course.select(&args.exercises)?;
+    // A resume or a regrade without --exercises goes on with the exercises of the run.
+    let recorded = store::recorded(out).filter(|_| args.exercises.is_empty() && (args.resume || !args.regrade.is_empty()));
+    let names: Vec<String> = match &recorded {
+        Some(info) => info.exercises.iter().map(|(n, _)| n.clone()).collect(),
+        None => args.exercises.clone(),
+    };
+    let selected = course.select(&names)?;
     let isolation = Isolation::probe();
     if args.require_isolation && !isolation.complete() {
         bail!("--require-isolation: {}", isolation.describe());
