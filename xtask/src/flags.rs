@@ -200,6 +200,48 @@ pub struct Grade {
     /// The Gradescope root folder (`/autograder`); tests point it elsewhere.
     #[arg(long, default_value = "/autograder", requires = "gradescope")]
     pub gradescope_root: std::path::PathBuf,
+    /// The class list: one student id a line, or a CSV export (Canvas, Moodle) with an
+    /// id, login or email column. Everyone on it gets a row in `grades.csv`, those who
+    /// handed nothing in too ("not submitted"). Kept in `--out` for `--resume` and merges.
+    #[arg(long, value_name = "FILE")]
+    pub roster: Option<std::path::PathBuf>,
+    /// Points added to or taken from a student's grade, by hand: a CSV with the columns
+    /// `student,exercise,points,reason` (`exercise` empty for the whole assignment).
+    /// Kept in `--out`; a later run with this flag replaces the kept list.
+    #[arg(long, value_name = "FILE")]
+    pub adjustments: Option<std::path::PathBuf>,
+    /// Grade these students again (comma-separated ids) in an `--out` that holds the run
+    /// already, on its seed; the other students keep their grades. `run.json` records
+    /// each regrade with the totals before and after.
+    #[arg(long, value_delimiter = ',', value_name = "IDS", conflicts_with_all = ["shard", "gradescope"])]
+    pub regrade: Vec<String>,
+    /// Who sees each stage's result in Gradescope's `results.json`.
+    #[arg(long, value_enum, default_value_t = Visibility::Visible)]
+    pub visibility: Visibility,
+}
+
+/// Gradescope's visibility of a test in `results.json` ("Autograder Specifications").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Visibility {
+    /// Students see it at once.
+    Visible,
+    /// Students see it once the due date (or the late due date) has passed.
+    #[value(alias = "after_due_date")]
+    AfterDueDate,
+    /// Students never see it; instructors do.
+    Hidden,
+}
+
+impl Visibility {
+    /// The value Gradescope reads.
+    #[cfg(feature = "authoring")]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Visibility::Visible => "visible",
+            Visibility::AfterDueDate => "after_due_date",
+            Visibility::Hidden => "hidden",
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -218,6 +260,12 @@ pub struct GradeMerge {
     /// Where the combined gradebook goes.
     #[arg(long)]
     pub out: std::path::PathBuf,
+    /// The class list (as `grade --roster`); default: the one the shards kept, when they agree.
+    #[arg(long, value_name = "FILE")]
+    pub roster: Option<std::path::PathBuf>,
+    /// Adjustments (as `grade --adjustments`); default: the ones the shards kept, when they agree.
+    #[arg(long, value_name = "FILE")]
+    pub adjustments: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -390,4 +438,11 @@ pub struct ClassGradescope {
     pub out: std::path::PathBuf,
     #[command(flatten)]
     pub selection: ClassSelection,
+    /// The seed of the held-out inputs every submission of the assignment is graded on
+    /// (default: a new one, printed); `run_autograder` passes it to `grade`.
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Who sees each stage's result on Gradescope.
+    #[arg(long, value_enum, default_value_t = Visibility::Visible)]
+    pub visibility: Visibility,
 }

@@ -10,6 +10,7 @@
 //! graded in the output folder. `grade merge` combines shards; `--gradescope` grades the
 //! one submission of Gradescope's container.
 
+mod adjustments;
 mod bounded;
 pub mod confine;
 mod exercise;
@@ -18,6 +19,9 @@ mod gradebook;
 mod results_json;
 mod junit;
 mod progress_bar;
+mod report;
+mod review;
+mod roster;
 pub mod sandbox;
 mod score;
 mod store;
@@ -34,7 +38,7 @@ use bounded::{Isolation, Limits};
 use exercise::{Grader, HeldOutRun};
 use sandbox::{Pristine, Sandbox};
 use score::StudentGrade;
-use std::collections::VecDeque;
+use std::collections::{BTreeSet, VecDeque};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Mutex;
@@ -90,7 +94,17 @@ fn gradescope(args: &Grade) -> Result<ExitCode> {
 
 /// `grade merge`: combines the output folders of several shards.
 fn merge(args: &GradeMerge) -> Result<ExitCode> {
-    let grades = store::merge(&args.dirs, &args.out)?;
+    let record = store::RunRecord {
+        kind: "merge".into(),
+        date: store::now(),
+        course: Workspace::find().ok().and_then(|ws| store::CourseCommit::of(&ws.root)),
+        options: None,
+        confinement: None,
+        graded: Vec::new(),
+        regraded: Vec::new(),
+        merged: Vec::new(),
+    };
+    let grades = store::merge(&args.dirs, &args.out, args.roster.as_deref(), args.adjustments.as_deref(), record)?;
     ui::line(&format!("Merged {} students into {}", grades.len(), args.out.display()));
     Ok(ExitCode::SUCCESS)
 }
@@ -118,7 +132,13 @@ fn grade_all(args: &Grade, submissions: Vec<Submission>, out: &Path) -> Result<E
     crate::disk::warn_if_short(&ws.target_dir(), crate::disk::Need::Grading);
     python::ensure_venv(&ws, python::Packages::Students)?;
     let course = Course::load(&ws.root)?;
-    let selected = course.select(&args.exercises)?;
+    // A resume or a regrade without --exercises goes on with the exercises of the run.
+    let recorded = store::recorded(out).filter(|_| args.exercises.is_empty() && (args.resume || !args.regrade.is_empty()));
+    let names: Vec<String> = match &recorded {
+        Some(info) => info.exercises.iter().map(|(n, _)| n.clone()).collect(),
+        None => args.exercises.clone(),
+    };
+    let selected = course.select(&names)?;
     let isolation = Isolation::probe();
     if args.require_isolation && !isolation.complete() {
         bail!("--require-isolation: {}", isolation.describe());
@@ -127,21 +147,101 @@ fn grade_all(args: &Grade, submissions: Vec<Submission>, out: &Path) -> Result<E
         true => ui::note(&isolation.describe()),
         false => ui::error(&isolation.describe()),
     }
-    let seed = args.seed.or_else(|| args.resume.then(|| store::recorded_seed(out)).flatten()).unwrap_or_else(new_seed);
+    // A regrade goes on with the run in `out`, on its seed, like a resume.
+    let regrade = !args.regrade.is_empty();
+    let resume = args.resume || regrade;
+    if regrade && store::recorded(out).is_none() {
+        bail!("--regrade grades students again in a folder that holds a run; {} holds none", out.display());
+    }
+    let seed = args.seed.or_else(|| resume.then(|| store::recorded_seed(out)).flatten()).unwrap_or_else(new_seed);
     let seeded = selected.iter().any(|e| e.stages.get_ref().iter().any(|s| s.held_out() == HeldOut::Seeded));
     let info = store::RunInfo {
         exercises: selected.iter().map(|e| (e.name().to_string(), e.max_score())).collect(),
         seed: seeded.then_some(seed),
+        runs: Vec::new(),
     };
+    // The roster and the adjustments: given now, or kept by the run resumed.
+    let submitted: BTreeSet<String> = submissions.iter().map(|s| s.id.clone()).collect();
+    let roster = match &args.roster {
+        Some(path) => Some(roster::read(path, &submitted)?),
+        None => resume.then(|| store::kept_roster(out)).flatten(),
+    };
+    if let Some(roster) = &roster {
+        let missing = roster.ids.iter().filter(|id| !submitted.contains(*id)).count();
+        let column = roster.column.as_ref().map_or(String::new(), |c| format!(" (column `{c}`)"));
+        ui::note(&format!("Roster{column}: {} student(s), {missing} with no submission", roster.ids.len()));
+    }
+    let mut students = submitted.clone();
+    students.extend(roster.iter().flat_map(|r| r.ids.iter().cloned()));
+    if resume {
+        students.extend(store::load_all(out)?.into_iter().map(|g| g.student));
+    }
+    let adjustments = match &args.adjustments {
+        Some(path) => Some(adjustments::read(path, &info.exercises, &students)?),
+        None => None,
+    };
+    for id in &args.regrade {
+        if !submitted.contains(id) {
+            bail!("--regrade {id}: no submission `{id}` in {}", args.submissions.as_deref().unwrap_or(Path::new(".")).display());
+        }
+    }
     let total = submissions.len();
     let mut todo = match &args.shard {
         Some(text) => submissions::shard(submissions, submissions::parse_shard(text)?),
         None => submissions,
     };
-    store::start(out, &info, args.resume)?;
-    if args.resume {
+    // A regraded student's total (adjustments included) before this run changes either.
+    let total_of = |out: &Path, id: &str, adjustments: &[adjustments::Adjustment]| -> Option<f64> {
+        let grade = store::load_all(out).ok()?.into_iter().find(|g| g.student == id)?;
+        let adjusted: Vec<&adjustments::Adjustment> = adjustments.iter().filter(|a| a.student == id).collect();
+        Some(adjustments::total(grade.score(), &adjusted))
+    };
+    let before = match regrade {
+        true => {
+            let kept = store::adjustments(out, &info)?;
+            args.regrade.iter().map(|id| (id.clone(), total_of(out, id, &kept))).collect()
+        }
+        false => Vec::new(),
+    };
+    store::start(out, &info, resume)?;
+    if let Some(roster) = &roster {
+        store::keep_roster(out, roster)?;
+    }
+    if let Some((text, _)) = &adjustments {
+        store::keep_adjustments(out, text)?;
+    }
+    let info = store::recorded(out).context("run.json was just written")?;
+    let adjustments = store::adjustments(out, &info)?;
+    if regrade {
+        todo.retain(|s| args.regrade.contains(&s.id));
+    } else if resume {
         todo.retain(|s| !store::is_graded(out, &s.id));
     }
+    let mut record = store::RunRecord {
+        kind: if args.gradescope { "gradescope" } else if regrade { "regrade" } else if args.resume { "resume" } else { "grade" }.into(),
+        date: store::now(),
+        course: store::CourseCommit::of(&ws.root),
+        options: Some(store::Options {
+            timeout_s: args.timeout,
+            build_timeout_s: args.build_timeout,
+            memory_mb: args.memory_mb,
+            output_kb: args.output_kb,
+            jobs: args.jobs,
+            shard: args.shard.clone(),
+            roster: args.roster.as_ref().map(|p| p.display().to_string()),
+            adjustments: args.adjustments.as_ref().map(|p| p.display().to_string()),
+            visibility: args.visibility.as_str().into(),
+            require_isolation: args.require_isolation,
+        }),
+        confinement: Some(store::Confinement {
+            network_cut: isolation.namespaces == bounded::Availability::Available,
+            landlock: isolation.landlock == bounded::Availability::Available,
+            description: isolation.describe(),
+        }),
+        graded: todo.iter().map(|s| s.id.clone()).collect(),
+        regraded: Vec::new(),
+        merged: Vec::new(),
+    };
     ui::note(&format!(
         "{} submission(s) to grade of {total} found ({} exercise(s): {})",
         todo.len(),
@@ -176,12 +276,15 @@ fn grade_all(args: &Grade, submissions: Vec<Submission>, out: &Path) -> Result<E
     let failures = Mutex::new(Vec::new());
     std::thread::scope(|scope| {
         for sandbox in &sandboxes {
-            let (grader, queue, progress, failures, selected, header) = (&grader, &queue, &progress, &failures, &selected, &header);
+            let (grader, queue, progress, failures, selected, header, adjustments) = (&grader, &queue, &progress, &failures, &selected, &header, &adjustments);
             scope.spawn(move || {
                 // The queue's guard moves into the closure and is dropped before grading.
                 while let Some(submission) = queue.lock().ok().and_then(|mut q| q.pop_front()) {
                     progress.started(&submission.id);
-                    match grade_one(grader, sandbox, selected, &submission).and_then(|g| store::save(out, &g, header).map(|_| g)) {
+                    let adjusted: Vec<&adjustments::Adjustment> = adjustments.iter().filter(|a| a.student == submission.id).collect();
+                    let saved = grade_one(grader, sandbox, selected, &submission, header)
+                        .and_then(|(g, review)| store::save(out, &g, &review, &adjusted, args.visibility).map(|_| g));
+                    match saved {
                         Ok(grade) => progress.finished(&submission.id, &format!("{}/{} ({:.0} s)", grade.score(), grade.max_score(), grade.seconds)),
                         Err(err) => {
                             progress.finished(&submission.id, &format!("NOT GRADED: {err:#}"));
@@ -193,10 +296,21 @@ fn grade_all(args: &Grade, submissions: Vec<Submission>, out: &Path) -> Result<E
         }
     });
     progress.done();
-    let grades = store::finish(out, &info)?;
     let failures = failures.into_inner().unwrap_or_default();
+    record.graded.retain(|id| store::is_graded(out, id) && !failures.iter().any(|f: &String| f.starts_with(&format!("{id}: "))));
+    record.regraded = before.into_iter().map(|(student, before)| {
+        let after = total_of(out, &student, &adjustments).unwrap_or(0.0);
+        store::Regraded { student, before, after }
+    }).collect();
+    for r in &record.regraded {
+        let before = r.before.map_or("none".to_string(), adjustments::format_points);
+        ui::note(&format!("{} regraded: total {before} before, {} now (recorded in run.json)", r.student, adjustments::format_points(r.after)));
+    }
+    store::add_record(out, record)?;
+    let info = store::recorded(out).context("run.json was just written")?;
+    let grades = store::finish(out, &info)?;
     ui::line(&format!(
-        "{} student(s) graded in {}: grades.csv, junit.xml, students/<id>/{{feedback.md,results.json}}",
+        "{} student(s) graded in {}: grades.csv, junit.xml, report.html, students/<id>/{{feedback.md,results.json,review.html}}",
         grades.len(),
         out.display()
     ));
@@ -379,8 +493,8 @@ fn warm(ws: &Workspace, pristine: &Pristine, selected: &[&Exercise], k: usize, l
     Ok(sandbox)
 }
 
-/// Grades every selected exercise of one submission.
-fn grade_one(grader: &Grader, sandbox: &Sandbox, selected: &[&Exercise], submission: &Submission) -> Result<StudentGrade> {
+/// Grades every selected exercise of one submission: its grade, and its review page.
+fn grade_one(grader: &Grader, sandbox: &Sandbox, selected: &[&Exercise], submission: &Submission, header: &str) -> Result<(StudentGrade, String)> {
     let start = Instant::now();
     let wanted: Vec<PathBuf> = selected.iter().flat_map(|e| e.editable()).collect();
     let collected = submissions::collect(submission, &wanted);
@@ -389,7 +503,9 @@ fn grade_one(grader: &Grader, sandbox: &Sandbox, selected: &[&Exercise], submiss
         notes.push(why.clone());
     }
     let exercises = grader.grade(sandbox, selected, &collected)?;
-    Ok(StudentGrade { student: submission.id.clone(), exercises, notes, seconds: start.elapsed().as_secs_f64() })
+    let grade = StudentGrade { student: submission.id.clone(), exercises, notes, seconds: start.elapsed().as_secs_f64(), header: header.to_string() };
+    let review = review::render(&grade, selected, &collected.files, |p| grader.pristine.get(p));
+    Ok((grade, review))
 }
 
 /// The lines every feedback file starts with: how the grading ran.

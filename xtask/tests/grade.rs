@@ -247,36 +247,50 @@ fn a_class_is_graded_end_to_end() {
     assert_eq!(passes(hostile, "keyword_arguments"), full);
     assert_eq!(passes(student(&grades, "zipped"), "call_function"), [true, true, true]);
 
-    // The gradebook: one row per student, a column per exercise, total and max.
+    // The gradebook: one row per student, a column per exercise, adjustments, total and
+    // max, then each exercise's status.
     let mut csv = csv::Reader::from_path(out.join("grades.csv")).unwrap();
-    assert_eq!(csv.headers().unwrap().iter().collect::<Vec<_>>(), ["student", "call_function", "keyword_arguments", "total", "max"]);
+    assert_eq!(
+        csv.headers().unwrap().iter().collect::<Vec<_>>(),
+        ["student", "call_function", "keyword_arguments", "adjustments", "total", "max", "call_function status", "keyword_arguments status"]
+    );
+    let mut statuses = BTreeMap::new();
     let rows: BTreeMap<String, Vec<u32>> = csv
         .records()
         .map(|r| {
             let r = r.unwrap();
-            (r[0].to_string(), r.iter().skip(1).map(|v| v.parse().unwrap()).collect())
+            statuses.insert(r[0].to_string(), (r[6].to_string(), r[7].to_string()));
+            (r[0].to_string(), r.iter().skip(1).take(5).map(|v| v.parse().unwrap()).collect())
         })
         .collect();
     assert_eq!(rows.len(), 11);
-    assert_eq!(rows["correct"], [5, 4, 9, 9]);
+    assert_eq!(rows["correct"], [5, 4, 0, 9, 9]);
     assert_eq!(rows["partial"][0], 3);
-    assert_eq!(rows["looping"], [0, 4, 4, 9]);
-    assert_eq!(rows["missing_file"], [0, 4, 4, 9]);
+    assert_eq!(rows["looping"], [0, 4, 0, 4, 9]);
+    assert_eq!(rows["missing_file"], [0, 4, 0, 4, 9]);
     assert_eq!(rows["compile_error"][0], 0);
+    let status = |id: &str| statuses[id].0.as_str();
+    assert_eq!([status("correct"), status("looping"), status("missing_file"), status("compile_error"), status("tampered_tests")], ["graded", "timed out", "not submitted", "does not compile", "unchanged starter"]);
 
     // Gradescope's results.json, field by field as documented.
     let results: Value = serde_json::from_str(&std::fs::read_to_string(out.join("students/partial/results.json")).unwrap()).unwrap();
     assert_gradescope(&results);
-    assert_eq!(results["score"].as_f64(), Some(f64::from(rows["partial"][2])));
+    assert_eq!(results["score"].as_f64(), Some(f64::from(rows["partial"][3])));
     assert_eq!(results["tests"].as_array().unwrap().len(), 6);
     assert_eq!(results["tests"][0]["status"], "passed");
     assert_eq!(results["tests"][1]["status"], "failed");
 
-    // The JUnit report: a suite per student, a case per stage, failures where stages failed.
+    // The JUnit report: a suite per student, a case per stage, failures where stages
+    // failed; an exercise that scored 0 as a whole is one case, with one failure.
     let (suites, cases, failures) = junit_counts(&std::fs::read_to_string(out.join("junit.xml")).unwrap());
-    assert_eq!((suites, cases), (11, 66));
-    let failed_stages: usize = grades.values().flat_map(|g| g["exercises"].as_array().unwrap()).flat_map(|e| e["stages"].as_array().unwrap()).filter(|s| s["passed"] == false).count();
-    assert_eq!(failures, failed_stages);
+    let exercises: Vec<&Value> = grades.values().flat_map(|g| g["exercises"].as_array().unwrap()).collect();
+    let graded = |e: &&&Value| e["status"] == "graded";
+    let whole_zeros = exercises.iter().filter(|e| !graded(e)).count();
+    let stages = |e: &&Value| e["stages"].as_array().unwrap().clone();
+    let graded_stages: Vec<Value> = exercises.iter().filter(graded).flat_map(stages).collect();
+    assert!(whole_zeros >= 4, "timed out, not submitted (twice), does not compile");
+    assert_eq!((suites, cases), (11, graded_stages.len() + whole_zeros));
+    assert_eq!(failures, graded_stages.iter().filter(|s| s["passed"] == false).count() + whole_zeros);
 
     // The feedback shows the diff of a failed snapshot and says why an exercise got 0.
     let feedback = std::fs::read_to_string(out.join("students/partial/feedback.md")).unwrap();
@@ -360,7 +374,10 @@ fn shards_merge_and_gradescope_mode() {
     let run = xtask(&["grade", "merge", dirs[0].to_str().unwrap(), dirs[1].to_str().unwrap(), "--out", merged.to_str().unwrap()]);
     assert!(run.status.success());
     let csv = std::fs::read_to_string(merged.join("grades.csv")).unwrap();
-    assert_eq!(csv, "student,call_function,total,max\nangela,5,5,5\nkevin,0,0,5\noscar,0,0,5\n");
+    assert_eq!(
+        csv,
+        "student,call_function,adjustments,total,max,call_function status\nangela,5,0,5,5,graded\nkevin,0,0,0,5,unchanged starter\noscar,0,0,0,5,unreadable\n"
+    );
     let twice = tmp.path().join("merged-twice");
     let refused = xtask(&["grade", "merge", dirs[0].to_str().unwrap(), dirs[0].to_str().unwrap(), "--out", twice.to_str().unwrap()]);
     assert!(!refused.status.success() && String::from_utf8_lossy(&refused.stderr).contains("is graded in both"));

@@ -2,11 +2,30 @@
 //! outcome and, for a failed one, each rule of the stage with ✓ or ✗ and the evidence
 //! under each ✗ (`rules::explain`), or why the exercise got 0; last, how the grading ran.
 
+use super::adjustments::{self, Adjustment};
 use super::score::{Status, StudentGrade};
 
-/// The Markdown feedback of `grade`; `header` says how the grading ran (network).
-pub fn markdown(grade: &StudentGrade, header: &str) -> String {
-    let mut out = format!("# Feedback for `{}`\n\n**Score: {}/{}**\n", grade.student, grade.score(), grade.max_score());
+/// The Markdown feedback of `grade` with the instructor's `adjustments` to it; the
+/// grade's `header` says how the grading ran (network, seed, limits).
+pub fn markdown(grade: &StudentGrade, adjusted: &[&Adjustment]) -> String {
+    let header = &grade.header;
+    let mut out = format!("# Feedback for `{}`\n\n", grade.student);
+    if adjusted.is_empty() {
+        out.push_str(&format!("**Score: {}/{}**\n", grade.score(), grade.max_score()));
+    } else {
+        let sum: f64 = adjusted.iter().map(|a| a.points).sum();
+        out.push_str(&format!(
+            "**Score: {}/{}** ({} from the checks, {} adjusted by your instructor)\n\n## Adjustments\n\n",
+            adjustments::format_points(adjustments::total(grade.score(), adjusted)),
+            grade.max_score(),
+            grade.score(),
+            adjustments::signed(sum)
+        ));
+        for a in adjusted {
+            let what = a.exercise.as_ref().map_or("the whole assignment".to_string(), |e| format!("`{e}`"));
+            out.push_str(&format!("- {} point(s), {what}: {}\n", adjustments::signed(a.points), a.reason));
+        }
+    }
     if !grade.notes.is_empty() {
         out.push_str("\nAbout the submission:\n\n");
         for note in &grade.notes {

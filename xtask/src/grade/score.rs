@@ -21,6 +21,10 @@ pub struct StudentGrade {
     pub notes: Vec<String>,
     /// Wall-clock seconds spent grading this student.
     pub seconds: f64,
+    /// How the grading ran (confinement, held-out seed, limits): the last section of the
+    /// feedback, kept so that the feedback can be written again with adjustments.
+    #[serde(default)]
+    pub header: String,
 }
 
 impl StudentGrade {

@@ -2,39 +2,208 @@
 //! files derived from them.
 //!
 //! ```text
-//! OUT/run.json                      the exercises graded, their maximum points, the held-out seed
+//! OUT/run.json                      the exercises graded, their maximum points, the held-out
+//!                                   seed, and a record of each run that wrote here (RunRecord)
+//! OUT/roster.txt                    the roster (`--roster`), one id a line, kept for later runs
+//! OUT/adjustments.csv               the adjustments (`--adjustments`), kept for later runs
 //! OUT/grades.csv                    the gradebook (gradebook.rs)
 //! OUT/junit.xml                     the JUnit report (junit.rs)
+//! OUT/report.html                   the class at a glance (report.rs)
 //! OUT/students/<id>/grade.json      the student's grade (score.rs), written last
-//! OUT/students/<id>/results.json    Gradescope's format (gradescope.rs)
+//! OUT/students/<id>/results.json    Gradescope's format (results_json.rs)
 //! OUT/students/<id>/feedback.md     the student's feedback (feedback.rs)
+//! OUT/students/<id>/review.html     the instructor's review page (review.rs)
 //! ```
 //!
 //! Every file is written to a temporary name and renamed, so an interrupted run leaves
 //! whole files only; a student counts as graded once `grade.json` exists, which is what
-//! `--resume` and `grade merge` read.
+//! `--resume` and `grade merge` read. The class files, and each student's feedback and
+//! `results.json` (which show the adjustments), are written again from the `grade.json`
+//! files, the kept roster and the kept adjustments at the end of every run and merge.
 
+use super::adjustments::Adjustment;
+use super::roster::Roster;
 use super::score::StudentGrade;
+use crate::flags::Visibility;
 use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
 /// `run.json`: what a run graded, so that a resumed run or a merge adds up, and a grade
-/// can be reproduced.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// can be reproduced; and a record of every run that wrote into the folder.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RunInfo {
     /// The exercises, in course order, with their maximum points.
     pub exercises: Vec<(String, u32)>,
     /// The seed the held-out inputs were generated from (`--seed` reproduces them).
     #[serde(default)]
     pub seed: Option<u64>,
+    /// Each run that wrote here (the first grading, resumes, regrades, shards merged),
+    /// oldest first.
+    #[serde(default)]
+    pub runs: Vec<RunRecord>,
+}
+
+impl RunInfo {
+    /// Whether `other` graded the same exercises on the same held-out inputs, so that
+    /// their grades belong in one gradebook.
+    pub fn same_run(&self, other: &RunInfo) -> bool {
+        self.exercises == other.exercises && self.seed == other.seed
+    }
+
+    /// The options of the latest run that recorded them.
+    pub fn options(&self) -> Option<&Options> {
+        self.runs.iter().rev().find_map(|r| r.options.as_ref())
+    }
+}
+
+/// One run that wrote into an output folder.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RunRecord {
+    /// `grade`, `resume`, `regrade`, `gradescope` or `merge`.
+    pub kind: String,
+    /// When it started, UTC, RFC 3339.
+    pub date: String,
+    /// The course's git commit (`None` outside a git checkout, e.g. Gradescope's kit).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub course: Option<CourseCommit>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub options: Option<Options>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confinement: Option<Confinement>,
+    /// The students this run graded.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub graded: Vec<String>,
+    /// For a regrade: each student's total before and after.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub regraded: Vec<Regraded>,
+    /// For a merge: the shards' folders.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merged: Vec<String>,
+}
+
+/// The course's commit when a run graded.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CourseCommit {
+    pub commit: String,
+    /// Whether tracked files differed from it (the grade came from a course not committed).
+    pub uncommitted_changes: bool,
+}
+
+impl CourseCommit {
+    /// The commit of the repository at `root`, if it is a git checkout.
+    pub fn of(root: &Path) -> Option<CourseCommit> {
+        let git = |args: &[&str]| std::process::Command::new("git").arg("-C").arg(root).args(args).output().ok().filter(|o| o.status.success());
+        let commit = String::from_utf8_lossy(&git(&["rev-parse", "HEAD"])?.stdout).trim().to_string();
+        let changed = git(&["status", "--porcelain", "--untracked-files=no"]).is_none_or(|o| !o.stdout.is_empty());
+        Some(CourseCommit { commit, uncommitted_changes: changed })
+    }
+}
+
+/// The options a run was given.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Options {
+    pub timeout_s: u64,
+    pub build_timeout_s: u64,
+    pub memory_mb: u64,
+    pub output_kb: usize,
+    pub jobs: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shard: Option<String>,
+    /// The roster and adjustments files given, as named on the command line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roster: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adjustments: Option<String>,
+    /// Gradescope's visibility of the tests.
+    pub visibility: String,
+    pub require_isolation: bool,
+}
+
+/// How student code was confined.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Confinement {
+    /// In its own network namespace: no network.
+    pub network_cut: bool,
+    /// Landlock restricted what it could read and write.
+    pub landlock: bool,
+    /// The sentences the feedback shows.
+    pub description: String,
+}
+
+/// A student graded again, with the totals (adjustments included) before and after.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Regraded {
+    pub student: String,
+    pub before: Option<f64>,
+    pub after: f64,
+}
+
+/// Now, UTC, RFC 3339 (`2026-12-06T17:02:11Z`).
+pub fn now() -> String {
+    humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
+}
+
+/// The `run.json` of `out`, if it holds one.
+pub fn recorded(out: &Path) -> Option<RunInfo> {
+    serde_json::from_str(&std::fs::read_to_string(out.join("run.json")).ok()?).ok()
 }
 
 /// The seed recorded in `out`'s `run.json`, if any (a resumed run keeps it).
 pub fn recorded_seed(out: &Path) -> Option<u64> {
-    let text = std::fs::read_to_string(out.join("run.json")).ok()?;
-    serde_json::from_str::<RunInfo>(&text).ok()?.seed
+    recorded(out)?.seed
 }
+
+/// Adds `record` to `out`'s `run.json`.
+///
+/// # Errors
+/// When `run.json` cannot be read or written.
+pub fn add_record(out: &Path, record: RunRecord) -> Result<()> {
+    let mut info = recorded(out).context("the output folder has no run.json")?;
+    info.runs.push(record);
+    write_atomic(&out.join("run.json"), &serde_json::to_vec_pretty(&info)?)
+}
+
+/// The roster kept in `out`, if any.
+pub fn kept_roster(out: &Path) -> Option<Roster> {
+    let text = std::fs::read_to_string(out.join(ROSTER)).ok()?;
+    Some(Roster { ids: text.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect(), column: None })
+}
+
+/// Keeps `roster` in `out`.
+///
+/// # Errors
+/// When the file cannot be written.
+pub fn keep_roster(out: &Path, roster: &Roster) -> Result<()> {
+    write_atomic(&out.join(ROSTER), super::roster::render(roster).as_bytes())
+}
+
+/// The adjustments file kept in `out`, if any, as text.
+pub fn kept_adjustments(out: &Path) -> Option<String> {
+    std::fs::read_to_string(out.join(ADJUSTMENTS)).ok()
+}
+
+/// Keeps the adjustments file's `text` in `out` (as given, so that its line numbers hold).
+///
+/// # Errors
+/// When the file cannot be written.
+pub fn keep_adjustments(out: &Path, text: &str) -> Result<()> {
+    write_atomic(&out.join(ADJUSTMENTS), text.as_bytes())
+}
+
+/// The adjustments kept in `out`, read for the exercises of `info`.
+///
+/// # Errors
+/// When the kept file is damaged.
+pub fn adjustments(out: &Path, info: &RunInfo) -> Result<Vec<Adjustment>> {
+    match kept_adjustments(out) {
+        Some(text) => super::adjustments::parse(&text, &out.join(ADJUSTMENTS).display().to_string(), &info.exercises, None),
+        None => Ok(Vec::new()),
+    }
+}
+
+const ROSTER: &str = "roster.txt";
+const ADJUSTMENTS: &str = "adjustments.csv";
 
 /// Writes `bytes` to `path` through a temporary file and a rename.
 ///
@@ -53,7 +222,7 @@ fn student_dir(out: &Path, id: &str) -> PathBuf {
     out.join("students").join(id)
 }
 
-/// Records `info` in `out`, refusing to mix exercise sets in one folder when resuming,
+/// Records `info` in `out` (after the runs recorded there when resuming), refusing to mix exercise sets in one folder when resuming,
 /// and refusing a folder that holds a run already when not: a second run would replace
 /// its gradebook and feedback without a word.
 ///
@@ -65,13 +234,15 @@ pub fn start(out: &Path, info: &RunInfo, resume: bool) -> Result<()> {
     if !resume {
         refuse_a_used_folder(out, "grade into it again")?;
     }
+    let mut info = info.clone();
     if resume && let Ok(text) = std::fs::read_to_string(&path) {
         let old: RunInfo = serde_json::from_str(&text).with_context(|| format!("{} is damaged; delete it", path.display()))?;
-        if &old != info {
+        if !old.same_run(&info) {
             bail!("{} graded other exercises ({}); use another --out, or drop --resume to grade again", out.display(), names(&old));
         }
+        info.runs = [old.runs, info.runs].concat();
     }
-    write_atomic(&path, &serde_json::to_vec_pretty(info)?)
+    write_atomic(&path, &serde_json::to_vec_pretty(&info)?)
 }
 
 /// An error when `out` holds a grading run already (a `run.json` or a graded student),
@@ -105,15 +276,23 @@ pub fn is_graded(out: &Path, id: &str) -> bool {
     std::fs::read_to_string(student_dir(out, id).join("grade.json")).is_ok_and(|t| serde_json::from_str::<StudentGrade>(&t).is_ok())
 }
 
-/// Writes a student's files; `grade.json` last.
+/// Writes a student's files: the feedback and `results.json` with the student's
+/// `adjusted` points, the review page, then `grade.json`.
 ///
 /// # Errors
 /// When a file cannot be written.
-pub fn save(out: &Path, grade: &StudentGrade, header: &str) -> Result<()> {
+pub fn save(out: &Path, grade: &StudentGrade, review: &str, adjusted: &[&Adjustment], visibility: Visibility) -> Result<()> {
     let dir = student_dir(out, &grade.student);
-    write_atomic(&dir.join("results.json"), &serde_json::to_vec_pretty(&super::results_json::results(grade, header))?)?;
-    write_atomic(&dir.join("feedback.md"), super::feedback::markdown(grade, header).as_bytes())?;
+    render_student(out, grade, adjusted, visibility)?;
+    write_atomic(&dir.join("review.html"), review.as_bytes())?;
     write_atomic(&dir.join("grade.json"), &serde_json::to_vec_pretty(grade)?)
+}
+
+/// Writes a student's feedback and `results.json` from the grade and the adjustments.
+fn render_student(out: &Path, grade: &StudentGrade, adjusted: &[&Adjustment], visibility: Visibility) -> Result<()> {
+    let dir = student_dir(out, &grade.student);
+    write_atomic(&dir.join("results.json"), &serde_json::to_vec_pretty(&super::results_json::results(grade, adjusted, visibility))?)?;
+    write_atomic(&dir.join("feedback.md"), super::feedback::markdown(grade, adjusted).as_bytes())
 }
 
 /// Every student graded in `out`, sorted by id.
@@ -133,38 +312,65 @@ pub fn load_all(out: &Path) -> Result<Vec<StudentGrade>> {
     Ok(grades)
 }
 
-/// Writes `grades.csv` and `junit.xml` from every student graded in `out`.
+/// Writes `grades.csv`, `junit.xml` and `report.html` from every student graded in
+/// `out`, the kept roster and the kept adjustments, and each student's feedback and
+/// `results.json` again (an adjustment may have changed since).
 ///
 /// # Errors
 /// When a file cannot be read or written.
 pub fn finish(out: &Path, info: &RunInfo) -> Result<Vec<StudentGrade>> {
     let grades = load_all(out)?;
-    write_atomic(&out.join("grades.csv"), &super::gradebook::render(&info.exercises, &grades)?)?;
-    write_atomic(&out.join("junit.xml"), &super::junit::render(&grades)?)?;
+    let roster = kept_roster(out);
+    let adjustments = adjustments(out, info)?;
+    let visibility = info
+        .options()
+        .and_then(|o| [Visibility::Visible, Visibility::AfterDueDate, Visibility::Hidden].into_iter().find(|v| v.as_str() == o.visibility))
+        .unwrap_or(Visibility::Visible);
+    for grade in &grades {
+        let adjusted: Vec<&Adjustment> = adjustments.iter().filter(|a| a.student == grade.student).collect();
+        render_student(out, grade, &adjusted, visibility)?;
+    }
+    let class = super::gradebook::class(&info.exercises, &grades, roster.as_ref(), &adjustments);
+    write_atomic(&out.join("grades.csv"), &super::gradebook::render(&class)?)?;
+    write_atomic(&out.join("junit.xml"), &super::junit::render(&class)?)?;
+    write_atomic(&out.join("report.html"), super::report::render(&class, info, |id| student_dir(out, id).join("review.html").exists()).as_bytes())?;
     Ok(grades)
 }
 
-/// Combines the output folders `dirs` (shards of one class) into `out`.
+/// The file given by a flag, or else the one every shard kept (when they agree).
+fn kept_by_shards(dirs: &[PathBuf], name: &str, flag: &str) -> Result<Option<String>> {
+    let kept: Vec<Option<String>> = dirs.iter().map(|d| std::fs::read_to_string(d.join(name)).ok()).collect();
+    if kept.iter().any(|k| k != &kept[0]) {
+        bail!("the shards kept different {name} files ({}); pass the right one with {flag}. Nothing was merged.", dirs.iter().map(|d| d.display().to_string()).collect::<Vec<_>>().join(", "));
+    }
+    Ok(kept.into_iter().next().flatten())
+}
+
+/// Combines the output folders `dirs` (shards of one class) into `out`, with the roster
+/// and adjustments files given (or else the ones the shards kept); `record` is the
+/// merge's own record for `run.json`.
 ///
 /// # Errors
-/// When the folders graded different exercises, a student appears twice, or a file
-/// cannot be copied.
-pub fn merge(dirs: &[PathBuf], out: &Path) -> Result<Vec<StudentGrade>> {
+/// When the folders graded different exercises, a student appears twice, the roster or
+/// an adjustment does not fit the class, or a file cannot be copied.
+pub fn merge(dirs: &[PathBuf], out: &Path, roster: Option<&Path>, adjustments: Option<&Path>, mut record: RunRecord) -> Result<Vec<StudentGrade>> {
     // Everything is checked before anything is written: a refused merge leaves `out` as
     // it was.
     refuse_a_used_folder(out, "merge into it")?;
     let mut info: Option<RunInfo> = None;
     let mut seen = std::collections::BTreeMap::new();
     let mut shards = Vec::new();
+    let mut runs = Vec::new();
     for dir in dirs {
         let path = dir.join("run.json");
         let text = std::fs::read_to_string(&path).with_context(|| format!("{} is not a grading output: it has no run.json", dir.display()))?;
         let this: RunInfo = serde_json::from_str(&text).with_context(|| format!("{} is damaged", path.display()))?;
         if let Some(first) = &info
-            && first != &this
+            && !first.same_run(&this)
         {
             bail!("{} and {} are not shards of one run: {}. Nothing was merged.", dirs[0].display(), dir.display(), difference(first, &this));
         }
+        runs.extend(this.runs.iter().cloned());
         info = Some(this);
         let grades = load_all(dir)?;
         for grade in &grades {
@@ -174,16 +380,43 @@ pub fn merge(dirs: &[PathBuf], out: &Path) -> Result<Vec<StudentGrade>> {
         }
         shards.push((dir, grades));
     }
-    let info = info.context("nothing to merge")?;
+    let mut info = info.context("nothing to merge")?;
+    let graded: std::collections::BTreeSet<String> = seen.keys().cloned().collect();
+    let roster = match roster {
+        Some(path) => Some(super::roster::read(path, &graded)?),
+        None => kept_by_shards(dirs, ROSTER, "--roster")?.map(|text| Roster { ids: text.lines().map(String::from).collect(), column: None }),
+    };
+    let mut students = graded.clone();
+    students.extend(roster.iter().flat_map(|r| r.ids.iter().cloned()));
+    let (adjustments, source) = match adjustments {
+        Some(path) => (Some(std::fs::read_to_string(path).with_context(|| format!("reading the adjustments {}", path.display()))?), path.display().to_string()),
+        None => (kept_by_shards(dirs, ADJUSTMENTS, "--adjustments")?, dirs[0].join(ADJUSTMENTS).display().to_string()),
+    };
+    if let Some(text) = &adjustments {
+        super::adjustments::parse(text, &source, &info.exercises, Some(&students))?;
+    }
     for (dir, grades) in shards {
         for grade in grades {
-            for file in ["results.json", "feedback.md", "grade.json"] {
+            for file in ["results.json", "feedback.md", "review.html", "grade.json"] {
                 let from = student_dir(dir, &grade.student).join(file);
+                // Review pages came with this version of the grader; a shard from before has none.
+                if file == "review.html" && !from.exists() {
+                    continue;
+                }
                 let bytes = std::fs::read(&from).with_context(|| format!("reading {}", from.display()))?;
                 write_atomic(&student_dir(out, &grade.student).join(file), &bytes)?;
             }
         }
     }
+    if let Some(roster) = &roster {
+        keep_roster(out, roster)?;
+    }
+    if let Some(text) = &adjustments {
+        keep_adjustments(out, text)?;
+    }
+    record.merged = dirs.iter().map(|d| d.display().to_string()).collect();
+    runs.push(record);
+    info.runs = runs;
     write_atomic(&out.join("run.json"), &serde_json::to_vec_pretty(&info)?)?;
     finish(out, &info)
 }
