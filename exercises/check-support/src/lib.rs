@@ -10,6 +10,8 @@ pub mod noting;
 pub mod own_process_held_out;
 
 pub use check_report::{Inputs, Rng, observe, observe_held_out};
+/// Running a child process to its end (`check_report::process`).
+pub use check_report::process;
 pub use noting::{noting_str, with_noted_calls};
 pub use own_process_held_out::observe_held_out_in_own_process;
 

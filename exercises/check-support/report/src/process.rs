@@ -127,6 +127,23 @@ pub fn run_to_end(cmd: &mut Command) -> std::io::Result<Finished> {
     Ok(Finished { status, stdout, stderr, lingering })
 }
 
+/// [`run_to_end`], as `Command::output` gives it, for a check that runs Python or a tool
+/// in a child process.
+///
+/// # Errors
+/// When the process cannot start.
+///
+/// # Panics
+/// When a process the child started still held its output: the check fails with
+/// [`LINGERING`] and what the child printed on standard error.
+pub fn output(cmd: &mut Command) -> std::io::Result<std::process::Output> {
+    let done = run_to_end(cmd)?;
+    if done.lingering {
+        panic!("{LINGERING}.\n{}", String::from_utf8_lossy(&done.stderr));
+    }
+    Ok(std::process::Output { status: done.status, stdout: done.stdout, stderr: done.stderr })
+}
+
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;

@@ -24,7 +24,7 @@ fn imported(inputs: Inputs, code: &str) -> String {
     if let (Some(_), Some(site)) = (std::env::var_os("CHECK_WHEEL_DIR"), std::env::var_os("CHECK_SITE")) {
         python.env("PYTHONPATH", site);
     }
-    let output = python.output().unwrap_or_else(|e| panic!("could not start the venv's Python: {e}"));
+    let output = check_support::process::output(&mut python).unwrap_or_else(|e| panic!("could not start the venv's Python: {e}"));
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = check_support::normalize::version_independent(&String::from_utf8_lossy(&output.stderr));
     if output.status.success() { stdout.into_owned() } else { format!("{stdout}Python failed:\n{stderr}") }

@@ -18,12 +18,7 @@ fn wheel_contents(what: &str) -> String {
     let wheel = installed_wheel(crate_dir).unwrap_or_else(|e| panic!("{e}"));
     // The script is the starter's: a solution's tests are its starter's.
     let script = check_support::maturin::starter_dir(crate_dir).join("tests").join("wheel_contents.py");
-    let output = venv_command(crate_dir, "python")
-        .arg("-B")
-        .arg(&script)
-        .arg(&wheel)
-        .arg(what)
-        .output()
+    let output = check_support::process::output(venv_command(crate_dir, "python").arg("-B").arg(&script).arg(&wheel).arg(what))
         .unwrap_or_else(|e| panic!("could not run {}: {e}", script.display()));
     format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
 }

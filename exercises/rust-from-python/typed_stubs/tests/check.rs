@@ -39,7 +39,7 @@ fn python_in_scratch(files: &[(&str, &str)], args: &[&str]) -> String {
     if let Some(site) = std::env::var_os(SITE_VAR) {
         cmd.env("PYTHONPATH", site);
     }
-    let output = cmd.output().unwrap_or_else(|e| panic!("could not start the venv's python: {e}"));
+    let output = check_support::process::output(&mut cmd).unwrap_or_else(|e| panic!("could not start the venv's python: {e}"));
     let _ = std::fs::remove_dir_all(&work);
     format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
 }
