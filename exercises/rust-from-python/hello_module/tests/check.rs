@@ -55,22 +55,33 @@ for name in names:
     });
 }
 
-/// `sheets`, a Rust function of the module, counts 500 sheets a ream for any `u64`, and
-/// refuses what a `u64` cannot hold (pytest's `test_sheets` too).
+/// `sheets`, a Rust function of the module, counts 500 sheets a ream for any `u64` in
+/// Rust (no Python source is compiled while it runs), and refuses what a `u64` cannot
+/// hold (pytest's `test_sheets` too).
 #[test]
 fn sheets_counts_paper() {
     check_support::observe_held_out!("sheets_counts_paper", |inputs| {
         let seen = imported(
             inputs,
             r#"
+import sys
 from hello_module import sheets
 print("sheets is a", type(sheets).__name__, "of module", sheets.__module__)
 if SEED is None:
     reams = [3, 0, 2**40]
 else:
     reams = [rng.randint(1, 10**6) for _ in range(3)] + [rng.randint(2**33, 2**50)]
+# Python source compiled while `sheets` runs (`py.eval`, `py.run`, `PyModule::from_code`
+# all compile): Rust's multiplication compiles none.
+compiled = []
+watching = False
+sys.addaudithook(lambda event, args: compiled.append(event) if watching and event == "compile" else None)
 for count in reams:
-    print(f"sheets({count}) = {sheets(count)!r}")
+    watching = True
+    counted = sheets(count)
+    watching = False
+    print(f"sheets({count}) = {counted!r}")
+print("Python source compiled while sheets ran:", len(compiled))
 for wrong in (-1, 2.5, "3"):
     try:
         print(f"sheets({wrong!r}) = {sheets(wrong)!r}")
