@@ -146,7 +146,14 @@ pub fn judge(exercise: &Exercise, execution: &Execution, expected: &Expected) ->
 /// The verdict on test `test`: passed only when its expected values arrived and match.
 pub fn judge_test(test: &str, expected: &Expected, evidence: &Evidence<'_>) -> TestResult {
     let Some(snapshot) = expected.public.get(test) else {
-        return failed(format!("test `{test}` has no snapshot `tests/snapshots/check__{test}.snap`: the course is incomplete (`cargo xtask bless`)"));
+        let mut why = format!("test `{test}` has no snapshot `tests/snapshots/check__{test}.snap`: the course is incomplete (`cargo xtask bless`)");
+        // What the code did all the same: a starter's own failure (its `todo!()`), or the
+        // value it reported.
+        match evidence.observations.public.get(test).map(Vec::as_slice) {
+            Some([value]) => why.push_str(&format!("\nIt reported:\n{}", normalize(value))),
+            _ => why.push_str(&format!("\n{}", missing(test, evidence))),
+        }
+        return failed(why);
     };
     if let Err(why) = compare(test, "the snapshot", snapshot, evidence.observations.public.get(test), evidence) {
         return failed(why);
