@@ -35,6 +35,10 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+/// The held-out seed every wrong answer is graded on: fixed, so that a failure can be
+/// reproduced with `cargo xtask grade --seed`.
+pub const WRONG_ANSWER_SEED: u64 = 20_261_130;
+
 /// The held-out seeds every right answer is graded on, besides the public inputs: fixed,
 /// so that a failure can be reproduced with `cargo xtask grade --seed`.
 pub const RIGHT_ANSWER_SEEDS: [u64; 3] = [20_261_206, 7, 424_242];

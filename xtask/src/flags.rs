@@ -79,6 +79,13 @@ pub struct Confine {
 pub struct Check {
     /// The exercise to check, by name (see `cargo xtask list`).
     pub exercise: Option<String>,
+    /// Check the exercise's solution instead of your files (authors; records no progress).
+    #[arg(long, requires = "exercise", conflicts_with = "answer")]
+    pub solution: bool,
+    /// Grade one recorded answer of the exercise, `wrong/CASE` or `right/CASE`, as `verify`
+    /// does (authors; records no progress).
+    #[arg(long, value_name = "wrong/CASE|right/CASE", requires = "exercise")]
+    pub answer: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -63,6 +63,13 @@ fn verify_requires_full_marks_of_each_right_answer() {
     let said = text(&f.run(&["verify", "--scope", "exercises", "--exercises", "one"]));
     assert!(said.contains("✓ right answer `one/from_a_constant` earns full marks (Keeps the answer in a constant.)"), "{said}");
     assert!(said.contains("Recorded right answers: 1 in 1 of 1 exercises; 0 have at least two"), "{said}");
+    // One answer, or the solution, checked alone, as an author does while writing them.
+    let said = text(&f.run(&["check", "one", "--answer", "right/from_a_constant"]));
+    assert!(said.contains("✓ the answer proves its check"), "{said}");
+    let said = text(&f.run(&["check", "one", "--answer", "right/missing"]));
+    assert!(said.contains("`one` has no recorded answer `right/missing`; its tests/right answers are: from_a_constant"), "{said}");
+    let said = text(&f.run(&["check", "one", "--solution"]));
+    assert!(said.contains("Checking the solution of `one`") && said.contains("✓ stage 1"), "{said}");
 
     // A right answer the check rejects is a check that compares more than its rules state.
     right(&f, "rejected", "Returns 41, which the check must reject.", "41");

@@ -19,6 +19,14 @@ impl Check {
         let course = Course::load(&ws.root)?;
         // The packages install while the first build compiles; `stages` waits for them.
         let venv = python::start_venv(&ws, python::Packages::Students)?;
+        if let Some(case) = &self.answer {
+            let exercise = course.exercise(self.exercise.as_deref().unwrap_or_default())?;
+            return check_answer(&ws, &course, exercise, case);
+        }
+        if self.solution {
+            let exercise = course.exercise(self.exercise.as_deref().unwrap_or_default())?;
+            return check_solution(&ws, exercise, &venv);
+        }
         let mut progress = Progress::load(&ws);
         let total = course.exercises.len();
         let solved = if let Some(name) = &self.exercise {
@@ -50,6 +58,64 @@ impl Check {
         }
         Ok(if solved { ExitCode::SUCCESS } else { ExitCode::FAILURE })
     }
+}
+
+/// `check NAME --solution`: the solution's stages, as `verify` runs them; no progress is
+/// recorded.
+fn check_solution(ws: &Workspace, exercise: &Exercise, venv: &python::Setup) -> Result<ExitCode> {
+    if cfg!(all(feature = "students-edition", not(feature = "authoring"))) {
+        anyhow::bail!("a students' repository has no solutions: your instructor hands them out");
+    }
+    ui::line(&ui::paint(ui::BOLD, format!("Checking the solution of `{}`", exercise.name())));
+    let report = stage::run_with(ws, exercise, stage::Which::Solution, venv)?;
+    show::report(&report, true);
+    venv.wait()?;
+    Ok(if report.all_passed() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+/// `check NAME --answer wrong/CASE` (or `right/CASE`): grades one recorded answer as
+/// `verify` does (`answers.rs`), prints each stage and whether the answer proves its
+/// check. The grader is in the authors' build; the students' build runs it there.
+#[cfg(feature = "authoring")]
+fn check_answer(ws: &Workspace, course: &Course, exercise: &Exercise, case: &str) -> Result<ExitCode> {
+    use crate::answers::{self, Expect, Side};
+    let (side, name) = match case.split_once('/') {
+        Some(("wrong", name)) => (Side::Wrong, name),
+        Some(("right", name)) => (Side::Right, name),
+        _ => anyhow::bail!("--answer takes `wrong/CASE` or `right/CASE` (a folder of {}/tests/), not `{case}`", exercise.dir().display()),
+    };
+    let cases = answers::load(ws, exercise, side)?;
+    let Some(answer) = cases.iter().find(|a| a.case == name) else {
+        let names: Vec<&str> = cases.iter().map(|a| a.case.as_str()).collect();
+        anyhow::bail!("`{}` has no recorded answer `{case}`; its {} answers are: {}", exercise.name(), side.dir(), if names.is_empty() { "none".to_string() } else { names.join(", ") });
+    };
+    ui::line(&ui::paint(ui::BOLD, format!("Grading {}", answer.claim())));
+    let seeds: &[u64] = match answer.expect {
+        Expect::Fails { .. } => &[answers::WRONG_ANSWER_SEED],
+        Expect::FullMarks { .. } => &answers::RIGHT_ANSWER_SEEDS,
+    };
+    let batch = crate::grade::Batch { exercises: vec![exercise], files: answer.files.clone() };
+    let grade = crate::grade::grade_batches(ws, course, &[batch], seeds)?.remove(0).remove(0);
+    for (i, stage) in grade.stages.iter().enumerate() {
+        ui::line(&format!("  {} stage {} `{}`", ui::mark(stage.passed), i + 1, stage.name));
+    }
+    let problems = answers::problems(answer, &grade);
+    for problem in &problems {
+        ui::line(&format!("{} {problem}", ui::mark(false)));
+    }
+    if problems.is_empty() {
+        ui::line(&format!("{} the answer proves its check", ui::mark(true)));
+    }
+    Ok(if problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+/// In a build without the grader, `--answer` runs again in the authors' build.
+#[cfg(not(feature = "authoring"))]
+fn check_answer(_: &Workspace, _: &Course, _: &Exercise, _: &str) -> Result<ExitCode> {
+    #[cfg(not(all(feature = "students-edition", feature = "book")))]
+    return crate::authoring::run_in_full_build();
+    #[cfg(all(feature = "students-edition", feature = "book"))]
+    anyhow::bail!("a students' repository has no recorded answers")
 }
 
 /// Checks one exercise, prints its report and records the result. Returns whether all

@@ -384,7 +384,7 @@ fn verify_held_out(ws: &Workspace, exercise: &Exercise, tally: &mut Tally) -> Re
 /// Grades every recorded answer of `exercises` (`answers.rs`) as `grade` would, in
 /// rounds (the first case of each exercise together, then the second...: one build per
 /// round): each wrong answer must fail its stage and only from there, on the held-out
-/// seed [`WRONG_ANSWER_SEED`]; each right answer must earn full marks on the public
+/// seed [`answers::WRONG_ANSWER_SEED`]; each right answer must earn full marks on the public
 /// inputs and the held-out inputs of [`answers::RIGHT_ANSWER_SEEDS`].
 #[cfg(unix)]
 fn verify_recorded_answers(ws: &Workspace, course: &Course, exercises: &[&Exercise], tally: &mut Tally) -> Result<()> {
@@ -416,7 +416,7 @@ fn verify_recorded_answers(ws: &Workspace, course: &Course, exercises: &[&Exerci
             })
             .collect();
         let seeds: &[u64] = match side {
-            Side::Wrong => &[WRONG_ANSWER_SEED],
+            Side::Wrong => &[answers::WRONG_ANSWER_SEED],
             Side::Right => &answers::RIGHT_ANSWER_SEEDS,
         };
         let total: usize = by_exercise.iter().map(Vec::len).sum();
@@ -446,9 +446,6 @@ fn verify_recorded_answers(_: &Workspace, _: &Course, _: &[&Exercise], tally: &m
     Ok(())
 }
 
-/// The held-out seed recorded wrong answers are graded with: fixed, so that a failure
-/// can be reproduced with `cargo xtask grade --seed`.
-const WRONG_ANSWER_SEED: u64 = 20_261_130;
 
 /// One line on how many stages have a recorded wrong answer, or how many exercises
 /// have two right answers.
