@@ -356,7 +356,7 @@ fn a_changed_or_missing_shared_file_is_named_with_the_command_that_restores_it()
     let said = text(&f.run(&["check", "one"]));
     assert!(
         said.contains("exercises/check-support/report/src/lib.rs, exercises/info.toml differ from the course's: every exercise uses them")
-            && said.contains("`git checkout HEAD -- exercises/check-support/report/src/lib.rs exercises/info.toml` restores them."),
+            && said.contains("`git checkout HEAD -- exercises/check-support/report/src/lib.rs exercises/info.toml` restores them; if you did (an author adding an exercise), commit them."),
         "{said}"
     );
     std::fs::remove_file(f.path("exercises/check-support/report/src/lib.rs")).unwrap();

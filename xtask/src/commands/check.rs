@@ -172,8 +172,10 @@ pub(super) fn check_one(ws: &Workspace, course: &Course, exercise: &Exercise, pr
             (false, true) => "are missing",
             (false, false) => "are missing or differ from the course's",
         };
+        // An author adding an exercise changes these on purpose (info.toml, the lock file);
+        // a student never should: the note says both.
         ui::line(&format!(
-            "{} {} {what}: every exercise uses them, and this check runs them as they are. `git checkout HEAD -- {}` restores them.",
+            "{} {} {what}: every exercise uses them, and this check runs them as they are. If you did not mean to change them, `git checkout HEAD -- {}` restores them; if you did (an author adding an exercise), commit them.",
             ui::paint(ui::NOTE, "!"),
             names.join(", "),
             names.join(" ")
