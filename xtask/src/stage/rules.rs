@@ -53,7 +53,8 @@ pub fn explain(report: &StageReport, number: usize, shown: &mut Vec<(usize, Stri
         if rule.passed {
             continue;
         }
-        out.push_str(&format!("  read: {}\n", rule.read));
+        // The page as the built book names it (`cargo xtask book --open`).
+        out.push_str(&format!("  read in the book: {}\n", rule.read.replacen(".md", ".html", 1)));
         for test in &rule.tests {
             let Some((_, result)) = report.tests.iter().find(|(n, r)| n == test && r.outcome != Outcome::Passed) else { continue };
             if done.contains(&test.as_str()) {
