@@ -71,3 +71,51 @@ pub fn explain(report: &StageReport, number: usize, shown: &mut Vec<(usize, Stri
 fn indent(text: &str, by: &str) -> String {
     text.lines().map(|l| if l.is_empty() { String::new() } else { format!("{by}{l}") }).collect::<Vec<_>>().join("\n")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stage::report::TestResult;
+
+    fn stage(tests: &[(&str, bool, &str)], rules: &[(&str, &[&str], bool)]) -> StageReport {
+        StageReport {
+            name: "s".into(),
+            points: 1,
+            tests: tests
+                .iter()
+                .map(|(name, passed, output)| {
+                    let outcome = if *passed { Outcome::Passed } else { Outcome::Failed };
+                    (name.to_string(), TestResult { outcome, output: output.to_string() })
+                })
+                .collect(),
+            rules: rules
+                .iter()
+                .map(|(says, tests, passed)| RuleVerdict {
+                    says: says.to_string(),
+                    read: "part/page.md#heading".into(),
+                    passed: *passed,
+                    tests: tests.iter().map(|t| t.to_string()).collect(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn each_rule_shows_its_mark_and_a_failed_one_its_evidence_once() {
+        let report = stage(
+            &[("a", false, "-expected\n+observed"), ("b", true, "")],
+            &[("A holds.", &["a"], false), ("B holds.", &["b"], true), ("A again.", &["a"], false)],
+        );
+        let mut shown = Vec::new();
+        let text = explain(&report, 1, &mut shown);
+        assert_eq!(
+            text,
+            "✗ A holds.\n  read in the book: part/page.html#heading\n  test `a` failed:\n  -expected\n  +observed\n\
+             ✓ B holds.\n\
+             ✗ A again.\n  read in the book: part/page.html#heading\n  (the evidence of `a` is above)\n"
+        );
+        // A later stage that failed the same way names the earlier one.
+        let later = stage(&[("c", false, "-expected\n+observed")], &[("C holds.", &["c"], false)]);
+        assert!(explain(&later, 2, &mut shown).contains("test `c` failed the same way as under stage 1"));
+    }
+}
