@@ -181,6 +181,7 @@ const REPORT_END: &str = "\n<<<check-support: report ends>>>\n";
 /// # Panics
 /// In the parent, when the child fails (a panic, say): the message holds the child's
 /// standard error, so a student sees the child's own panic or Python traceback.
+#[track_caller]
 pub fn in_own_process(test: &str, child: impl FnOnce() -> String) -> String {
     in_own_process_with_env(test, &[], child)
 }
@@ -192,6 +193,7 @@ pub fn in_own_process(test: &str, child: impl FnOnce() -> String) -> String {
 ///
 /// # Panics
 /// As [`in_own_process`].
+#[track_caller]
 pub fn in_own_process_with_env(test: &str, env: &[(&str, Option<&std::ffi::OsStr>)], child: impl FnOnce() -> String) -> String {
     use std::io::Write;
     if std::env::var(CHILD_TEST_VAR).as_deref() == Ok(test) {

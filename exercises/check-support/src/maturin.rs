@@ -180,6 +180,7 @@ fn unpack_wheel(crate_dir: &Path, wheels: &Path, site: &Path) -> Result<(), Stri
 /// # Panics
 /// When the build or the install failed, with maturin's output, so that every stage
 /// shows the compiler's message.
+#[track_caller]
 pub fn ensure_installed(crate_dir: &Path, how: Install) {
     let result = BUILT.get_or_init(|| match prebuilt() {
         Some((wheels, site)) => unpack_wheel(crate_dir, &wheels, &site),
@@ -207,6 +208,7 @@ static REPORT: OnceLock<String> = OnceLock::new();
 /// # Panics
 /// When the module cannot be built, or pytest cannot run at all (no venv: run the check
 /// through `cargo xtask`, which creates it).
+#[track_caller]
 pub fn pytest(crate_dir: &Path, how: Install, tests: &[&str]) -> String {
     ensure_installed(crate_dir, how);
     let report = REPORT.get_or_init(|| {

@@ -31,6 +31,7 @@ pub fn cdylib_file_name(lib_name: &str) -> String {
 /// # Panics
 /// When the library is not there, saying how to fix the crate (it needs
 /// `crate-type = ["cdylib", "rlib"]`).
+#[track_caller]
 pub fn cdylib(package: &str) -> PathBuf {
     let exe = std::env::current_exe().expect("the test binary knows its own path");
     let deps = exe.parent().expect("the test binary lives in a folder");
@@ -57,12 +58,15 @@ pub fn python() -> PathBuf {
 /// When Python cannot start or exits with a failure, with its standard error (the
 /// traceback) and standard output in the message. When the process was killed by a
 /// signal (a Rust panic that reached `extern "C"` aborts the process), the message says so.
+#[track_caller]
 pub fn run_script<S: AsRef<OsStr>>(script: &Path, args: &[S]) -> String {
     let python = python();
     // A path without `..` reads better in a traceback.
     let script = std::fs::canonicalize(script).unwrap_or_else(|_| script.to_path_buf());
-    let output = check_report::process::run_to_end(Command::new(&python).arg("-B").arg(&script).args(args).env("PYTHONIOENCODING", "utf-8"))
-        .unwrap_or_else(|e| panic!("cannot run {}: {e}; run `cargo xtask doctor`", python.display()));
+    let output = match check_report::process::run_to_end(Command::new(&python).arg("-B").arg(&script).args(args).env("PYTHONIOENCODING", "utf-8")) {
+        Ok(output) => output,
+        Err(e) => panic!("cannot run {}: {e}; run `cargo xtask doctor`", python.display()),
+    };
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     let stderr = without_backtrace(&String::from_utf8_lossy(&output.stderr));
     if output.lingering {
@@ -91,6 +95,7 @@ fn printed(stderr: &str, stdout: &str) -> String {
 
 /// Runs `script` with the `cdylib` of `package` as its first argument, then `args`, and
 /// returns what it printed (see [`run_script`]).
+#[track_caller]
 pub fn run_with_cdylib<S: AsRef<OsStr>>(script: &Path, package: &str, args: &[S]) -> String {
     let mut all = vec![cdylib(package).into_os_string()];
     all.extend(args.iter().map(|a| a.as_ref().to_os_string()));

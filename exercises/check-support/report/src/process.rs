@@ -136,6 +136,7 @@ pub fn run_to_end(cmd: &mut Command) -> std::io::Result<Finished> {
 /// # Panics
 /// When a process the child started still held its output: the check fails with
 /// [`LINGERING`] and what the child printed on standard error.
+#[track_caller]
 pub fn output(cmd: &mut Command) -> std::io::Result<std::process::Output> {
     let done = run_to_end(cmd)?;
     if done.lingering {
