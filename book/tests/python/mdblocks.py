@@ -381,3 +381,19 @@ def _relative(page: Path, repo: Path) -> Path:
         return page.resolve().relative_to(repo.resolve())
     except ValueError:
         return page
+
+
+def params(read):
+    """One ``pytest.param(block, None, id=where)`` per block that ``read(page)`` finds in
+    the book's pages, or ``pytest.param(None, error, id=page)`` for a page whose blocks
+    cannot be read: what the block suites parametrize their test with."""
+    import pytest
+
+    out = []
+    for page in pages():
+        try:
+            for block in read(page):
+                out.append(pytest.param(block, None, id=block.where))
+        except BlockError as err:
+            out.append(pytest.param(None, str(err), id=str(page.name)))
+    return out

@@ -12,21 +12,10 @@ from __future__ import annotations
 import pytest
 
 from consoles import run
-from mdblocks import BlockError, console_blocks, pages
+from mdblocks import console_blocks, params
 
 
-def _collect():
-    params = []
-    for page in pages():
-        try:
-            for block in console_blocks(page):
-                params.append(pytest.param(block, None, id=block.where))
-        except BlockError as err:
-            params.append(pytest.param(None, str(err), id=str(page.name)))
-    return params
-
-
-PARAMS = _collect()
+PARAMS = params(console_blocks)
 
 
 def test_the_book_has_console_blocks():

@@ -8,22 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from mdblocks import BlockError, blocks, pages
+from mdblocks import blocks, params
 from runner import run
 
 
-def _collect():
-    params = []
-    for page in pages():
-        try:
-            for block in blocks(page):
-                params.append(pytest.param(block, None, id=block.where))
-        except BlockError as err:
-            params.append(pytest.param(None, str(err), id=str(page.name)))
-    return params
-
-
-PARAMS = _collect()
+PARAMS = params(blocks)
 
 
 def test_the_book_has_python_blocks():
