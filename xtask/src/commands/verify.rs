@@ -176,7 +176,8 @@ fn verify_book(ws: &Workspace, tally: &mut Tally) -> Result<()> {
     Ok(())
 }
 
-/// The tests of the xtask, the embedding probe and the C ABI support crates.
+/// The tests of the xtask, the embedding probe and the C ABI support crates, and a plain
+/// `cargo test` at the root.
 fn verify_tests(ws: &Workspace, tally: &mut Tally) -> Result<()> {
     // The xtask's own tests run `book --serve`, which needs the mdbook binary: install it
     // now, once, as the README promises that this command installs what it needs.
@@ -188,6 +189,10 @@ fn verify_tests(ws: &Workspace, tally: &mut Tally) -> Result<()> {
     let xtask_manifest = ws.path(crate::workspace::XTASK_MANIFEST).display().to_string();
     cargo_tests(ws, tally, "xtask", &["--manifest-path", &xtask_manifest])?;
     cargo_tests(ws, tally, "probe, C ABI support", &["--package", "embed-probe", "--package", "c-abi-support", "--package", "tagged-allocator"])?;
+    // The root's default members as a plain `cargo test` runs them: the probe, the book's
+    // snippets and every solution against its snapshots through insta (the checks'
+    // fallback without the xtask), which ARCHITECTURE.md promises green.
+    cargo_tests(ws, tally, "a plain `cargo test` at the root", &[])?;
     tally.phase("the xtask's and support crates' tests");
     Ok(())
 }
