@@ -171,35 +171,103 @@ fn verify_book(ws: &Workspace, tally: &mut Tally) -> Result<()> {
         Err(err) => tally.step(false, "the students' edition builds (`cargo xtask book --student`)", &[format!("{err:#}")]),
     }
     python_suites(ws, tally)?;
-    cargo_tests(ws, tally, "the book's snippets", &["--package", "book"])?;
+    let snippets = cargo_tests(ws, "the book's snippets", &["--package", "book"])?;
+    tally.step(snippets.ok, &snippets.what, &snippets.details);
     tally.phase("the book");
     Ok(())
 }
 
 /// The tests of the xtask, the embedding probe and the C ABI support crates, and a plain
-/// `cargo test` at the root.
+/// `cargo test` at the root, in two lanes at the same time (`test_lanes`).
 fn verify_tests(ws: &Workspace, tally: &mut Tally) -> Result<()> {
     // The xtask's own tests run `book --serve`, which needs the mdbook binary: install it
     // now, once, as the README promises that this command installs what it needs.
     if let Err(err) = crate::tools::mdbook(ws) {
         tally.step(false, "mdbook for `book --serve`", &[format!("{err:#}")]);
     }
-    ui::note("Running the tests of the xtask, the embedding probe and the C ABI support crates");
-    // Two workspaces: the xtask's own, then the root's probe and pyo3-free support crates.
+    ui::note("Running the tests of the xtask, the embedding probe and the C ABI support crates, in two lanes");
     let xtask_manifest = ws.path(crate::workspace::XTASK_MANIFEST).display().to_string();
-    cargo_tests(ws, tally, "xtask", &["--manifest-path", &xtask_manifest])?;
-    cargo_tests(ws, tally, "probe, C ABI support", &["--package", "embed-probe", "--package", "c-abi-support", "--package", "tagged-allocator"])?;
-    // The root's default members as a plain `cargo test` runs them: the probe, the book's
-    // snippets and every solution against its snapshots through insta (the checks'
-    // fallback without the xtask), which ARCHITECTURE.md promises green.
-    cargo_tests(ws, tally, "a plain `cargo test` at the root", &[])?;
+    let (grading, others) = test_lanes(&ws.path("xtask/tests"))?;
+    // Every test binary of the xtask is built first, once, so that the lanes only run them
+    // (and a compile error is one step, not two).
+    let built = cargo_tests(ws, "the xtask's tests build", &["--no-run", "--manifest-path", &xtask_manifest])?;
+    if !built.ok {
+        tally.step(false, &built.what, &built.details);
+        tally.phase("the xtask's and support crates' tests");
+        return Ok(());
+    }
+    let with_tests = |tests: &[String]| -> Vec<String> {
+        let mut args: Vec<String> = ["--manifest-path", &xtask_manifest].map(String::from).to_vec();
+        for test in tests {
+            args.extend(["--test".to_string(), test.clone()]);
+        }
+        args
+    };
+    // Both tiers of the xtask's tests: the fast one a plain `cargo test` runs, and the
+    // slow one (`#[ignore = "slow: ..."]`: the tests that build pyo3, grade in the sandbox
+    // or build a students' clone).
+    let both_tiers = ["--", "--include-ignored"].map(String::from);
+    let mut grading_args = with_tests(&grading);
+    grading_args.extend(both_tiers.clone());
+    let mut others_args = with_tests(&others);
+    others_args.push("--bins".to_string());
+    others_args.extend(both_tiers);
+    let (grading_step, other_steps) = std::thread::scope(|scope| {
+        let lane = scope.spawn(|| cargo_tests(ws, "xtask: the grading tests", &strs(&grading_args)));
+        let steps = [
+            cargo_tests(ws, "xtask: the other tests", &strs(&others_args)),
+            cargo_tests(ws, "probe, C ABI support", &["--package", "embed-probe", "--package", "c-abi-support", "--package", "tagged-allocator"]),
+            // The root's default members as a plain `cargo test` runs them: the probe, the
+            // book's snippets and every solution against its snapshots through insta (the
+            // checks' fallback without the xtask), which ARCHITECTURE.md promises green.
+            cargo_tests(ws, "a plain `cargo test` at the root", &[]),
+        ];
+        (lane.join().unwrap_or_else(|_| Err(anyhow::anyhow!("the lane of the grading tests panicked"))), steps)
+    });
+    for step in std::iter::once(grading_step).chain(other_steps) {
+        let step = step?;
+        tally.step(step.ok, &step.what, &step.details);
+    }
     tally.phase("the xtask's and support crates' tests");
     Ok(())
 }
 
-/// `cargo test` with `args`, one step named `what`. Without `VIRTUAL_ENV` and the venv on
-/// `PATH`, as a plain `cargo test` at the root runs them: they must pass that way too.
-fn cargo_tests(ws: &Workspace, tally: &mut Tally, what: &str, args: &[&str]) -> Result<()> {
+/// The xtask's integration tests (`xtask/tests/*.rs`, by name) in two lanes: those that
+/// grade in the sandbox (`grade*.rs`: they take the grading slots' locks in turn, and
+/// spend much of their time waiting on time limits) and the others (which build in other
+/// target folders), so that one lane's waits are the other's working time.
+///
+/// # Errors
+/// When `dir` (`xtask/tests`) cannot be read.
+fn test_lanes(dir: &std::path::Path) -> Result<(Vec<String>, Vec<String>)> {
+    let mut names: Vec<String> = fs_err::read_dir(dir)?
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|e| e.file_name().to_str().and_then(|n| n.strip_suffix(".rs")).map(str::to_string))
+        .collect();
+    names.sort();
+    Ok(names.into_iter().partition(|name| name.starts_with("grade")))
+}
+
+fn strs(args: &[String]) -> Vec<&str> {
+    args.iter().map(String::as_str).collect()
+}
+
+/// One step of `verify_tests`: whether it passed, what it was, and, when it failed, the
+/// compiler's messages and the tests' output.
+struct TestStep {
+    ok: bool,
+    what: String,
+    details: Vec<String>,
+}
+
+/// `cargo test --no-fail-fast` with `args`, one step named `what`. Without `VIRTUAL_ENV`
+/// and the venv on `PATH`, as a plain `cargo test` at the root runs them: they must pass
+/// that way too.
+///
+/// # Errors
+/// When cargo cannot start.
+fn cargo_tests(ws: &Workspace, what: &str, args: &[&str]) -> Result<TestStep> {
     let mut cmd = ws.cargo();
     // `--no-fail-fast`: every test binary runs, so that one failure does not hide others.
     cmd.args(["test", "--no-fail-fast"]).args(args).env_remove("VIRTUAL_ENV");
@@ -208,14 +276,12 @@ fn cargo_tests(ws: &Workspace, tally: &mut Tally, what: &str, args: &[&str]) -> 
     }
     let output = cmd.output().context("running cargo test")?;
     let summary = test_summary(&String::from_utf8_lossy(&output.stdout));
-    if output.status.success() {
-        tally.step(true, &format!("workspace tests ({what}): {summary}"), &[]);
+    Ok(if output.status.success() {
+        TestStep { ok: true, what: format!("workspace tests ({what}): {summary}"), details: Vec::new() }
     } else {
-        let mut details = vec![stage::compiler_messages(&String::from_utf8_lossy(&output.stderr))];
-        details.push(String::from_utf8_lossy(&output.stdout).into_owned());
-        tally.step(false, &format!("workspace tests ({what})"), &details);
-    }
-    Ok(())
+        let details = vec![stage::compiler_messages(&String::from_utf8_lossy(&output.stderr)), String::from_utf8_lossy(&output.stdout).into_owned()];
+        TestStep { ok: false, what: format!("workspace tests ({what})"), details }
+    })
 }
 
 /// `4 min 10 s`, or `35 s` under a minute.
@@ -520,4 +586,21 @@ fn test_summary(stdout: &str) -> String {
         }
     }
     format!("{} passed, {} failed, {} ignored", totals[0], totals[1], totals[2])
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_grading_tests_run_in_a_lane_of_their_own_and_every_other_test_in_the_other() {
+        let dir = tempfile::tempdir().unwrap();
+        for file in ["grade.rs", "grade_isolation.rs", "class.rs", "student.rs"] {
+            std::fs::write(dir.path().join(file), "").unwrap();
+        }
+        // A test's helper module is a folder, not a test binary.
+        std::fs::create_dir(dir.path().join("fixture")).unwrap();
+        std::fs::write(dir.path().join("fixture/mod.rs"), "").unwrap();
+        let (grading, others) = super::test_lanes(dir.path()).unwrap();
+        assert_eq!(grading, ["grade", "grade_isolation"]);
+        assert_eq!(others, ["class", "student"]);
+    }
 }
