@@ -22,7 +22,7 @@ pub fn esc(text: &str) -> String {
 pub const STYLE: &str = "body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:70em;padding:0 1em;color:#222}\
 h1,h2,h3{line-height:1.2}table{border-collapse:collapse;margin:.5em 0}th,td{border-bottom:1px solid #ddd;padding:.25em .6em;text-align:left;vertical-align:top}\
 td.n,th.n{text-align:right}pre{background:#f6f6f6;padding:.6em;overflow:auto;font-size:13px}.pass{color:#1a7f37}.fail{color:#c62828}\
-.del{background:#ffebe9}.add{background:#e6ffec}.hunk{color:#666}dt{font-weight:600}dd{margin:0 0 .4em 1.5em}svg text{font:12px system-ui,sans-serif}";
+.del{background:#ffebe9}.add{background:#e6ffec}.hunk{color:#666}dt{font-weight:600}dd{margin:0 0 .4em 1.5em}.review{border-left:4px solid #b58900;background:#fdf6e3;padding:.2em .8em;margin:.4em 0}svg text{font:12px system-ui,sans-serif}";
 
 /// The anchor of the list of students who failed stage `n` (from 1) of `exercise`.
 fn failed_anchor(exercise: &str, n: usize) -> String {
