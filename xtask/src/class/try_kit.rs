@@ -77,7 +77,7 @@ pub fn run(ws: &Workspace, kit: &Path, submission: &Path) -> Result<ExitCode> {
     }
     fs_err::create_dir_all(root.join("results"))?;
     fs_err::copy(source.join("run_autograder"), root.join("run_autograder"))?;
-    ui::line(&format!("Trying the kit in {} (Gradescope's /autograder): source/, submission/, results/.", root.display()));
+    ui::line(&format!("Trying the kit in {} (Gradescope's /autograder): source/, submission/, results/.", root.strip_prefix(&ws.root).unwrap_or(&root).display()));
     ui::line("The first try builds PyO3, the exercises and their solutions in source/target (minutes); later tries reuse it.");
     let exe = std::env::current_exe().context("finding the running xtask")?;
     let status = std::process::Command::new("bash")
@@ -95,7 +95,7 @@ pub fn run(ws: &Workspace, kit: &Path, submission: &Path) -> Result<ExitCode> {
     };
     let value: Value = serde_json::from_str(&text).with_context(|| format!("{} is not JSON", results.display()))?;
     ui::line(&summary(&value));
-    ui::line(&format!("The whole results: {}", results.display()));
+    ui::line(&format!("The whole results: {}", results.strip_prefix(&ws.root).unwrap_or(&results).display()));
     Ok(if status.success() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 

@@ -6,7 +6,7 @@
 //! should look at that the checks cannot). Self-contained: inline CSS, no script.
 
 use super::gradebook;
-use super::report::{STYLE, esc};
+use super::report::{esc, head};
 use super::score::{Status, StudentGrade};
 use crate::course::Exercise;
 use similar::{ChangeTag, TextDiff};
@@ -19,7 +19,8 @@ use std::path::PathBuf;
 pub fn render<'a>(grade: &StudentGrade, selected: &[&Exercise], files: &BTreeMap<PathBuf, Vec<u8>>, starter: impl Fn(&std::path::Path) -> Option<&'a [u8]>) -> String {
     let id = esc(&grade.student);
     let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Review: {id}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<p><a href=\"../../report.html\">Class report</a> · <a href=\"feedback.md\">feedback.md</a></p>\n<h1>Review: {id}</h1>\n<p>{}/{} from the checks (adjustments are in <code>grades.csv</code> and the feedback).</p>\n",
+        "{}<p><a href=\"../../report.html\">Class report</a> · <a href=\"feedback.md\">feedback.md</a></p>\n<h1>Review: {id}</h1>\n<p>{}/{} from the checks (adjustments are in <code>grades.csv</code> and the feedback).</p>\n",
+        head(&format!("Review: {}", grade.student)),
         grade.score(),
         grade.max_score()
     );
