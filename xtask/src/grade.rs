@@ -28,7 +28,7 @@ pub mod sandbox;
 mod score;
 mod store;
 mod submissions;
-mod unpack;
+pub mod unpack;
 
 use crate::course::{Course, Exercise, HeldOut};
 use crate::flags::{Grade, GradeAction, GradeMerge, GradePrepare};

@@ -4,7 +4,8 @@
 //! The scratch folder `target/gradescope-try/` (in the interpreter's target folder) is
 //! shaped like Gradescope's `/autograder`: `source/` (the kit unpacked from its `.zip`,
 //! as Gradescope does), `submission/` (the student's folder copied, or their `.zip`
-//! unpacked, as Gradescope does with a zip upload), `results/`, and `run_autograder`
+//! unpacked, as Gradescope does with a zip upload, but by the grader's safe unpacking:
+//! no link, nothing outside the folder), `results/`, and `run_autograder`
 //! copied beside them. The kit's own `run_autograder` runs there with `bash`, unchanged,
 //! then the summary of `results/results.json` is printed. Differences from Gradescope,
 //! all about speed: the running xtask grades (`WORKBOOK_XTASK`, so the kit's xtask is not
@@ -73,7 +74,7 @@ pub fn run(ws: &Workspace, kit: &Path, submission: &Path) -> Result<ExitCode> {
     let into = root.join("submission");
     match &submission {
         Submission::Folder(folder) => copy_folder(folder, &into)?,
-        Submission::Zip(zip) => unzip(zip, &into)?,
+        Submission::Zip(zip) => unpack_submission(zip, &into)?,
     }
     fs_err::create_dir_all(root.join("results"))?;
     fs_err::copy(source.join("run_autograder"), root.join("run_autograder"))?;
@@ -148,12 +149,31 @@ fn fresh_but_the_build(root: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Unpacks the `.zip` at `archive` into `dest` as Gradescope does: every entry, with its
-/// permissions; entries whose path would leave `dest` are refused by the zip crate.
+/// Unpacks the kit's own `.zip` at `archive` into `dest` as Gradescope does: every entry,
+/// with its permissions (`setup.sh` and `run_autograder` are executable).
 fn unzip(archive: &Path, dest: &Path) -> Result<()> {
     let file = fs_err::File::open(archive)?;
     let mut zip = zip::ZipArchive::new(file).with_context(|| format!("{} is not a readable zip", archive.display()))?;
     zip.extract(dest).with_context(|| format!("unpacking {} into {}", archive.display(), dest.display()))
+}
+
+/// Unpacks a student's `.zip` into `dest` by the grader's own safe unpacking
+/// (`grade/unpack.rs`): no entry lands outside `dest`, no link is made, the caps hold, and
+/// build and cache folders stay behind, as the grader would leave them. What it left out
+/// is printed.
+#[cfg(unix)]
+fn unpack_submission(zip: &Path, dest: &Path) -> Result<()> {
+    use crate::grade::unpack::{Caps, Format, unpack};
+    fs_err::create_dir_all(dest)?;
+    for note in unpack(zip, Format::Zip, dest, Caps::default()).with_context(|| format!("unpacking {}", zip.display()))? {
+        ui::note(&note);
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn unpack_submission(_: &Path, _: &Path) -> Result<()> {
+    bail!("--try runs the grader, which needs Linux or macOS")
 }
 
 /// Copies the folder `from` into `to`, as an upload of that folder would hold it; build
