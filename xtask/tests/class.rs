@@ -152,6 +152,13 @@ fn the_full_export_holds_no_solution_no_wrong_answer_and_no_authors_command() {
     assert!(!refused.status.success() && text(&refused).contains("is not empty"), "{}", text(&refused));
     let readme = std::fs::read_to_string(export.join("README.md")).unwrap();
     assert!(readme.contains("cargo xtask check") && !readme.contains("cargo xtask verify") && !readme.contains("cargo xtask grade"), "{readme}");
+    assert!(readme.contains("cargo xtask pack"), "the README says how to make the archive to hand in");
+    // The stages' review notes are the instructor's: the course has them, the export not.
+    let review = |info: &str| info.lines().filter(|l| l.trim_start().starts_with("review =")).count();
+    assert!(review(&read("exercises/info.toml")) > 4, "the course has review notes");
+    let info = std::fs::read_to_string(export.join("exercises/info.toml")).unwrap();
+    assert_eq!(review(&info), 0, "no review note is handed out");
+    assert!(export.join("xtask/src/commands/pack.rs").is_file() && export.join("xtask/src/handin.rs").is_file(), "pack is a students' command");
 }
 
 #[test]
