@@ -316,6 +316,27 @@ pub enum BenchCommand {
     Gil(BenchGil),
     /// Grading throughput: the shared warm build against a fresh `cargo test` per submission.
     Grade(BenchGrade),
+    /// First runs: the class export, a student's first `book` and first `check`, each in a fresh clone.
+    FirstRun(BenchFirstRun),
+}
+
+#[derive(Debug, Args)]
+pub struct BenchFirstRun {
+    /// The exercise whose first check is measured.
+    #[arg(long, default_value = "hello_module")]
+    pub exercise: String,
+    /// Which cargo registry the fresh clones build from.
+    #[arg(long, value_enum, default_value_t = Registry::Shared)]
+    pub registry: Registry,
+}
+
+/// The cargo registry a measured first run starts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Registry {
+    /// This machine's (`CARGO_HOME`): crates already downloaded are not downloaded again.
+    Shared,
+    /// An empty one of the run's own: every crate is downloaded, as on a new machine.
+    Empty,
 }
 
 #[derive(Debug, Args)]

@@ -20,7 +20,13 @@ mod handin;
 #[cfg(all(unix, feature = "authoring"))]
 mod grade;
 mod layout;
+#[cfg(feature = "book")]
+mod mdbook;
 mod progress;
+// The book a students' repository ships: `class export` renders it, a students' `book`
+// shows it.
+#[cfg(any(feature = "authoring", not(feature = "book")))]
+mod rendered_book;
 // The book's generated rule lists: `book` writes them, `new` too (in the full course).
 #[cfg(any(feature = "book", not(feature = "students-edition")))]
 mod rule_pages;
@@ -47,8 +53,13 @@ fn main() -> std::process::ExitCode {
         Command::Doctor(cmd) => cmd.run(),
         #[cfg(feature = "book")]
         Command::Book(cmd) => cmd.run(),
+        // The book a students' repository ships, while its sources are unchanged; else
+        // the build that compiles mdBook.
         #[cfg(not(feature = "book"))]
-        Command::Book(_) => authoring::run_in_full_build(),
+        Command::Book(cmd) => match rendered_book::show_if_current(&cmd) {
+            Some(code) => Ok(code),
+            None => authoring::run_in_full_build(),
+        },
         #[cfg(any(feature = "authoring", not(feature = "students-edition")))]
         Command::Bless(cmd) => cmd.run(),
         #[cfg(any(feature = "authoring", not(feature = "students-edition")))]

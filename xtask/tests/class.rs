@@ -350,11 +350,23 @@ fn a_clone_of_the_export_runs_the_students_commands_and_the_classroom_workflow()
     let out = student(&clone, &["doctor"]);
     assert!(out.status.success() && text(&out).contains("Embedded Python"), "{}", text(&out));
 
+    // The book ships rendered: `book` shows it without building anything.
     let out = student(&clone, &["book"]);
-    assert!(out.status.success(), "{}", text(&out));
-    let book = clone.join("target/book");
-    assert!(book.join("python-from-rust/exercises/call_function.html").is_file(), "the exercise's page is built");
-    assert!(!book.join("solutions").exists() && !book.join("instructors").exists(), "no solution or instructors' page");
+    assert!(out.status.success() && text(&out).contains(&format!("{}/index.html", clone.join("book/html").display())), "{}", text(&out));
+    assert!(!clone.join("target/book").exists(), "the shipped book is not built again");
+    // Once a page changes, `book` builds it into target/book.
+    let page = clone.join("book/src/python-from-rust/exercises/call_function.md");
+    let shipped_page = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, format!("{shipped_page}\nA note of my own.\n")).unwrap();
+    let out = student(&clone, &["book"]);
+    assert!(out.status.success() && text(&out).contains("target/book/index.html"), "{}", text(&out));
+    std::fs::write(&page, shipped_page).unwrap();
+    for book in [clone.join("book/html"), clone.join("target/book")] {
+        assert!(book.join("python-from-rust/exercises/call_function.html").is_file(), "the exercise's page is in {}", book.display());
+        assert!(!book.join("solutions").exists() && !book.join("instructors").exists(), "no solution or instructors' page in {}", book.display());
+    }
+    let built = std::fs::read_to_string(clone.join("target/book/python-from-rust/exercises/call_function.html")).unwrap();
+    assert!(built.contains("A note of my own."), "the rebuilt book has the changed page");
 
     // Builds, checks and the progress file leave the clone's tracked files as they were.
     assert_eq!(git(&clone, &["status", "--porcelain"]), "", "the clone is unchanged (Cargo.lock included)");

@@ -6,11 +6,14 @@
 //! the recorded answers (`exercises/<part>/<name>/tests/wrong/` and `tests/right/`), the exercises not
 //! selected, the book's crate and tests, the solution pages and instructor notes, the
 //! xtask's authors' and instructors' commands and tests, the Python packages only they
-//! need (`assets/requirements-authors.txt`), the stages' review notes in `info.toml`, and the
-//! repository's own CI and architecture notes. Added: a README for students and, with `--classroom`, the GitHub
-//! Classroom workflow. Finally cargo prunes `Cargo.lock` to the crates that remain.
+//! need (`assets/requirements-authors.txt`), the stages' review notes in `info.toml`, and
+//! the repository's own CI and architecture notes. Added: a README for students and, with
+//! `--classroom`, the GitHub Classroom workflow, and the students' book rendered into
+//! `book/html/` (`rendered_book.rs`). Finally cargo prunes `Cargo.lock` to the crates that
+//! remain.
 
 use super::book::StudentsBook;
+use crate::rendered_book;
 use super::{classroom, manifests, select};
 use crate::course::{Course, Exercise};
 use crate::flags::ClassExport;
@@ -74,8 +77,9 @@ pub fn run(args: &ClassExport) -> Result<ExitCode> {
     for manifest in ["Cargo.toml", crate::workspace::XTASK_MANIFEST] {
         prune_lock(&ws, &dir.join(manifest))?;
     }
+    let book = render_book(dir)?;
     let names: Vec<&str> = exercises.iter().map(|e| e.name()).collect();
-    ui::line(&format!("The students' repository is in {} ({} files).", dir.display(), files.len() + usize::from(args.classroom)));
+    ui::line(&format!("The students' repository is in {} ({} files, and the book rendered into {}).", dir.display(), files.len() + usize::from(args.classroom), book.display()));
     ui::line(&format!("Exercises: {}.", names.join(", ")));
     if args.classroom {
         ui::line(&format!("GitHub Classroom's autograding workflow: {}.", classroom::WORKFLOW));
@@ -85,6 +89,20 @@ pub fn run(args: &ClassExport) -> Result<ExitCode> {
         dir.display()
     ));
     Ok(ExitCode::SUCCESS)
+}
+
+/// Renders the students' book of the repository in `dir` into its `book/html/` and
+/// stamps it with its sources' digest (`rendered_book.rs`): a student reads it before
+/// anything is built, and `cargo xtask book` shows it without compiling mdBook. Returns
+/// the folder, relative to `dir`.
+///
+/// # Errors
+/// mdBook's error, or when the stamp cannot be written.
+fn render_book(dir: &Path) -> Result<PathBuf> {
+    let rendered = dir.join(rendered_book::DIR);
+    crate::mdbook::build_into(&dir.join("book"), &rendered).with_context(|| format!("rendering the students' book into {}", rendered.display()))?;
+    rendered_book::stamp(&dir.join("book"), &rendered)?;
+    Ok(PathBuf::from(rendered_book::DIR))
 }
 
 /// Every file of the students' repository (relative path, content), but the workflow.

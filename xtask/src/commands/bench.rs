@@ -7,6 +7,8 @@ use anyhow::Result;
 use std::process::ExitCode;
 
 #[cfg(unix)]
+mod first_run;
+#[cfg(unix)]
 mod grade;
 mod gil;
 mod overhead;
@@ -20,6 +22,10 @@ impl Bench {
             #[cfg(not(unix))]
             BenchCommand::Grade(_) => anyhow::bail!("`cargo xtask bench grade` runs on Linux or macOS, like the grader"),
             BenchCommand::Gil(cmd) => gil::run(cmd),
+            #[cfg(unix)]
+            BenchCommand::FirstRun(args) => first_run::run(&args),
+            #[cfg(not(unix))]
+            BenchCommand::FirstRun(_) => anyhow::bail!("`cargo xtask bench first-run` measures CPU time with getrusage, on Linux or macOS"),
         }
     }
 }

@@ -162,7 +162,7 @@ fn python_used(ws: &Workspace) -> String {
 
 /// The book, its students' edition, its snippets, and its Python and browser suites.
 fn verify_book(ws: &Workspace, tally: &mut Tally) -> Result<()> {
-    match super::book::build(&ws.path("book")) {
+    match crate::mdbook::build(&ws.path("book")) {
         Ok(index) => tally.step(true, &format!("the book builds: {}", index.display()), &[]),
         Err(err) => tally.step(false, "the book builds", &[format!("{err:#}")]),
     }
