@@ -75,11 +75,29 @@ _CHARTS = """() => {
 def report_problems(browser, folder: Path) -> list[str]:
     """The problems of ``folder``'s ``report.html`` served over HTTP: load problems (console
     errors, requests off the machine), a histogram or stage bars not drawn, pass rates
-    all alike, anchors with no target, and review pages linked that do not load."""
+    all alike, anchors with no target, a stage's link to who failed it that does not show
+    the list, and review pages linked that do not load."""
     with bookcheck.serve(folder) as url:
         tab, problems = bookcheck.load_page(*browser, url + "report.html", "report.html")
         try:
             shown = tab.page.evaluate(_CHARTS)
+            # The last stage's "failed" count leads to its list, far down the page, laid
+            # out only when it is shown (content-visibility): it must land there, drawn.
+            last = tab.page.locator('a[href^="#failed-"]').last
+            anchor = last.get_attribute("href") if last.count() else None
+            if anchor is None:
+                problems.append("report.html: no stage links to the students who failed it")
+            else:
+                last.click()
+                landed = tab.page.evaluate("""(id) => {
+                    const target = document.getElementById(id);
+                    if (!target) return null;
+                    const box = target.getBoundingClientRect();
+                    const first = target.parentElement.querySelector('li');
+                    return {top: box.top, height: innerHeight, item: first ? first.getBoundingClientRect().height : 0};
+                }""", anchor[1:])
+                if landed is None or not -1 < landed["top"] < landed["height"] or landed["item"] <= 0:
+                    problems.append(f"report.html: the link {anchor} does not show its list: {landed}")
         finally:
             tab.close()
         if shown["histogram_drawn"] < 50 or shown["histogram_bars"] < 5:
@@ -112,7 +130,7 @@ def review_problems(browser, folder: Path) -> list[str]:
         tab, problems = bookcheck.load_page(context, off_machine, url + "report.html", "report.html")
         try:
             link = tab.page.locator('a[href$="/review.html"]').first
-            student = link.inner_text()
+            student = link.get_attribute("href").split("/")[-2]
             link.click()
             tab.label = f"review.html of {student}"
             problems += tab.settle(off_machine)
@@ -184,6 +202,7 @@ BREAKAGES = {
     "a console error": ("report.html", lambda html: html.replace("</body>", '<script>console.error("boom")</script></body>'), report_problems),
     "an image off the machine": ("report.html", lambda html: html.replace("</body>", '<img src="https://example.com/x.png"></body>'), report_problems),
     "no review notes": ("review.html", lambda html: html.replace('class="review"', 'class="x"'), review_problems),
+    "lists never drawn": ("report.html", lambda html: html.replace(".lazy{", ".lazy{display:none;"), report_problems),
     "no diff": ("review.html", lambda html: html.replace('class="add"', 'class="x"').replace('class="del"', 'class="x"'), review_problems),
 }
 
