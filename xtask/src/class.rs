@@ -9,7 +9,9 @@
 //!   `solutions/`, no grading or authoring commands.
 //! - `gradescope OUT.zip` (`gradescope.rs`): Gradescope's autograder archive, the whole
 //!   course (solutions included: the grader needs them) with `setup.sh` and
-//!   `run_autograder`, which runs `cargo xtask grade --gradescope`.
+//!   `run_autograder`, which runs `cargo xtask grade --gradescope`; with `--try
+//!   SUBMISSION`, the kit then grades one submission here in Gradescope's layout
+//!   (`try_kit.rs`).
 //!
 //! Both take `--exercises a,b` or `--part P` (`select.rs`): a week's assignment.
 
@@ -19,6 +21,7 @@ mod export;
 mod autograder;
 mod manifests;
 mod select;
+mod try_kit;
 
 use crate::flags::{Class, ClassAction};
 use anyhow::Result;

@@ -18,6 +18,7 @@ mod hint;
 mod list;
 #[cfg(any(feature = "authoring", not(feature = "students-edition")))]
 mod new;
+mod pack;
 mod reset;
 #[cfg(feature = "authoring")]
 mod verify;

@@ -113,6 +113,14 @@ pub struct Stage {
     /// them (`rule_pages.rs` writes it) and a failing check prints each with ✓ or ✗.
     #[serde(default)]
     pub rules: Vec<Rule>,
+    /// Review notes: what a human reviewer should look at in a submission that the checks
+    /// cannot judge ("is the GIL released around the whole loop, or only around each
+    /// item?"), one sentence each, in the instructor's terms. Optional. The grader's review
+    /// page (`students/<id>/review.html`) shows them under the stage; students never see
+    /// them (`cargo xtask class export` leaves them out of the students' `info.toml`).
+    #[cfg_attr(not(feature = "authoring"), allow(dead_code, reason = "read by the grader's review pages only"))]
+    #[serde(default)]
+    pub review: Vec<String>,
 }
 
 /// One rule of a stage: a sentence in the student's terms, the book section that teaches
@@ -378,6 +386,9 @@ impl Course {
                         say(stage.tests.span(), "rules", format!("stage `{}`: test `{test}` observes no rule; name it in a rule's `tests`, or drop it", stage.name.get_ref()));
                     }
                 }
+                if stage.review.iter().any(|note| note.trim().is_empty() || note.contains('\n')) {
+                    say(stage.name.span(), "review", format!("stage `{}`: a review note is one sentence on one line, never empty", stage.name.get_ref()));
+                }
                 if *stage.points.get_ref() == 0 {
                     say(stage.points.span(), "points", format!("stage `{}` must be worth at least 1 point", stage.name.get_ref()));
                 }
@@ -457,6 +468,19 @@ points = 2
         assert!(err.contains("info.toml:19:") && err.contains("takes only \"seeded\""), "{err}");
         let err = stage("held_out = \"seeded\"\nno_held_out = \"why\"").unwrap_err().to_string();
         assert!(err.contains("keep one"), "{err}");
+    }
+
+    #[test]
+    fn review_notes_are_optional_and_one_line_each() {
+        let dir = fixture();
+        let stage = |text: &str| Course::parse(dir.path(), &GOOD.replace("points = 2", &format!("{text}\npoints = 2")));
+        assert!(stage("").unwrap().exercises[0].stages.get_ref()[0].review.is_empty());
+        let notes = stage("review = [\"Is the GIL released around the loop?\", \"Any `unwrap` on Python's input?\"]").unwrap();
+        assert_eq!(notes.exercises[0].stages.get_ref()[0].review.len(), 2);
+        let err = stage("review = [\" \"]").unwrap_err().to_string();
+        assert!(err.contains("info.toml:17: `review`") && err.contains("one sentence on one line"), "{err}");
+        let err = stage("review = \"not a list\"").unwrap_err().to_string();
+        assert!(err.contains("info.toml:19:"), "{err}");
     }
 
     #[test]

@@ -40,6 +40,8 @@ pub enum Command {
     Watch(Watch),
     /// Restore an exercise's starter files, keeping a backup of yours.
     Reset(Reset),
+    /// Write the archive to hand in: this repository without its build and cache folders.
+    Pack(Pack),
     /// Scaffold a new exercise: starter, solution, tests, metadata and book page (authors).
     #[cfg(any(feature = "authoring", not(feature = "students-edition")))]
     New(New),
@@ -257,6 +259,22 @@ pub enum GradeAction {
     Merge(GradeMerge),
     /// Build the grading sandbox and the held-out solutions only (warm them up, e.g. in Gradescope's setup.sh).
     Prepare(GradePrepare),
+    /// Write a made-up class's outputs (report.html, review pages, grades.csv) from data
+    /// alone, nothing built or run: to see what grading gives before a class hands in.
+    Demo(GradeDemo),
+}
+
+#[derive(Debug, Args)]
+pub struct GradeDemo {
+    /// Where the made-up class's outputs go (a new or empty folder).
+    #[arg(long)]
+    pub out: std::path::PathBuf,
+    /// How many made-up students.
+    #[arg(long, default_value_t = 40)]
+    pub students: usize,
+    /// Only these exercises (comma-separated names); default: every exercise.
+    #[arg(long, value_delimiter = ',')]
+    pub exercises: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -342,6 +360,15 @@ pub struct BenchGrade {
     /// Every N-th submission has a compile error in one exercise (0: none).
     #[arg(long, default_value_t = 5)]
     pub compile_error_every: usize,
+}
+
+/// `cargo xtask pack [--out FILE]`: the students' archive to hand in (`commands/pack.rs`).
+#[derive(Debug, Args)]
+pub struct Pack {
+    /// Where the archive goes, a `.zip` (default: `target/hand-in.zip`). Name it as your
+    /// instructor asks, e.g. your student id: `--out alice.zip`.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -462,8 +489,16 @@ pub struct ClassExport {
 
 #[derive(Debug, Args)]
 pub struct ClassGradescope {
-    /// The archive to write (`.zip`), to upload as the assignment's autograder.
-    pub out: std::path::PathBuf,
+    /// The archive to write (`.zip`), to upload as the assignment's autograder (with
+    /// `--try`, by default `target/gradescope-try/autograder.zip`).
+    #[arg(required_unless_present = "try_submission")]
+    pub out: Option<std::path::PathBuf>,
+    /// Try the kit on one submission here, as Gradescope would run it: a folder, or a
+    /// `.zip` (Gradescope unpacks a zip upload), graded by the kit's `run_autograder` in
+    /// `target/gradescope-try/` (Gradescope's `source/`, `submission/`, `results/`); then
+    /// print the summary of `results.json`.
+    #[arg(long = "try", value_name = "SUBMISSION")]
+    pub try_submission: Option<std::path::PathBuf>,
     #[command(flatten)]
     pub selection: ClassSelection,
     /// The seed of the held-out inputs every submission of the assignment is graded on

@@ -8,11 +8,13 @@
 //! (`exercise.rs`, `bounded.rs`); score them (`score.rs`) and write the student's files
 //! at once (`store.rs`); at the end write `grades.csv` and `junit.xml` for everyone
 //! graded in the output folder. `grade merge` combines shards; `--gradescope` grades the
-//! one submission of Gradescope's container.
+//! one submission of Gradescope's container; `grade demo` writes a made-up class's
+//! outputs from data alone (`demo.rs`).
 
 mod adjustments;
 mod bounded;
 pub mod confine;
+mod demo;
 mod exercise;
 mod feedback;
 mod gradebook;
@@ -26,7 +28,7 @@ pub mod sandbox;
 mod score;
 mod store;
 mod submissions;
-mod unpack;
+pub mod unpack;
 
 use crate::course::{Course, Exercise, HeldOut};
 use crate::flags::{Grade, GradeAction, GradeMerge, GradePrepare};
@@ -56,6 +58,7 @@ pub fn run(args: Grade) -> Result<ExitCode> {
     match &args.action {
         Some(GradeAction::Merge(merge_args)) => merge(merge_args),
         Some(GradeAction::Prepare(prepare_args)) => prepare(&args, prepare_args),
+        Some(GradeAction::Demo(demo)) => demo.run(),
         None if args.gradescope => gradescope(&args),
         None => class(&args),
     }

@@ -14,6 +14,8 @@ mod course;
 mod damage;
 mod disk;
 mod flags;
+// What a student hands in: `pack` writes it, the grader unpacks it by the same rule.
+mod handin;
 // The grader relies on Unix process groups and resource limits.
 #[cfg(all(unix, feature = "authoring"))]
 mod grade;
@@ -77,6 +79,7 @@ fn main() -> std::process::ExitCode {
         #[cfg(all(not(feature = "authoring"), not(feature = "students-edition")))]
         Command::Verify(_) | Command::Grade(_) | Command::Bench(_) | Command::Confine(_) | Command::Class(_) => authoring::run_in_full_build(),
         Command::Watch(cmd) => cmd.run(),
+        Command::Pack(cmd) => cmd.run(),
         Command::Reset(cmd) => cmd.run(),
     };
     match result {

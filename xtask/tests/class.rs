@@ -152,6 +152,13 @@ fn the_full_export_holds_no_solution_no_wrong_answer_and_no_authors_command() {
     assert!(!refused.status.success() && text(&refused).contains("is not empty"), "{}", text(&refused));
     let readme = std::fs::read_to_string(export.join("README.md")).unwrap();
     assert!(readme.contains("cargo xtask check") && !readme.contains("cargo xtask verify") && !readme.contains("cargo xtask grade"), "{readme}");
+    assert!(readme.contains("cargo xtask pack"), "the README says how to make the archive to hand in");
+    // The stages' review notes are the instructor's: the course has them, the export not.
+    let review = |info: &str| info.lines().filter(|l| l.trim_start().starts_with("review =")).count();
+    assert!(review(&read("exercises/info.toml")) > 4, "the course has review notes");
+    let info = std::fs::read_to_string(export.join("exercises/info.toml")).unwrap();
+    assert_eq!(review(&info), 0, "no review note is handed out");
+    assert!(export.join("xtask/src/commands/pack.rs").is_file() && export.join("xtask/src/handin.rs").is_file(), "pack is a students' command");
 }
 
 #[test]
@@ -302,6 +309,17 @@ fn a_clone_of_the_export_runs_the_students_commands_and_the_classroom_workflow()
     let report = std::fs::read_to_string(clone.join(".workbook/classroom/call_function.txt")).unwrap();
     assert!(report.contains("✓ stage 2"), "{report}");
 
+    // The archive to hand in, as the README says: the solved file, no build or state folder.
+    assert!(std::fs::read_to_string(clone.join("README.md")).unwrap().contains("cargo xtask pack"));
+    let out = student(&clone, &["pack"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(clone.join("target/hand-in.zip")).unwrap()).unwrap();
+    let names: Vec<String> = archive.file_names().map(|n| n.unwrap().into_owned()).collect();
+    assert!(!names.iter().any(|n| n.starts_with(".workbook/") || n.starts_with(".git/") || n.starts_with("target/")), "{names:?}");
+    let mut packed = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name(&format!("{CALL}/src/lib.rs")).unwrap(), &mut packed).unwrap();
+    assert_eq!(packed, solution(CALL), "the student's own file is handed in");
+
     let out = student(&clone, &["reset", "call_function"]);
     assert!(out.status.success(), "{}", text(&out));
     assert_eq!(std::fs::read_to_string(&lib).unwrap(), starter(CALL), "reset brings back the starter from the clone's git");
@@ -433,4 +451,47 @@ fn the_gradescope_archive_grades_a_submission_in_gradescopes_layout() {
     }
     assert_eq!(results["score"].as_f64(), Some(total), "{results}");
     assert_eq!(total, points.iter().sum::<i64>() as f64, "the solution gets every point");
+}
+
+#[test]
+fn the_gradescope_kit_is_tried_here_on_a_zip_and_on_a_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    // A zip upload, as Gradescope unpacks it: the starter, which compiles and fails.
+    let zip_path = tmp.path().join("kevin.zip");
+    {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
+        zip.start_file(format!("{CALL}/src/lib.rs"), zip::write::SimpleFileOptions::default()).unwrap();
+        zip.write_all(starter(CALL).as_bytes()).unwrap();
+        zip.finish().unwrap();
+    }
+    let kit = tmp.path().join("kit.zip");
+    let try_kit = |submission: &Path| xtask(&["class", "gradescope", kit.to_str().unwrap(), "--exercises", "call_function", "--seed", "7", "--visibility", "after-due-date", "--try", submission.to_str().unwrap()]);
+    let points: i64 = course().into_iter().find(|(d, _, _)| d == CALL).unwrap().2.iter().sum();
+    let out = try_kit(&zip_path);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(stdout.contains(&format!("results.json: score 0 of {points}")) && stdout.contains("✗ call_function: stage 1"), "{stdout}");
+    assert!(stdout.contains("(after_due_date)"), "the kit's visibility reaches results.json: {stdout}");
+    // A folder, with a target/ that an upload would not carry: the solution gets every point.
+    let folder = tmp.path().join("angela");
+    std::fs::create_dir_all(folder.join(CALL).join("src")).unwrap();
+    std::fs::write(folder.join(CALL).join("src/lib.rs"), solution(CALL)).unwrap();
+    std::fs::create_dir_all(folder.join("target/debug")).unwrap();
+    let out = try_kit(&folder);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(stdout.contains(&format!("results.json: score {points} of {points}")), "{stdout}");
+    let results: Value = serde_json::from_str(&std::fs::read_to_string(target_dir().join("gradescope-try/results/results.json")).unwrap()).unwrap();
+    assert_eq!(results["score"].as_f64(), Some(points as f64), "{results}");
+    assert!(!target_dir().join("gradescope-try/submission/target").exists(), "build folders stay behind");
+    // What Gradescope would not take stops before anything is made.
+    let tar = tmp.path().join("oscar.tar.gz");
+    std::fs::write(&tar, b"").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args(["class", "gradescope", "--exercises", "call_function", "--try", tar.to_str().unwrap()])
+        .env("WORKBOOK_ROOT", repo())
+        .output()
+        .unwrap();
+    assert!(!out.status.success() && String::from_utf8_lossy(&out.stderr).contains("only a .zip upload"), "{}", text(&out));
 }

@@ -16,8 +16,10 @@
 //! - `run_autograder` (`templates/run_autograder`): `cargo xtask grade --gradescope` with
 //!   the assignment's held-out seed (`--seed`, or one drawn now and printed) and the
 //!   tests' visibility (`--visibility`), so that every upload is graded alike.
+//!
+//! `--try SUBMISSION` then runs the kit on one submission here (`try_kit.rs`).
 
-use super::{export, manifests, select};
+use super::{export, manifests, select, try_kit};
 use crate::course::Course;
 use crate::flags::ClassGradescope;
 use crate::ui;
@@ -50,8 +52,16 @@ pub fn run(args: &ClassGradescope) -> Result<ExitCode> {
     let ws = Workspace::find()?;
     let course = Course::load(&ws.root)?;
     let exercises = select::exercises(&course, &args.selection)?;
-    if args.out.extension().is_none_or(|x| x != "zip") {
-        bail!("{}: Gradescope takes a .zip; name the archive OUT.zip", args.out.display());
+    let out = match &args.out {
+        Some(out) => out.clone(),
+        None => ws.target_dir().join(try_kit::DEFAULT_KIT),
+    };
+    if out.extension().is_none_or(|x| x != "zip") {
+        bail!("{}: Gradescope takes a .zip; name the archive OUT.zip", out.display());
+    }
+    if let Some(submission) = &args.try_submission {
+        // Before the kit is made: a submission Gradescope would not take stops here.
+        try_kit::check_submission(submission)?;
     }
     let flag = if exercises.len() == course.exercises.len() {
         String::new()
@@ -82,8 +92,8 @@ pub fn run(args: &ClassGradescope) -> Result<ExitCode> {
     files.push(("setup.sh".into(), SETUP.replace("{{EXERCISES}}", &flag).replace("{{TOOLCHAIN}}", &toolchain).into_bytes(), 0o755));
     let run = RUN.replace("{{EXERCISES}}", &flag).replace("{{SEED}}", &seed.to_string()).replace("{{VISIBILITY}}", clap::ValueEnum::to_possible_value(&args.visibility).expect("a value").get_name());
     files.push(("run_autograder".into(), run.into_bytes(), 0o755));
-    write_zip(&args.out, &files)?;
-    ui::line(&format!("Gradescope's autograder is {} ({} files).", args.out.display(), files.len()));
+    write_zip(&out, &files)?;
+    ui::line(&format!("Gradescope's autograder is {} ({} files).", out.display(), files.len()));
     ui::line(&format!(
         "Rust {toolchain}; held-out seed {seed} for every submission (`--seed {seed}` makes the same kit); tests {}.",
         args.visibility.as_str().replace('_', " ")
@@ -93,6 +103,9 @@ pub fn run(args: &ClassGradescope) -> Result<ExitCode> {
         exercises.iter().map(|e| e.name()).collect::<Vec<_>>().join(", "),
         exercises.iter().map(|e| e.max_score()).sum::<u32>()
     ));
+    if let Some(submission) = &args.try_submission {
+        return try_kit::run(&ws, &out, submission);
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -6,10 +6,11 @@
 //! the recorded answers (`exercises/<part>/<name>/tests/wrong/` and `tests/right/`), the exercises not
 //! selected, the book's crate and tests, the solution pages and instructor notes, the
 //! xtask's authors' and instructors' commands and tests, the Python packages only they
-//! need (`assets/requirements-authors.txt`), and the repository's own CI and architecture
-//! notes. Added: a README for students and, with `--classroom`, the GitHub
-//! Classroom workflow, and the students' book rendered into `book/html/`
-//! (`rendered_book.rs`). Finally cargo prunes `Cargo.lock` to the crates that remain.
+//! need (`assets/requirements-authors.txt`), the stages' review notes in `info.toml`, and
+//! the repository's own CI and architecture notes. Added: a README for students and, with
+//! `--classroom`, the GitHub Classroom workflow, and the students' book rendered into
+//! `book/html/` (`rendered_book.rs`). Finally cargo prunes `Cargo.lock` to the crates that
+//! remain.
 
 use super::book::StudentsBook;
 use crate::rendered_book;
@@ -125,7 +126,8 @@ pub fn students_files(ws: &Workspace, exercises: &[&Exercise]) -> Result<BTreeMa
     out.insert("Cargo.toml".into(), manifests::workspace(&read_text("Cargo.toml")?, exercises, false)?.into_bytes());
     out.insert("xtask/Cargo.toml".into(), manifests::xtask(&read_text("xtask/Cargo.toml")?)?.into_bytes());
     out.insert(".cargo/config.toml".into(), manifests::cargo_config(&read_text(".cargo/config.toml")?)?.into_bytes());
-    out.insert("exercises/info.toml".into(), manifests::info(&read_text("exercises/info.toml")?, exercises)?.into_bytes());
+    let info = manifests::info(&read_text("exercises/info.toml")?, exercises)?;
+    out.insert("exercises/info.toml".into(), manifests::without_review_notes(&info)?.into_bytes());
     let list: String = exercises.iter().map(|e| format!("- `{}` ({} points)\n", e.name(), e.max_score())).collect();
     out.insert("README.md".into(), README.replace("{{EXERCISES}}", list.trim_end()).into_bytes());
 

@@ -191,9 +191,45 @@ pub fn info(original: &str, exercises: &[&Exercise]) -> Result<String> {
     Ok(out)
 }
 
+/// `info.toml`'s `text` without the stages' review notes (`review = [...]`, see
+/// `course::Stage::review`): they are for the instructor who reviews a submission, and a
+/// students' repository leaves them out as its book leaves out the instructor notes.
+///
+/// # Errors
+/// When a `review` array does not close (the file would not be valid TOML either).
+pub fn without_review_notes(text: &str) -> Result<String> {
+    let mut out = String::with_capacity(text.len());
+    let mut lines = text.lines().enumerate();
+    while let Some((i, line)) = lines.next() {
+        let value = line.split_once('=').filter(|(key, _)| key.trim() == "review").map(|(_, v)| v.trim());
+        match value {
+            None => {
+                out.push_str(line);
+                out.push('\n');
+            }
+            Some(value) if value.starts_with('[') && !value.trim_end().ends_with(']') => {
+                if !lines.any(|(_, l)| l.trim_start().starts_with(']')) {
+                    bail!("exercises/info.toml:{}: the `review` array is not closed with `]`", i + 1);
+                }
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn review_notes_are_left_out_of_the_students_info() {
+        let text = "[[exercises.stages]]\nname = \"s\"\npoints = 1\nreview = [\n  \"Is the GIL released? [once]\",\n  \"Two\",\n]\n\n[[exercises.stages.rules]]\nsays = \"review = no\"\n[[exercises.stages]]\nname = \"t\"\nreview = [\"One line\"]\npoints = 2\n";
+        let students = without_review_notes(text).unwrap();
+        assert_eq!(students, "[[exercises.stages]]\nname = \"s\"\npoints = 1\n\n[[exercises.stages.rules]]\nsays = \"review = no\"\n[[exercises.stages]]\nname = \"t\"\npoints = 2\n");
+        let err = without_review_notes("review = [\n  \"open\",\n").unwrap_err().to_string();
+        assert!(err.contains("info.toml:1:"), "{err}");
+    }
 
     #[test]
     fn the_students_xtask_keeps_only_the_book_and_its_dependencies() {

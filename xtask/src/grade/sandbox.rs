@@ -21,9 +21,6 @@ use std::path::{Path, PathBuf};
 /// Files and folders copied from the repository (besides the generated `Cargo.toml`).
 const COPIED: [&str; 5] = ["Cargo.lock", ".cargo/config.toml", ".config/insta.yaml", "exercises", "assets"];
 
-/// Folders never copied nor compared: build output and Python caches.
-const SKIPPED: [&str; 4] = ["target", "__pycache__", ".pytest_cache", ".venv"];
-
 /// The pristine tree, in memory: repository-relative path to bytes.
 #[derive(Debug, Clone)]
 pub struct Pristine {
@@ -93,7 +90,9 @@ impl Pristine {
 fn walk(path: &Path) -> impl Iterator<Item = walkdir::Result<walkdir::DirEntry>> {
     walkdir::WalkDir::new(path)
         .into_iter()
-        .filter_entry(|e| !e.file_name().to_str().is_some_and(|n| SKIPPED.contains(&n) || n.ends_with(".snap.new") || n.ends_with(".pending-snap")))
+        // Build output and caches (the rule of what a student hands in) are never copied
+        // nor compared, nor are insta's pending snapshots.
+        .filter_entry(|e| !crate::handin::skipped(Path::new(e.file_name())) && !e.file_name().to_str().is_some_and(|n| n.ends_with(".snap.new") || n.ends_with(".pending-snap")))
 }
 
 /// The grading workspace's `Cargo.toml`: the root one with `members` replaced by

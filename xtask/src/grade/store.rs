@@ -60,7 +60,8 @@ impl RunInfo {
 /// One run that wrote into an output folder.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RunRecord {
-    /// `grade`, `resume`, `regrade`, `gradescope` or `merge`.
+    /// `grade`, `resume`, `regrade`, `gradescope`, `merge`, or `demo` (a made-up class,
+    /// `demo.rs`).
     pub kind: String,
     /// When it started, UTC, RFC 3339.
     pub date: String,

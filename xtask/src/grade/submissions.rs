@@ -152,7 +152,7 @@ fn find_root(dir: &Path) -> Result<PathBuf, String> {
         return Ok(dir.to_path_buf());
     }
     let walk = walkdir::WalkDir::new(dir).min_depth(1).max_depth(ROOT_DEPTH).into_iter().filter_entry(|e| {
-        e.file_name().to_str().is_none_or(|n| n != "__MACOSX" && n != "exercises" && !super::unpack::SKIPPED_FOLDERS.contains(&n))
+        e.file_name().to_str().is_none_or(|n| n != "__MACOSX" && n != "exercises") && !crate::handin::skipped(Path::new(e.file_name()))
     });
     let mut roots: Vec<(usize, PathBuf)> = walk
         .flatten()

@@ -4,9 +4,11 @@
 //! `..` is skipped, and links (symbolic or hard) are never created, so no later write can
 //! follow one out. Sizes are counted as bytes are really decompressed (a zip's declared
 //! sizes may lie), and the archive is refused past a total size or a file count. Build and
-//! cache folders (`target/`, `.venv/`, ...) are left out, uncounted: students archive the
-//! whole repository after a first `check`.
+//! cache folders (`target/`, `.venv/`, ...) are left out, uncounted, by the rule `cargo
+//! xtask pack` follows (`handin.rs`): students archive the whole repository after a first
+//! `check`.
 
+use crate::handin::{self, SKIPPED_FOLDERS};
 use anyhow::{Context, Result, bail};
 use std::fs::File;
 use std::io::{Read, Write};
@@ -23,23 +25,12 @@ pub struct Caps {
 
 impl Default for Caps {
     fn default() -> Caps {
-        Caps { total_bytes: 64 << 20, entries: 20_000 }
+        Caps { total_bytes: handin::MAX_BYTES, entries: handin::MAX_ENTRIES }
     }
 }
 
-/// Folders a student's archive may hold that the grader never needs: builds, virtual
-/// environments, caches, git's own folder. Their entries are skipped, not unpacked nor
-/// counted against [`Caps`]: an archive of the whole repository after a first `check`
-/// (a `target/` and a `.venv` of hundreds of MB) is graded like a clean one.
-pub const SKIPPED_FOLDERS: [&str; 9] = ["target", ".venv", "venv", ".workbook", "__pycache__", ".pytest_cache", ".mypy_cache", ".git", "node_modules"];
-
 /// At most this many skipped entries are read through; past it the archive is refused.
 const SKIPPED_CAP: usize = 2_000_000;
-
-/// Whether the safe relative path `relative` lies inside one of [`SKIPPED_FOLDERS`].
-fn in_skipped_folder(relative: &Path) -> bool {
-    relative.components().any(|c| matches!(c, Component::Normal(part) if part.to_str().is_some_and(|p| SKIPPED_FOLDERS.contains(&p))))
-}
 
 /// The archive formats a submission may come in, by file name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,7 +87,7 @@ struct Budget {
 impl Budget {
     /// Whether the entry at `relative` is left out (inside a build or cache folder).
     fn skips(&mut self, relative: &Path) -> Result<bool> {
-        if !in_skipped_folder(relative) {
+        if !handin::skipped(relative) {
             return Ok(false);
         }
         self.skipped += 1;
