@@ -139,6 +139,16 @@ pub fn wheel_in(dir: &Path) -> Result<PathBuf, String> {
     }
 }
 
+/// Records the time of a step when dropped ([`check_report::timing`], for
+/// `cargo xtask bench check`).
+struct Timed(&'static str, std::time::Instant);
+
+impl Drop for Timed {
+    fn drop(&mut self) {
+        check_report::timing::record(self.0, self.1);
+    }
+}
+
 /// The result of the one install of this test process.
 static BUILT: OnceLock<Result<(), String>> = OnceLock::new();
 
@@ -169,6 +179,8 @@ pub fn installed_wheel(crate_dir: &Path) -> Result<PathBuf, String> {
 /// its modules importable.
 fn unpack_wheel(crate_dir: &Path, wheels: &Path, site: &Path) -> Result<(), String> {
     let wheel = wheel_in(wheels)?;
+    let start = std::time::Instant::now();
+    let _timed = Timed("wheel install", start);
     let mut cmd = venv_command(crate_dir, "python");
     cmd.args(["-m", "zipfile", "-e"]).arg(&wheel).arg(site);
     run(cmd, "unpacking the wheel").map(|_| ())
@@ -212,8 +224,9 @@ static REPORT: OnceLock<String> = OnceLock::new();
 pub fn pytest(crate_dir: &Path, how: Install, tests: &[&str]) -> String {
     ensure_installed(crate_dir, how);
     let report = REPORT.get_or_init(|| {
+        let _timed = Timed("pytest", std::time::Instant::now());
         let mut cmd = venv_command(&starter_dir(crate_dir), "python");
-        cmd.args(["-m", "pytest", "-q", "-rA", "-p", "no:cacheprovider", "--color=no", "tests"]);
+        cmd.args(check_report::PYTEST_ARGS).envs(check_report::PYTEST_ENV.iter().copied());
         if let Some((_, site)) = prebuilt() {
             cmd.env("PYTHONPATH", site);
         }

@@ -6,6 +6,7 @@ use crate::flags::{Bench, BenchCommand};
 use anyhow::Result;
 use std::process::ExitCode;
 
+mod check;
 #[cfg(unix)]
 mod grade;
 mod gil;
@@ -20,6 +21,7 @@ impl Bench {
             #[cfg(not(unix))]
             BenchCommand::Grade(_) => anyhow::bail!("`cargo xtask bench grade` runs on Linux or macOS, like the grader"),
             BenchCommand::Gil(cmd) => gil::run(cmd),
+            BenchCommand::Check(args) => check::run(&args),
         }
     }
 }

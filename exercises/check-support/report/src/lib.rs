@@ -22,6 +22,7 @@
 //! same seed and compares.
 
 pub mod process;
+pub mod timing;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -50,6 +51,15 @@ pub const WHEEL_DIR_VAR: &str = "CHECK_WHEEL_DIR";
 /// The environment variable naming the folder a test process installs that wheel into
 /// and puts on `PYTHONPATH`: a scratch folder of the run, never the shared venv.
 pub const SITE_VAR: &str = "CHECK_SITE";
+
+/// The arguments of the venv's `python` that run pytest on an exercise's `tests/` folder,
+/// from the starter's folder: quiet, every outcome in the short summary (`-rA`, which
+/// `check_support::maturin` reads), no cache written, no colour.
+pub const PYTEST_ARGS: &[&str] = &["-m", "pytest", "-q", "-rA", "-p", "no:cacheprovider", "--color=no", "tests"];
+
+/// The environment of that pytest run, beside the venv's: no bytecode written beside the
+/// tests.
+pub const PYTEST_ENV: &[(&str, &str)] = &[("PYTHONDONTWRITEBYTECODE", "1")];
 
 /// The workbook's virtual environment, the one place the checks learn where it is:
 /// `VIRTUAL_ENV` as `cargo xtask` sets it (`python/choice.rs` decides which venv), else
