@@ -7,7 +7,9 @@
 //!
 //! Run by `cargo xtask` (`check`, `verify`, `grade`), the wheel is built before the test
 //! process starts, by the xtask: [`check_report::WHEEL_DIR_VAR`] names its folder, and the
-//! test only unpacks it into the run's scratch folder [`check_report::SITE_VAR`], which
+//! test only unpacks it into the folder [`check_report::SITE_VAR`] names (the run's
+//! scratch folder when grading; in the workspace, the xtask's folder of that wheel,
+//! already unpacked and marked [`check_report::UNPACKED_MARKER`], used as it is), which
 //! pytest gets on `PYTHONPATH`. So a test process never writes a compiled file or the
 //! shared venv, and two graders at once never import each other's module. Run without
 //! the xtask (a plain `cargo test` of a solution), it builds with maturin itself, into
@@ -177,8 +179,13 @@ pub fn installed_wheel(crate_dir: &Path) -> Result<PathBuf, String> {
 /// Installs the xtask's wheel into `site`: a wheel is a zip archive laid out for
 /// `site-packages` (PEP 427), so unpacking it there, with `site` on `PYTHONPATH`, makes
 /// its modules importable.
+/// A `site` the xtask already unpacked the wheel into (its cache of unpacked wheels,
+/// marked by [`check_report::UNPACKED_MARKER`]) is used as it is.
 fn unpack_wheel(crate_dir: &Path, wheels: &Path, site: &Path) -> Result<(), String> {
     let wheel = wheel_in(wheels)?;
+    if site.join(check_report::UNPACKED_MARKER).is_file() {
+        return Ok(());
+    }
     let start = std::time::Instant::now();
     let _timed = Timed("wheel install", start);
     let mut cmd = venv_command(crate_dir, "python");

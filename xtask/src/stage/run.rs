@@ -2,7 +2,8 @@
 //! solutions' held-out runs): build, build the wheel beside it, run the test binary with a
 //! scratch folder, and judge.
 
-use super::build::{both_builds, build_args, builds_a_wheel, read_build, wheel_args, Color};
+use super::build::{both_builds, build_args, builds_a_wheel, read_build, Color};
+use super::wheel::Wheel;
 use super::report::{Ending, Execution, Observations, Ran, Report};
 use super::verdict::{judge, Expected};
 use crate::course::Exercise;
@@ -86,21 +87,22 @@ pub fn execute_with(ws: &Workspace, exercise: &Exercise, which: Which, seed: Opt
     let wheel = builds_a_wheel(&ws.root, exercise);
     let (built, wheel) = std::thread::scope(|scope| {
         let wheel = wheel.then(|| {
-            scope.spawn(|| -> Result<Option<String>> {
+            scope.spawn(|| -> Result<Wheel> {
                 venv.wait_for_maturin()?;
-                let start = Instant::now();
-                let mut maturin = ws.command(ws.venv_bin().join("maturin"));
-                maturin.args(wheel_args(&crate_dir, &ws.target_dir().join("maturin"), &scratch.wheels()));
-                let out = maturin.output().context("running maturin build")?;
-                check_report::timing::record("maturin", start);
-                Ok((!out.status.success()).then(|| format!("maturin could not build the extension module:\n{}", String::from_utf8_lossy(&out.stderr))))
+                super::wheel::wheel(ws, &crate_dir, &package, &scratch.wheels())
             })
         });
         let built = cargo_build(ws.cargo().args(build_args(std::slice::from_ref(&package), color)), &package);
-        (built, wheel.map(|w| w.join().unwrap_or_else(|_| Err(anyhow::anyhow!("the thread running maturin build panicked")))))
+        (built, wheel.map(|w| w.join().unwrap_or_else(|_| Err(anyhow::anyhow!("the thread building the wheel panicked")))))
     });
     let built = built?;
     let cargo = read_build(&built.stdout, &built.stderr, built.success);
+    let (wheel, site) = match wheel.transpose() {
+        Ok(Some(Wheel::Ready { site })) => (Some(Ok(None)), Some(site)),
+        Ok(Some(Wheel::Failed(output))) => (Some(Ok(Some(output))), None),
+        Ok(None) => (None, None),
+        Err(err) => (Some(Err(err)), None),
+    };
     let binary = match both_builds(cargo, wheel)? {
         Ok(binary) => binary,
         Err(output) => return Ok(Execution::BuildFailed { output }),
@@ -109,6 +111,9 @@ pub fn execute_with(ws: &Workspace, exercise: &Exercise, which: Which, seed: Opt
     let start = Instant::now();
     let mut test = ws.command(&binary);
     scratch.configure(&mut test, &crate_dir, seed);
+    if let Some(site) = &site {
+        test.env(check_report::SITE_VAR, site);
+    }
     let output = check_report::process::run_to_end(&mut test).with_context(|| format!("running the test binary {}", binary.display()))?;
     check_report::timing::record("test binary", start);
     let mut stderr = String::from_utf8_lossy(&output.stderr).into_owned();
