@@ -136,11 +136,13 @@ fn one_run(ws: &Workspace, exercise: &Exercise, change: Change, i: usize) -> Res
     let mut cmd = students_cargo(ws);
     cmd.args(["xtask", "check", exercise.name(), "--solution"]).env(TIMINGS_VAR, &timings_file);
     let start = Instant::now();
-    let out = cmd.output().context("running cargo xtask check")?;
+    let out = cmd.output();
     let wall = start.elapsed().as_secs_f64();
+    // Put back first, whatever the run gave.
     if let Some(edit) = edit {
         edit.restore()?;
     }
+    let out = out.context("running cargo xtask check")?;
     if !out.status.success() {
         bail!("`cargo xtask check {} --solution` failed, so its times would mean nothing:\n{}{}", exercise.name(), String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     }
