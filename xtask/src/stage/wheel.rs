@@ -94,9 +94,9 @@ pub fn wheel(ws: &Workspace, crate_dir: &Path, package: &str, wheels: &Path) -> 
 /// hex digits: each file's path and length-prefixed content (the crate's files but
 /// `tests/` and `target/`, then each path dependency's the same way, then the
 /// workspace's `Cargo.toml`, `Cargo.lock` and `.cargo/config.toml`), the venv's
-/// `pyvenv.cfg`, the size and time of maturin's program, `rustc -vV`, and the
-/// environment variables a build reads (`RUST*`, `CARGO*`, `PYO3*`, `MATURIN*`,
-/// `PYTHON*`, `CC`, `CFLAGS`, `LDFLAGS`, `SOURCE_DATE_EPOCH`).
+/// `pyvenv.cfg`, the size and time of the interpreter and of maturin's program,
+/// `rustc -vV`, and the environment variables a build reads (`RUST*`, `CARGO*`, `PYO3*`,
+/// `MATURIN*`, `PYTHON*`, `CC`, `CFLAGS`, `LDFLAGS`, `SOURCE_DATE_EPOCH`).
 ///
 /// # Errors
 /// When a file cannot be read or `rustc` cannot start, naming it.
@@ -109,8 +109,12 @@ pub fn inputs_key(ws: &Workspace, crate_dir: &Path) -> Result<String> {
     }
     key.part(&std::fs::read(ws.venv().join("pyvenv.cfg")).unwrap_or_default());
     key.part(ws.venv_python().to_string_lossy().as_bytes());
-    if let Ok(meta) = std::fs::metadata(ws.venv_bin().join("maturin")) {
-        key.part(format!("{} {:?}", meta.len(), meta.modified().ok()).as_bytes());
+    // The interpreter the venv's `python` leads to (a base Python upgraded in place keeps
+    // its path and the venv's `pyvenv.cfg`), and maturin's program.
+    for program in [std::fs::canonicalize(ws.venv_python()).unwrap_or_else(|_| ws.venv_python()), ws.venv_bin().join("maturin")] {
+        if let Ok(meta) = std::fs::metadata(&program) {
+            key.part(format!("{} {} {:?}", program.display(), meta.len(), meta.modified().ok()).as_bytes());
+        }
     }
     let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
     let version = ws.command(&rustc).arg("-vV").output().with_context(|| format!("running {} -vV", rustc.to_string_lossy()))?;
