@@ -179,6 +179,7 @@ pub fn installed_wheel(crate_dir: &Path) -> Result<PathBuf, String> {
 /// Installs the xtask's wheel into `site`: a wheel is a zip archive laid out for
 /// `site-packages` (PEP 427), so unpacking it there, with `site` on `PYTHONPATH`, makes
 /// its modules importable.
+///
 /// A `site` the xtask already unpacked the wheel into (its cache of unpacked wheels,
 /// marked by [`check_report::UNPACKED_MARKER`]) is used as it is.
 fn unpack_wheel(crate_dir: &Path, wheels: &Path, site: &Path) -> Result<(), String> {

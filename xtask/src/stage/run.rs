@@ -238,3 +238,27 @@ impl Scratch {
         Observations::read(&self.report())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One of cargo's messages: the library `name` of the package `package`, built for
+    /// tests or not.
+    fn artifact(package: &str, name: &str, kind: &str, test: bool) -> String {
+        format!(
+            r#"{{"reason":"compiler-artifact","package_id":"path+file:///r/s#{package}@0.1.0","manifest_path":"/r/s/Cargo.toml","target":{{"kind":["{kind}"],"crate_types":["{kind}"],"name":"{name}","src_path":"/r/s/src/lib.rs","edition":"2024","doc":true,"doctest":true,"test":true}},"profile":{{"opt_level":"0","debuginfo":"line-tables-only","debug_assertions":true,"overflow_checks":true,"test":{test}}},"features":[],"filenames":["/r/t/lib.rlib"],"executable":null,"fresh":true}}"#
+        )
+    }
+
+    #[test]
+    fn the_build_is_timed_up_to_the_packages_own_library() {
+        assert!(is_library_of(&artifact("call_function_solution", "call_function_solution", "lib", false), "call_function_solution"));
+        assert!(is_library_of(&artifact("hello-module", "hello_module", "cdylib", false), "hello-module"));
+        assert!(!is_library_of(&artifact("pyo3", "pyo3", "lib", false), "call_function_solution"), "a dependency");
+        assert!(!is_library_of(&artifact("call_function_solution", "check", "test", true), "call_function_solution"), "the test binary");
+        assert!(!is_library_of(&artifact("call_function_solution", "build-script-build", "custom-build", false), "call_function_solution"), "the build script");
+        assert!(!is_library_of(r#"{"reason":"build-finished","success":true}"#, "call_function_solution"));
+        assert!(!is_library_of("not JSON", "call_function_solution"));
+    }
+}
