@@ -316,6 +316,8 @@ pub enum BenchCommand {
     Gil(BenchGil),
     /// Grading throughput: the shared warm build against a fresh `cargo test` per submission.
     Grade(BenchGrade),
+    /// A warm `cargo xtask check` of each kind of exercise, after a one-line edit and with none, step by step.
+    Check(BenchCheck),
     /// First runs: the class export, a student's first `book` and first `check`, each in a fresh clone.
     FirstRun(BenchFirstRun),
 }
@@ -342,6 +344,16 @@ pub enum Registry {
 #[derive(Debug, Args)]
 pub struct BenchOverhead {
     /// Print the table without writing book/src/c-abi/overhead-table.md.
+    #[arg(long)]
+    pub no_write: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BenchCheck {
+    /// Runs per exercise and change; each figure is their median.
+    #[arg(long, default_value_t = 5)]
+    pub runs: usize,
+    /// Print the table without writing book/src/getting-started/check-times-table.md.
     #[arg(long)]
     pub no_write: bool,
 }

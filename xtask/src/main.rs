@@ -45,6 +45,15 @@ use clap::Parser;
 use flags::Command;
 
 fn main() -> std::process::ExitCode {
+    let start = std::time::Instant::now();
+    let code = run();
+    // The xtask's own time, for `bench check` (which subtracts it from the wall time of
+    // `cargo xtask` to find what `cargo run` costs); nothing when it is not measuring.
+    check_report::timing::record("xtask", start);
+    code
+}
+
+fn run() -> std::process::ExitCode {
     let cli = flags::Cli::parse();
     let result = match cli.command {
         Command::Check(cmd) => cmd.run(),

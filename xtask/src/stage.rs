@@ -8,7 +8,9 @@
 //!    `maturin build` writes the crate's wheel into a scratch folder, here and not in
 //!    the test process, which only installs it into another scratch folder. It runs at
 //!    the same time as step 1 (its own target folder, `target/maturin`), so that the two
-//!    builds share the cores; cargo's errors come first when both fail;
+//!    builds share the cores; cargo's errors come first when both fail. In the workspace
+//!    (`wheel.rs`), maturin runs only when the crate's inputs changed, and the xtask
+//!    unpacks each wheel once, for every later run;
 //! 3. run the test binary itself (no second cargo), with `CHECK_REPORT` naming the file
 //!    where the tests report what they observed.
 //!
@@ -32,6 +34,7 @@ pub mod rules;
 mod run;
 pub mod show;
 pub mod verdict;
+mod wheel;
 
 pub use report::Report;
 pub use run::{Which, run_with};

@@ -7,7 +7,9 @@
 //!
 //! Run by `cargo xtask` (`check`, `verify`, `grade`), the wheel is built before the test
 //! process starts, by the xtask: [`check_report::WHEEL_DIR_VAR`] names its folder, and the
-//! test only unpacks it into the run's scratch folder [`check_report::SITE_VAR`], which
+//! test only unpacks it into the folder [`check_report::SITE_VAR`] names (the run's
+//! scratch folder when grading; in the workspace, the xtask's folder of that wheel,
+//! already unpacked and marked [`check_report::UNPACKED_MARKER`], used as it is), which
 //! pytest gets on `PYTHONPATH`. So a test process never writes a compiled file or the
 //! shared venv, and two graders at once never import each other's module. Run without
 //! the xtask (a plain `cargo test` of a solution), it builds with maturin itself, into
@@ -139,6 +141,16 @@ pub fn wheel_in(dir: &Path) -> Result<PathBuf, String> {
     }
 }
 
+/// Records the time of a step when dropped ([`check_report::timing`], for
+/// `cargo xtask bench check`).
+struct Timed(&'static str, std::time::Instant);
+
+impl Drop for Timed {
+    fn drop(&mut self) {
+        check_report::timing::record(self.0, self.1);
+    }
+}
+
 /// The result of the one install of this test process.
 static BUILT: OnceLock<Result<(), String>> = OnceLock::new();
 
@@ -167,8 +179,16 @@ pub fn installed_wheel(crate_dir: &Path) -> Result<PathBuf, String> {
 /// Installs the xtask's wheel into `site`: a wheel is a zip archive laid out for
 /// `site-packages` (PEP 427), so unpacking it there, with `site` on `PYTHONPATH`, makes
 /// its modules importable.
+///
+/// A `site` the xtask already unpacked the wheel into (its cache of unpacked wheels,
+/// marked by [`check_report::UNPACKED_MARKER`]) is used as it is.
 fn unpack_wheel(crate_dir: &Path, wheels: &Path, site: &Path) -> Result<(), String> {
     let wheel = wheel_in(wheels)?;
+    if site.join(check_report::UNPACKED_MARKER).is_file() {
+        return Ok(());
+    }
+    let start = std::time::Instant::now();
+    let _timed = Timed("wheel install", start);
     let mut cmd = venv_command(crate_dir, "python");
     cmd.args(["-m", "zipfile", "-e"]).arg(&wheel).arg(site);
     run(cmd, "unpacking the wheel").map(|_| ())
@@ -212,8 +232,9 @@ static REPORT: OnceLock<String> = OnceLock::new();
 pub fn pytest(crate_dir: &Path, how: Install, tests: &[&str]) -> String {
     ensure_installed(crate_dir, how);
     let report = REPORT.get_or_init(|| {
+        let _timed = Timed("pytest", std::time::Instant::now());
         let mut cmd = venv_command(&starter_dir(crate_dir), "python");
-        cmd.args(["-m", "pytest", "-q", "-rA", "-p", "no:cacheprovider", "--color=no", "tests"]);
+        cmd.args(check_report::PYTEST_ARGS).envs(check_report::PYTEST_ENV.iter().copied());
         if let Some((_, site)) = prebuilt() {
             cmd.env("PYTHONPATH", site);
         }

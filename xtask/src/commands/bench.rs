@@ -6,6 +6,7 @@ use crate::flags::{Bench, BenchCommand};
 use anyhow::Result;
 use std::process::ExitCode;
 
+mod check;
 #[cfg(unix)]
 mod first_run;
 #[cfg(unix)]
@@ -26,6 +27,7 @@ impl Bench {
             BenchCommand::FirstRun(args) => first_run::run(&args),
             #[cfg(not(unix))]
             BenchCommand::FirstRun(_) => anyhow::bail!("`cargo xtask bench first-run` measures CPU time with getrusage, on Linux or macOS"),
+            BenchCommand::Check(args) => check::run(&args),
         }
     }
 }

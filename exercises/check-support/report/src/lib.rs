@@ -22,6 +22,7 @@
 //! same seed and compares.
 
 pub mod process;
+pub mod timing;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -50,6 +51,21 @@ pub const WHEEL_DIR_VAR: &str = "CHECK_WHEEL_DIR";
 /// The environment variable naming the folder a test process installs that wheel into
 /// and puts on `PYTHONPATH`: a scratch folder of the run, never the shared venv.
 pub const SITE_VAR: &str = "CHECK_SITE";
+
+/// The file that marks a [`SITE_VAR`] folder as already holding the unpacked wheel (the
+/// xtask's cache of unpacked wheels, `stage/wheel.rs`): the test process then imports
+/// from it without unpacking again. It holds the wheel's file name.
+pub const UNPACKED_MARKER: &str = ".check-unpacked";
+
+/// The arguments of the venv's `python` that run pytest on an exercise's `tests/` folder,
+/// from the starter's folder: quiet, every outcome in the short summary (`-rA`, which
+/// `check_support::maturin` reads), no cache written, no colour.
+pub const PYTEST_ARGS: &[&str] = &["-m", "pytest", "-q", "-rA", "-p", "no:cacheprovider", "--color=no", "tests"];
+
+/// The environment of that pytest run, beside the venv's: no plugin loaded but pytest's
+/// own (the exercises' pytest files need none, and Hypothesis's plugin alone imports most
+/// of Hypothesis, about 0.8 s a check), and no bytecode written beside the tests.
+pub const PYTEST_ENV: &[(&str, &str)] = &[("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1"), ("PYTHONDONTWRITEBYTECODE", "1")];
 
 /// The workbook's virtual environment, the one place the checks learn where it is:
 /// `VIRTUAL_ENV` as `cargo xtask` sets it (`python/choice.rs` decides which venv), else
