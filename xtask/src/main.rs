@@ -13,6 +13,9 @@ mod commands;
 mod course;
 mod damage;
 mod disk;
+// The book's pages each exercise needs: `new` writes them, `verify` requires them.
+#[cfg(not(feature = "students-edition"))]
+mod exercise_pages;
 mod flags;
 // The grader relies on Unix process groups and resource limits.
 #[cfg(all(unix, feature = "authoring"))]

@@ -113,6 +113,7 @@ impl Verify {
             for exercise in &course.exercises {
                 let problems = crate::rule_pages::problems(&ws, exercise);
                 tally.step(problems.is_empty(), &format!("`{}`: its stage rules name book sections and show on its page", exercise.name()), &problems);
+                pages_step(&ws, exercise, &mut tally);
             }
         }
         if let Some(course) = &course
@@ -314,6 +315,7 @@ fn verify_exercise(ws: &Workspace, exercise: &Exercise, tally: &mut Tally) -> Re
 
     verify_held_out(ws, exercise, tally)?;
 
+    pages_step(ws, exercise, tally);
     let rules: usize = exercise.stages.get_ref().iter().map(|s| s.rules.len()).sum();
     let problems = crate::rule_pages::problems(ws, exercise);
     tally.step(problems.is_empty(), &format!("`{name}`: every stage states its rules ({rules} rules), each naming a book section, shown on its page"), &problems);
@@ -347,6 +349,12 @@ fn verify_exercise(ws: &Workspace, exercise: &Exercise, tally: &mut Tally) -> Re
         &problems,
     );
     Ok(())
+}
+
+/// The step that requires the book's pages of `exercise` (`exercise_pages.rs`).
+fn pages_step(ws: &Workspace, exercise: &Exercise, tally: &mut Tally) {
+    let problems = crate::exercise_pages::problems(ws, exercise);
+    tally.step(problems.is_empty(), &format!("`{}`: its page, solutions page, SUMMARY.md lines and table row exist", exercise.name()), &problems);
 }
 
 /// Proves an exercise's held-out inputs: run twice on one seed, the solution reports one
