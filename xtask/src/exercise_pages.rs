@@ -100,4 +100,12 @@ mod tests {
         assert!(!has_table_row(text, "on"));
         assert!(!has_table_row("- [one](exercises/one.md)\n", "one"), "a list item is no table row");
     }
+
+    #[test]
+    fn every_exercise_of_the_course_has_its_pages() {
+        let ws = Workspace::find().unwrap();
+        let course = crate::course::Course::load(&ws.root).unwrap();
+        let problems: Vec<String> = course.exercises.iter().flat_map(|e| problems(&ws, e)).collect();
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
 }

@@ -127,3 +127,79 @@ fn verify_names_each_missing_page_line_and_row_with_the_file_to_edit() {
     let said = text(&f.run(&["verify", "--scope", "solutions", "--exercises", "one"]));
     assert!(said.contains("✓ `one`: its page, solutions page, SUMMARY.md lines and table row exist"), "{said}");
 }
+
+/// The worked example of the book's page "Adding an exercise", `tests/fixture/adding/`,
+/// relative to the xtask's folder.
+const EXAMPLE: &str = "tests/fixture/adding";
+
+/// Copies the example's folder `from` (relative to [`EXAMPLE`]) over `to` in the course.
+fn fill(f: &Fixture, from: &str, to: &str) {
+    let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(EXAMPLE).join(from);
+    for entry in walkdir::WalkDir::new(&from).into_iter().flatten().filter(|e| e.file_type().is_file()) {
+        let rel = entry.path().strip_prefix(&from).unwrap();
+        f.write(&format!("{to}/{}", rel.display()), &std::fs::read_to_string(entry.path()).unwrap());
+    }
+}
+
+/// `info` with the `[[exercises]]` entry of `name` (up to the next entry or section
+/// comment) replaced by `entry`.
+fn with_entry_replaced(info: &str, name: &str, entry: &str) -> String {
+    let lines: Vec<&str> = info.lines().collect();
+    let named = lines.iter().position(|l| *l == format!("name = \"{name}\"")).expect("the scaffolded entry");
+    let start = named - 1;
+    assert_eq!(lines[start], "[[exercises]]");
+    let end = (named..lines.len()).find(|&i| lines[i] == "[[exercises]]" || lines[i].starts_with("# ")).unwrap_or(lines.len());
+    let mut out: Vec<String> = lines[..start].iter().map(|l| l.to_string()).collect();
+    out.push(entry.trim_end().to_string());
+    if end < lines.len() {
+        out.push(String::new());
+    }
+    out.extend(lines[end..].iter().map(|l| l.to_string()));
+    out.join("\n") + "\n"
+}
+
+/// The recipe of the book's page "Adding an exercise", done as an author does it, in a
+/// copy of the course: scaffold, verify fails; write the starter, tests, solution, rule,
+/// recorded answers; write the rule list and bless; each recorded answer checked alone;
+/// the narrow verify passes.
+#[test]
+#[ignore = "slow: builds pyo3 and grades in the sandbox; `cargo xtask verify` runs it (or `-- --include-ignored`)"]
+fn adding_an_exercise_by_the_books_recipe_passes_the_narrow_verify() {
+    let f = Fixture::repository_copy();
+    let (starter, solution) = ("exercises/python-from-rust/tally_votes", "solutions/python-from-rust/tally_votes");
+    let run = |args: &[&str]| {
+        let out = f.run(args);
+        (out.status.success(), text(&out))
+    };
+    let (ok, said) = run(&["new", "tally_votes", "--part", "python-from-rust"]);
+    assert!(ok, "{said}");
+    f.commit("Scaffold tally_votes");
+    let verify = ["verify", "--scope", "exercises", "--exercises", "tally_votes"];
+    let (ok, said) = run(&verify);
+    assert!(!ok, "the unfilled scaffold must fail the narrow verify:\n{said}");
+    assert!(said.contains("✗ solution `tally_votes` passes 0/1 stages"), "{said}");
+
+    for scaffolded in ["tests/wrong/todo_skips_the_lesson", "tests/right/todo_another_style"] {
+        std::fs::remove_dir_all(f.path(&format!("{starter}/{scaffolded}"))).unwrap();
+    }
+    fill(&f, "exercise", starter);
+    fill(&f, "solution", solution);
+    let entry = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(EXAMPLE).join("entry.toml")).unwrap();
+    f.write("exercises/info.toml", &with_entry_replaced(&f.read("exercises/info.toml"), "tally_votes", &entry));
+    let (ok, said) = run(&["book"]);
+    assert!(ok, "the book builds and its rule lists are written:\n{said}");
+    let (ok, said) = run(&["bless", "tally_votes"]);
+    assert!(ok, "{said}");
+    let snapshot = f.read(&format!("{starter}/tests/snapshots/check__counts_votes.snap"));
+    assert!(snapshot.ends_with("[('Jim', 2), ('Pam', 1), ('Dwight', 1)]\n"), "{snapshot}");
+    let (ok, said) = run(&["check", "tally_votes", "--solution"]);
+    assert!(ok, "{said}");
+    let (ok, said) = run(&["check", "tally_votes", "--answer", "wrong/sorts_by_name"]);
+    assert!(!ok && said.contains("✗ stage 1 `count with collections.Counter`"), "{said}");
+    let (ok, said) = run(&["check", "tally_votes", "--answer", "right/counter_in_eval"]);
+    assert!(ok, "{said}");
+    f.commit("tally_votes, written");
+    let (ok, said) = run(&verify);
+    assert!(ok, "the written exercise must pass the narrow verify:\n{said}");
+    assert!(said.contains("✓ wrong answer `tally_votes/sorts_by_name` fails stage `count with collections.Counter`"), "{said}");
+}

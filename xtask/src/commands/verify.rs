@@ -5,7 +5,8 @@
 //! Steps: the metadata is valid; each starter compiles and fails its first stage; each
 //! solution passes every stage; every snapshot is used and none is pending; files a
 //! student may not edit match between starter and solution; the book builds; the tests of
-//! the xtask, the embedding probe and the book's snippets (skeptic) pass; every python
+//! the xtask (both tiers: `--include-ignored` runs the slow one), the embedding probe and
+//! the book's snippets (skeptic) pass; every python
 //! block of the book runs; the built book passes the browser tests in Chromium.
 
 use crate::course::{Course, Exercise};
@@ -188,7 +189,10 @@ fn verify_tests(ws: &Workspace, tally: &mut Tally) -> Result<()> {
     ui::note("Running the tests of the xtask, the embedding probe and the C ABI support crates");
     // Two workspaces: the xtask's own, then the root's probe and pyo3-free support crates.
     let xtask_manifest = ws.path(crate::workspace::XTASK_MANIFEST).display().to_string();
-    cargo_tests(ws, tally, "xtask", &["--manifest-path", &xtask_manifest])?;
+    // Both tiers of the xtask's tests: the fast one a plain `cargo test` runs, and the
+    // slow one (`#[ignore = "slow: ..."]`: the tests that build pyo3, grade in the sandbox
+    // or build a students' clone).
+    cargo_tests(ws, tally, "xtask, fast and slow tiers", &["--manifest-path", &xtask_manifest, "--", "--include-ignored"])?;
     cargo_tests(ws, tally, "probe, C ABI support", &["--package", "embed-probe", "--package", "c-abi-support", "--package", "tagged-allocator"])?;
     // The root's default members as a plain `cargo test` runs them: the probe, the book's
     // snippets and every solution against its snapshots through insta (the checks'
