@@ -88,7 +88,7 @@ pub struct Exercise {
     /// `<part>/exercises/<name>.md` ([`Exercise::page`]).
     #[serde(default)]
     pub page: Option<Spanned<String>>,
-    #[cfg_attr(feature = "students-edition", allow(dead_code, reason = "read by `new` and `verify` only"))]
+    #[cfg_attr(not(feature = "authoring"), allow(dead_code, reason = "read by `verify` only"))]
     /// The exercise's solutions page, under `book/src/`; by default
     /// `solutions/<part>/<name>.md` ([`Exercise::solution_page`]).
     #[serde(default)]
@@ -180,7 +180,7 @@ impl Exercise {
         }
     }
 
-    #[cfg(not(feature = "students-edition"))]
+    #[cfg(feature = "authoring")]
     /// The exercise's solutions page in the book, relative to `book/src/`.
     pub fn solution_page(&self) -> PathBuf {
         match &self.solution_page {

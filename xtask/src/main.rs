@@ -14,7 +14,7 @@ mod course;
 mod damage;
 mod disk;
 // The book's pages each exercise needs: `new` writes them, `verify` requires them.
-#[cfg(not(feature = "students-edition"))]
+#[cfg(any(feature = "authoring", not(feature = "students-edition")))]
 mod exercise_pages;
 mod flags;
 // The grader relies on Unix process groups and resource limits.

@@ -14,8 +14,8 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-mod repository;
-use repository::{read, repo, solution, starter};
+mod fixture;
+use fixture::repository::{read, repo, solution, starter};
 
 const CALL: &str = "exercises/python-from-rust/call_function";
 

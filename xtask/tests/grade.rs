@@ -10,8 +10,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-mod repository;
-use repository::{read, repo, solution, starter};
+mod fixture;
+use fixture::repository::{read, repo, solution, starter};
 
 const CALL: &str = "exercises/python-from-rust/call_function";
 const KWARGS: &str = "exercises/python-from-rust/keyword_arguments";

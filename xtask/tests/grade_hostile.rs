@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-mod repository;
-use repository::{repo, solution, starter};
+mod fixture;
+use fixture::repository::{repo, solution, starter};
 
 const CALL: &str = "exercises/python-from-rust/call_function";
 const HELLO: &str = "exercises/rust-from-python/hello_module";

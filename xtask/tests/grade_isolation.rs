@@ -14,8 +14,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 
-mod repository;
-use repository::{read, repo};
+mod fixture;
+use fixture::repository::{read, repo};
 
 const HELLO: &str = "exercises/rust-from-python/hello_module/src/lib.rs";
 const CALL: &str = "exercises/python-from-rust/call_function/src/lib.rs";

@@ -9,8 +9,8 @@ use serde_json::Value;
 use std::path::Path;
 use std::process::Command;
 
-mod repository;
-use repository::{repo, solution, starter};
+mod fixture;
+use fixture::repository::{repo, solution, starter};
 
 const CALL: &str = "exercises/python-from-rust/call_function";
 
