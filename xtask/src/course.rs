@@ -185,7 +185,7 @@ impl Exercise {
     pub fn solution_page(&self) -> PathBuf {
         match &self.solution_page {
             Some(page) => PathBuf::from(page.get_ref()),
-            None => PathBuf::from("solutions").join(self.part.get_ref()).join(format!("{}.md", self.name())),
+            None => crate::exercise_pages::default_solution_page(self.part.get_ref(), self.name()),
         }
     }
 

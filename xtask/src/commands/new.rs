@@ -45,8 +45,8 @@ impl New {
         }
         let starter = PathBuf::from(format!("exercises/{part}/{name}"));
         let solution = PathBuf::from(format!("solutions/{part}/{name}"));
-        let page = PathBuf::from(format!("book/src/{part}/exercises/{name}.md"));
-        let solution_page = PathBuf::from(format!("book/src/solutions/{part}/{name}.md"));
+        let page = Path::new(BOOK_SRC).join(exercise_pages::default_page(part, name));
+        let solution_page = Path::new(BOOK_SRC).join(exercise_pages::default_solution_page(part, name));
         for path in [&starter, &solution, &page, &solution_page] {
             if ws.path(path).exists() {
                 bail!("{} already exists; pick another name or remove it", path.display());

@@ -8,8 +8,9 @@
 //! answers (`tests/wrong/`, `tests/right/`, see `xtask/src/answers.rs`) do not compile
 //! until they are written.
 
+use crate::exercise_pages::{self, BOOK_SRC};
 use crate::flags::NewKind;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// What the scaffold of one exercise is made from.
 pub struct Names<'a> {
@@ -53,8 +54,8 @@ pub fn files(names: &Names<'_>) -> Vec<(PathBuf, String)> {
         (format!("{starter}/tests/wrong/todo_skips_the_lesson/src/lib.rs").into(), WRONG_LIB.to_string()),
         (format!("{starter}/tests/right/todo_another_style/right.toml").into(), RIGHT_TOML.to_string()),
         (format!("{starter}/tests/right/todo_another_style/src/lib.rs").into(), RIGHT_LIB.to_string()),
-        (format!("book/src/{}/exercises/{name}.md", names.part).into(), page(names)),
-        (format!("book/src/solutions/{}/{name}.md", names.part).into(), solution_page(names)),
+        (Path::new(BOOK_SRC).join(exercise_pages::default_page(names.part, name)), page(names)),
+        (Path::new(BOOK_SRC).join(exercise_pages::default_solution_page(names.part, name)), solution_page(names)),
     ];
     match names.kind {
         NewKind::Embedding => {
