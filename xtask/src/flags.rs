@@ -40,7 +40,7 @@ pub enum Command {
     Watch(Watch),
     /// Restore an exercise's starter files, keeping a backup of yours.
     Reset(Reset),
-    /// Scaffold a new exercise: starter, solution, tests, metadata and book page (authors).
+    /// Scaffold a new exercise: starter, solution, tests, recorded answers, metadata, its page and solutions page, their SUMMARY.md lines and table row (authors).
     #[cfg(any(feature = "authoring", not(feature = "students-edition")))]
     New(New),
     /// Run a program confined with Landlock (the grader's wrapper around student code).
