@@ -88,6 +88,11 @@ pub struct Exercise {
     /// `<part>/exercises/<name>.md` ([`Exercise::page`]).
     #[serde(default)]
     pub page: Option<Spanned<String>>,
+    #[cfg_attr(not(feature = "authoring"), allow(dead_code, reason = "read by `verify` only"))]
+    /// The exercise's solutions page, under `book/src/`; by default
+    /// `solutions/<part>/<name>.md` ([`Exercise::solution_page`]).
+    #[serde(default)]
+    pub solution_page: Option<Spanned<String>>,
 }
 
 /// A stage: one behaviour of the exercise, checked by some tests and worth some points.
@@ -120,7 +125,7 @@ pub struct Stage {
     /// them (`cargo xtask class export` leaves them out of the students' `info.toml`).
     #[cfg_attr(not(feature = "authoring"), allow(dead_code, reason = "read by the grader's review pages only"))]
     #[serde(default)]
-    pub review: Vec<String>,
+    pub review: Vec<Spanned<String>>,
 }
 
 /// One rule of a stage: a sentence in the student's terms, the book section that teaches
@@ -180,6 +185,15 @@ impl Exercise {
         match &self.page {
             Some(page) => PathBuf::from(page.get_ref()),
             None => PathBuf::from(self.part.get_ref()).join("exercises").join(format!("{}.md", self.name())),
+        }
+    }
+
+    #[cfg(feature = "authoring")]
+    /// The exercise's solutions page in the book, relative to `book/src/`.
+    pub fn solution_page(&self) -> PathBuf {
+        match &self.solution_page {
+            Some(page) => PathBuf::from(page.get_ref()),
+            None => crate::exercise_pages::default_solution_page(self.part.get_ref(), self.name()),
         }
     }
 
@@ -386,8 +400,8 @@ impl Course {
                         say(stage.tests.span(), "rules", format!("stage `{}`: test `{test}` observes no rule; name it in a rule's `tests`, or drop it", stage.name.get_ref()));
                     }
                 }
-                if stage.review.iter().any(|note| note.trim().is_empty() || note.contains('\n')) {
-                    say(stage.name.span(), "review", format!("stage `{}`: a review note is one sentence on one line, never empty", stage.name.get_ref()));
+                for note in stage.review.iter().filter(|note| note.get_ref().trim().is_empty() || note.get_ref().contains('\n')) {
+                    say(note.span(), "review", format!("stage `{}`: a review note is one sentence on one line, never empty", stage.name.get_ref()));
                 }
                 if *stage.points.get_ref() == 0 {
                     say(stage.points.span(), "points", format!("stage `{}` must be worth at least 1 point", stage.name.get_ref()));
@@ -403,46 +417,45 @@ pub fn line_of(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].matches('\n').count() + 1
 }
 
+/// The one builder of test courses, shared with the integration tests.
+#[cfg(test)]
+#[path = "../tests/fixture/course.rs"]
+mod test_course;
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const GOOD: &str = r#"
-format_version = 1
+    use super::test_course;
 
-[[parts]]
-id = "p"
-title = "A part"
+    /// One exercise `one` in part `p`, one stage `first` of tests `a` and `b`, 2 points.
+    fn spec() -> test_course::Course {
+        let test = |name: &str| test_course::Test { name: name.to_string(), expression: "0".to_string(), expected: "0".to_string() };
+        let mut course = test_course::Course::standard();
+        course.parts[0].1 = "A part".to_string();
+        course.exercises.truncate(1);
+        course.exercises[0].hints = vec!["Look closer.".to_string()];
+        course.exercises[0].stages = vec![test_course::Stage { name: "first".to_string(), points: 2, tests: vec![test("a"), test("b")] }];
+        course
+    }
 
-[[exercises]]
-name = "one"
-dir = "exercises/p/one"
-part = "p"
-kind = "embedding"
-editable = ["exercises/p/one/src/lib.rs"]
-hints = ["Look closer."]
-
-[[exercises.stages]]
-name = "first"
-tests = ["a", "b"]
-points = 2
-"#;
-
-    fn fixture() -> tempfile::TempDir {
+    /// The course's `info.toml`, with the exercise's crates written under a temporary folder.
+    fn fixture() -> (tempfile::TempDir, String) {
         let dir = tempfile::tempdir().unwrap();
-        for side in ["exercises", "solutions"] {
-            let krate = dir.path().join(side).join("p/one");
-            fs_err::create_dir_all(krate.join("src")).unwrap();
-            fs_err::write(krate.join("Cargo.toml"), "").unwrap();
-            fs_err::write(krate.join("src/lib.rs"), "").unwrap();
-        }
-        dir
+        let spec = spec();
+        spec.write_crates(dir.path(), test_course::Report::CourseCopy);
+        (dir, spec.info_toml())
+    }
+
+    /// The 1-based line of `info` that starts with `text`.
+    fn line(info: &str, text: &str) -> usize {
+        info.lines().position(|l| l.starts_with(text)).unwrap_or_else(|| panic!("no line {text:?} in:\n{info}")) + 1
     }
 
     #[test]
     fn reads_a_valid_file() {
-        let dir = fixture();
-        let course = Course::parse(dir.path(), GOOD).unwrap();
+        let (dir, good) = fixture();
+        let course = Course::parse(dir.path(), &good).unwrap();
         let one = course.exercise("one").unwrap();
         assert_eq!(one.max_score(), 2);
         assert_eq!(one.solution_dir(), PathBuf::from("solutions/p/one"));
@@ -451,63 +464,67 @@ points = 2
 
     #[test]
     fn a_syntax_error_names_file_and_line() {
-        let dir = fixture();
-        let err = Course::parse(dir.path(), &GOOD.replace("points = 2", "points = two")).unwrap_err();
-        assert!(err.to_string().starts_with("exercises/info.toml:19:"), "{err}");
+        let (dir, good) = fixture();
+        let err = Course::parse(dir.path(), &good.replace("points = 2", "points = two")).unwrap_err();
+        assert!(err.to_string().starts_with(&format!("exercises/info.toml:{}:", line(&good, "points = 2"))), "{err}");
     }
 
     #[test]
     fn held_out_is_seeded_impossible_with_a_reason_or_undecided() {
-        let dir = fixture();
-        let stage = |text: &str| Course::parse(dir.path(), &GOOD.replace("points = 2", &format!("{text}\npoints = 2")));
+        let (dir, good) = fixture();
+        let stage = |text: &str| Course::parse(dir.path(), &good.replace("points = 2", &format!("{text}\npoints = 2")));
         let held_out = |text: &str| stage(text).unwrap().exercises[0].stages.get_ref()[0].held_out();
         assert_eq!(held_out(""), HeldOut::Undecided);
         assert_eq!(held_out("held_out = \"seeded\""), HeldOut::Seeded);
         assert_eq!(held_out("no_held_out = \"one right content\""), HeldOut::Impossible);
         let err = stage("held_out = \"yes\"").unwrap_err().to_string();
-        assert!(err.contains("info.toml:19:") && err.contains("takes only \"seeded\""), "{err}");
+        assert!(err.contains(&format!("info.toml:{}:", line(&good, "points = 2"))) && err.contains("takes only \"seeded\""), "{err}");
         let err = stage("held_out = \"seeded\"\nno_held_out = \"why\"").unwrap_err().to_string();
         assert!(err.contains("keep one"), "{err}");
     }
 
     #[test]
     fn review_notes_are_optional_and_one_line_each() {
-        let dir = fixture();
-        let stage = |text: &str| Course::parse(dir.path(), &GOOD.replace("points = 2", &format!("{text}\npoints = 2")));
+        let (dir, good) = fixture();
+        let with = |text: &str| good.replace("points = 2", &format!("{text}\npoints = 2"));
+        let stage = |text: &str| Course::parse(dir.path(), &with(text));
         assert!(stage("").unwrap().exercises[0].stages.get_ref()[0].review.is_empty());
         let notes = stage("review = [\"Is the GIL released around the loop?\", \"Any `unwrap` on Python's input?\"]").unwrap();
         assert_eq!(notes.exercises[0].stages.get_ref()[0].review.len(), 2);
+        for bad in ["review = [\" \"]", "review = \"not a list\""] {
+            let err = stage(bad).unwrap_err().to_string();
+            assert!(err.contains(&format!("info.toml:{}:", line(&with(bad), "review = "))), "{bad}: {err}");
+        }
         let err = stage("review = [\" \"]").unwrap_err().to_string();
-        assert!(err.contains("info.toml:17: `review`") && err.contains("one sentence on one line"), "{err}");
-        let err = stage("review = \"not a list\"").unwrap_err().to_string();
-        assert!(err.contains("info.toml:19:"), "{err}");
+        assert!(err.contains("`review`") && err.contains("one sentence on one line"), "{err}");
     }
 
     #[test]
     fn an_unknown_field_is_named() {
-        let dir = fixture();
-        let err = Course::parse(dir.path(), &GOOD.replace("hints =", "hint =")).unwrap_err().to_string();
-        assert!(err.contains("unknown field `hint`") && err.contains(":14:"), "{err}");
+        let (dir, good) = fixture();
+        let err = Course::parse(dir.path(), &good.replace("hints =", "hint =")).unwrap_err().to_string();
+        assert!(err.contains("unknown field `hint`") && err.contains(&format!(":{}:", line(&good, "hints ="))), "{err}");
     }
 
     #[test]
     fn semantic_problems_name_line_and_field() {
-        let dir = fixture();
-        let bad = GOOD
+        let (dir, good) = fixture();
+        let bad = good
             .replace("part = \"p\"", "part = \"q\"")
             .replace("exercises/p/one/src/lib.rs", "exercises/p/one/src/missing.rs")
             .replace("points = 2", "points = 0");
         let err = Course::parse(dir.path(), &bad).unwrap_err().to_string();
-        assert!(err.contains("exercises/info.toml:11: `part`: `q` is not a part"), "{err}");
-        assert!(err.contains("exercises/info.toml:13: `editable`: solutions/p/one/src/missing.rs does not exist"), "{err}");
-        assert!(err.contains("exercises/info.toml:19: `points`"), "{err}");
+        assert!(err.contains(&format!("exercises/info.toml:{}: `part`: `q` is not a part", line(&good, "part = "))), "{err}");
+        let editable = line(&good, "editable = ");
+        assert!(err.contains(&format!("exercises/info.toml:{editable}: `editable`: solutions/p/one/src/missing.rs does not exist")), "{err}");
+        assert!(err.contains(&format!("exercises/info.toml:{}: `points`", line(&good, "points = 2"))), "{err}");
     }
 
     #[test]
     fn a_starter_file_the_student_deleted_does_not_stop_loading() {
-        let dir = fixture();
+        let (dir, good) = fixture();
         fs_err::remove_file(dir.path().join("exercises/p/one/src/lib.rs")).unwrap();
-        let course = Course::parse(dir.path(), GOOD).unwrap();
+        let course = Course::parse(dir.path(), &good).unwrap();
         assert_eq!(course.exercise("one").unwrap().editable(), vec![PathBuf::from("exercises/p/one/src/lib.rs")]);
     }
 }

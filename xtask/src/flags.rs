@@ -42,7 +42,7 @@ pub enum Command {
     Reset(Reset),
     /// Write the archive to hand in: this repository without its build and cache folders.
     Pack(Pack),
-    /// Scaffold a new exercise: starter, solution, tests, metadata and book page (authors).
+    /// Scaffold a new exercise: starter, solution, tests, recorded answers, metadata, its page and solutions page, their SUMMARY.md lines and table row (authors).
     #[cfg(any(feature = "authoring", not(feature = "students-edition")))]
     New(New),
     /// Run a program confined with Landlock (the grader's wrapper around student code).

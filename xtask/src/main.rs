@@ -13,6 +13,9 @@ mod commands;
 mod course;
 mod damage;
 mod disk;
+// The book's pages each exercise needs: `new` writes them, `verify` requires them.
+#[cfg(any(feature = "authoring", not(feature = "students-edition")))]
+mod exercise_pages;
 mod flags;
 // What a student hands in: `pack` writes it, the grader unpacks it by the same rule.
 mod handin;

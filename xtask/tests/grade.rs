@@ -10,8 +10,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-mod repository;
-use repository::{read, repo, solution, starter};
+mod fixture;
+use fixture::repository::{read, repo, solution, starter};
 
 const CALL: &str = "exercises/python-from-rust/call_function";
 const KWARGS: &str = "exercises/python-from-rust/keyword_arguments";
@@ -177,6 +177,7 @@ fn exercise<'a>(grade: &'a Value, name: &str) -> &'a Value {
 }
 
 #[test]
+#[ignore = "slow: builds pyo3 and grades in the sandbox; `cargo xtask verify` runs it (or `-- --include-ignored`)"]
 fn a_class_is_graded_end_to_end() {
     let tmp = tempfile::tempdir().unwrap();
     let subs = tmp.path().join("class");
@@ -347,6 +348,7 @@ fn junit_counts(xml: &str) -> (usize, usize, usize) {
 }
 
 #[test]
+#[ignore = "slow: builds pyo3 and grades in the sandbox; `cargo xtask verify` runs it (or `-- --include-ignored`)"]
 fn shards_merge_and_gradescope_mode() {
     let tmp = tempfile::tempdir().unwrap();
     let subs = tmp.path().join("class");

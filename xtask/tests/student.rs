@@ -1,5 +1,10 @@
 //! The students' comforts, run as the real binary against the fixture course:
 //! `cargo xtask watch` and `cargo xtask reset`.
+//!
+//! These tests assert fragments of outputs, not whole outputs: `watch` prints as it runs,
+//! so what a read has seen depends on timing, and `reset` names backup folders after the
+//! time (`.workbook/backups/<exercise>-<UTC time>`). The whole outputs of `check`, `list`
+//! and `hint` are snapshots in `check_walkthrough.rs`.
 
 mod fixture;
 

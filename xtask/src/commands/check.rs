@@ -167,17 +167,22 @@ pub(super) fn check_one(ws: &Workspace, course: &Course, exercise: &Exercise, pr
     if !shared.is_empty() {
         let names: Vec<String> = shared.iter().map(|f| f.display().to_string()).collect();
         let (gone, changed): (Vec<&std::path::PathBuf>, Vec<&std::path::PathBuf>) = shared.iter().partition(|f| !ws.path(f).exists());
-        let what = match (gone.is_empty(), changed.is_empty()) {
-            (true, _) => "differ from the course's",
-            (false, true) => "are missing",
-            (false, false) => "are missing or differ from the course's",
+        let one = shared.len() == 1;
+        let what = match (gone.is_empty(), changed.is_empty(), one) {
+            (true, _, true) => "differs from the course's",
+            (true, _, false) => "differ from the course's",
+            (false, true, true) => "is missing",
+            (false, true, false) => "are missing",
+            (false, false, _) => "are missing or differ from the course's",
         };
+        let them = if one { "it" } else { "them" };
         // An author adding an exercise changes these on purpose (info.toml, the lock file);
         // a student never should: the note says both.
         ui::line(&format!(
-            "{} {} {what}: every exercise uses them, and this check runs them as they are. If you did not mean to change them, `git checkout HEAD -- {}` restores them; if you did (an author adding an exercise), commit them.",
+            "{} {} {what}: every exercise uses {them}, and this check runs {them} as {}. If you did not mean to change {them}, `git checkout HEAD -- {}` restores {them}; if you did (an author adding an exercise), commit {them}.",
             ui::paint(ui::NOTE, "!"),
             names.join(", "),
+            if one { "it is" } else { "they are" },
             names.join(" ")
         ));
     }

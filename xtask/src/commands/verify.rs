@@ -5,7 +5,8 @@
 //! Steps: the metadata is valid; each starter compiles and fails its first stage; each
 //! solution passes every stage; every snapshot is used and none is pending; files a
 //! student may not edit match between starter and solution; the book builds; the tests of
-//! the xtask, the embedding probe and the book's snippets (skeptic) pass; every python
+//! the xtask (both tiers: `--include-ignored` runs the slow one), the embedding probe and
+//! the book's snippets (skeptic) pass; every python
 //! block of the book runs; the built book passes the browser tests in Chromium.
 
 use crate::course::{Course, Exercise};
@@ -113,6 +114,7 @@ impl Verify {
             for exercise in &course.exercises {
                 let problems = crate::rule_pages::problems(&ws, exercise);
                 tally.step(problems.is_empty(), &format!("`{}`: its stage rules name book sections and show on its page", exercise.name()), &problems);
+                pages_step(&ws, exercise, &mut tally);
             }
         }
         if let Some(course) = &course
@@ -380,6 +382,7 @@ fn verify_exercise(ws: &Workspace, exercise: &Exercise, tally: &mut Tally) -> Re
 
     verify_held_out(ws, exercise, tally)?;
 
+    pages_step(ws, exercise, tally);
     let rules: usize = exercise.stages.get_ref().iter().map(|s| s.rules.len()).sum();
     let problems = crate::rule_pages::problems(ws, exercise);
     tally.step(problems.is_empty(), &format!("`{name}`: every stage states its rules ({rules} rules), each naming a book section, shown on its page"), &problems);
@@ -413,6 +416,12 @@ fn verify_exercise(ws: &Workspace, exercise: &Exercise, tally: &mut Tally) -> Re
         &problems,
     );
     Ok(())
+}
+
+/// The step that requires the book's pages of `exercise` (`exercise_pages.rs`).
+fn pages_step(ws: &Workspace, exercise: &Exercise, tally: &mut Tally) {
+    let problems = crate::exercise_pages::problems(ws, exercise);
+    tally.step(problems.is_empty(), &format!("`{}`: its page, solutions page, SUMMARY.md lines and table row exist", exercise.name()), &problems);
 }
 
 /// Proves an exercise's held-out inputs: run twice on one seed, the solution reports one

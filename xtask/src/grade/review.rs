@@ -85,13 +85,13 @@ pub fn render<'a>(grade: &StudentGrade, selected: &[&Exercise], files: &BTreeMap
 }
 
 /// A stage's review notes (`Stage::review`), when it has any, as a list for the reviewer.
-fn review_notes(out: &mut String, notes: &[String]) {
+fn review_notes(out: &mut String, notes: &[toml::Spanned<String>]) {
     if notes.is_empty() {
         return;
     }
     out.push_str("<div class=\"review\"><p>For the reviewer (the checks cannot judge this):</p>\n<ul>\n");
     for note in notes {
-        let _ = writeln!(out, "<li>{}</li>", esc(note));
+        let _ = writeln!(out, "<li>{}</li>", esc(note.get_ref()));
     }
     out.push_str("</ul></div>\n");
 }

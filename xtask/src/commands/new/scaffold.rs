@@ -8,8 +8,9 @@
 //! answers (`tests/wrong/`, `tests/right/`, see `xtask/src/answers.rs`) do not compile
 //! until they are written.
 
+use crate::exercise_pages::{self, BOOK_SRC};
 use crate::flags::NewKind;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// What the scaffold of one exercise is made from.
 pub struct Names<'a> {
@@ -53,7 +54,8 @@ pub fn files(names: &Names<'_>) -> Vec<(PathBuf, String)> {
         (format!("{starter}/tests/wrong/todo_skips_the_lesson/src/lib.rs").into(), WRONG_LIB.to_string()),
         (format!("{starter}/tests/right/todo_another_style/right.toml").into(), RIGHT_TOML.to_string()),
         (format!("{starter}/tests/right/todo_another_style/src/lib.rs").into(), RIGHT_LIB.to_string()),
-        (format!("book/src/{}/exercises/{name}.md", names.part).into(), page(names)),
+        (Path::new(BOOK_SRC).join(exercise_pages::default_page(names.part, name)), page(names)),
+        (Path::new(BOOK_SRC).join(exercise_pages::default_solution_page(names.part, name)), solution_page(names)),
     ];
     match names.kind {
         NewKind::Embedding => {
@@ -91,6 +93,9 @@ pub fn entry(names: &Names<'_>) -> String {
         editable.concat()
     )
 }
+
+/// The time a new exercise's page suggests, in minutes, which its part's exercise list counts.
+pub const MINUTES: u32 = 20;
 
 /// The first stage's name in the entry, which the wrong answer's `fails` names too.
 const FIRST_STAGE: &str = "TODO (author): the first stage";
@@ -245,7 +250,7 @@ fn page(names: &Names<'_>) -> String {
         _ => format!("```rust\n{{{{#include ../../../../{starter}/src/lib.rs:exercise}}}}\n```"),
     };
     format!(
-        "# Exercise: {name}\n\n*Time: about 20 minutes.* <!-- TODO (author): measure it -->\n\n\
+        "# Exercise: {name}\n\n*Time: about {MINUTES} minutes.*\n<!-- TODO (author): measure it; the part's pages add it up (`cargo xtask verify --scope book`) -->\n\n\
          **Goal.** TODO (author): what the student builds, for the office, in two sentences.\n\n\
          **Edit** {}, then run:\n\n<!-- console: exits 1 (the starter fails stage 1) -->\n```console\n$ cargo xtask check {name}\n```\n\n\
          {{{{#include rules/{name}.md}}}}\n\n**What each check looks at**\n\n1. *TODO (author): the first stage*: what it observes beyond the result, and how.\n\n**Starter code**\n\n\
@@ -253,5 +258,18 @@ fn page(names: &Names<'_>) -> String {
          TODO (author): timing, common mistakes, a question for the room.\n</details>\n\n\
          ## References\n\n- TODO (author): the docs.rs pages of the items the exercise uses, and the PyO3 guide's section.\n",
         edits.join(" and ")
+    )
+}
+
+/// The solutions page, laid out as the course's: the link back to the exercise, the
+/// solution's code by anchor, then each stage: why the solution works, another answer that
+/// passes, the recorded wrong answers with what the check prints for them, the points.
+fn solution_page(names: &Names<'_>) -> String {
+    let (name, part) = (names.name, names.part);
+    format!(
+        "# Solution: {name}\n\n[The exercise](../../{part}/exercises/{name}.md).\n\n```rust\n{{{{#include ../../../../{}/src/lib.rs:solution}}}}\n```\n\n\
+         **Stage 1, {FIRST_STAGE} (1 point).** TODO (author): why the solution works. *Also passes:* TODO (author): another answer \
+         (`tests/right/`). *Wrong:* `todo_skips_the_lesson`, TODO (author): the shortcut, and the lines `cargo xtask check` prints for it.\n",
+        names.solution()
     )
 }
