@@ -61,10 +61,10 @@ pub fn run(args: Confine) -> Result<ExitCode> {
     let Some((program, rest)) = args.program.split_first() else { bail!("name the program to run after `--`") };
     restrict(&args.read, &args.write)?;
     let outcome = std::process::Command::new(program).args(rest).status().with_context(|| format!("starting {}", program.to_string_lossy()))?;
-    let code = match (outcome.code(), std::os::unix::process::ExitStatusExt::signal(&outcome)) {
-        (Some(code), _) => code,
-        (None, Some(signal)) => 128 + signal,
-        (None, None) => 1,
+    // The shell's convention: a signal's number plus 128.
+    let code = match check_report::process::Ending::of(&outcome) {
+        check_report::process::Ending::Exited(code) => code,
+        check_report::process::Ending::Signal(signal) => 128 + signal,
     };
     Ok(ExitCode::from(u8::try_from(code).unwrap_or(1)))
 }
