@@ -17,6 +17,7 @@ mod disk;
 #[cfg(any(feature = "authoring", not(feature = "students-edition")))]
 mod exercise_pages;
 mod flags;
+mod git_changes;
 // What a student hands in: `pack` writes it, the grader unpacks it by the same rule.
 mod handin;
 // The grader relies on Unix process groups and resource limits.

@@ -139,7 +139,7 @@ pub(super) fn check_one(ws: &Workspace, course: &Course, exercise: &Exercise, pr
     }
     // A course file that is gone (or a folder or broken symlink in its place) would fail
     // the build or the check with a message about something else: stop and name it.
-    let (missing, changed): (Vec<_>, Vec<_>) = crate::damage::changed_course_files(ws, exercise).into_iter().partition(|f| !ws.path(f).is_file());
+    let (missing, changed): (Vec<_>, Vec<_>) = crate::git_changes::changed_course_files(ws, exercise).into_iter().partition(|f| !ws.path(f).is_file());
     if !missing.is_empty() {
         let names: Vec<String> = missing.iter().map(|f| f.display().to_string()).collect();
         ui::line(&format!(
@@ -161,9 +161,9 @@ pub(super) fn check_one(ws: &Workspace, course: &Course, exercise: &Exercise, pr
             exercise.name()
         ));
     }
-    // The files every exercise shares (`damage::changed_shared_files`): a note, since the
+    // The files every exercise shares (`git_changes::changed_shared_files`): a note, since the
     // check may then say what the course does not.
-    let shared = crate::damage::changed_shared_files(ws);
+    let shared = crate::git_changes::changed_shared_files(ws);
     if !shared.is_empty() {
         let names: Vec<String> = shared.iter().map(|f| f.display().to_string()).collect();
         let (gone, changed): (Vec<&std::path::PathBuf>, Vec<&std::path::PathBuf>) = shared.iter().partition(|f| !ws.path(f).exists());
@@ -219,7 +219,7 @@ pub(super) fn check_one(ws: &Workspace, course: &Course, exercise: &Exercise, pr
     let report = stage::run_with(ws, exercise, stage::Which::Starter, venv)?;
     show::report(&report, true);
     if matches!(report, stage::Report::BuildFailed { .. }) {
-        for note in crate::damage::other_changed_manifests(ws, course, exercise) {
+        for note in crate::git_changes::other_changed_manifests(ws, course, exercise) {
             ui::line(&format!("{} {note}", ui::paint(ui::NOTE, "!")));
         }
     }

@@ -29,7 +29,7 @@ impl Reset {
             ResetFiles::All => editable.clone(),
             ResetFiles::Course => Vec::new(),
         };
-        files.extend(crate::damage::changed_files(&ws, exercise)?.into_iter().filter(|f| !editable.contains(f)));
+        files.extend(crate::git_changes::changed_files(&ws, exercise)?.into_iter().filter(|f| !editable.contains(f)));
         // A manifest deleted in a commit of the student's own is no change for git, but
         // cargo still cannot load it: restore it too (from before that commit).
         let manifest = exercise.dir().join("Cargo.toml");
