@@ -184,7 +184,7 @@ impl Exercise {
     pub fn page(&self) -> PathBuf {
         match &self.page {
             Some(page) => PathBuf::from(page.get_ref()),
-            None => PathBuf::from(self.part.get_ref()).join("exercises").join(format!("{}.md", self.name())),
+            None => default_page(self.part.get_ref(), self.name()),
         }
     }
 
@@ -193,7 +193,7 @@ impl Exercise {
     pub fn solution_page(&self) -> PathBuf {
         match &self.solution_page {
             Some(page) => PathBuf::from(page.get_ref()),
-            None => crate::exercise_pages::default_solution_page(self.part.get_ref(), self.name()),
+            None => default_solution_page(self.part.get_ref(), self.name()),
         }
     }
 
@@ -421,6 +421,20 @@ pub fn line_of(text: &str, offset: usize) -> usize {
 #[cfg(test)]
 #[path = "../tests/fixture/course.rs"]
 mod test_course;
+
+/// The default page of the exercise `name` of `part`, relative to `book/src/`:
+/// `PART/exercises/NAME.md` (`page` in `info.toml` overrides it).
+#[cfg(any(feature = "book", not(feature = "students-edition")))]
+pub fn default_page(part: &str, name: &str) -> PathBuf {
+    PathBuf::from(part).join("exercises").join(format!("{name}.md"))
+}
+
+/// The default solutions page of the exercise `name` of `part`, relative to `book/src/`:
+/// `solutions/PART/NAME.md` (`solution_page` in `info.toml` overrides it).
+#[cfg(any(feature = "authoring", not(feature = "students-edition")))]
+pub fn default_solution_page(part: &str, name: &str) -> PathBuf {
+    PathBuf::from("solutions").join(part).join(format!("{name}.md"))
+}
 
 #[cfg(test)]
 mod tests {

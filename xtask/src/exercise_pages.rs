@@ -25,15 +25,9 @@ pub const BOOK_SRC: &str = "book/src";
 /// The book's table of contents, relative to the repository root.
 pub const SUMMARY: &str = "book/src/SUMMARY.md";
 
-/// The default page of the exercise `name` of `part`, relative to `book/src/`.
-pub fn default_page(part: &str, name: &str) -> PathBuf {
-    PathBuf::from(part).join("exercises").join(format!("{name}.md"))
-}
-
-/// The default solutions page of the exercise `name` of `part`, relative to `book/src/`.
-pub fn default_solution_page(part: &str, name: &str) -> PathBuf {
-    PathBuf::from("solutions").join(part).join(format!("{name}.md"))
-}
+// Where an exercise's pages are by default: `course.rs` decides, since `info.toml`'s
+// `page` and `solution_page` override them.
+pub use crate::course::{default_page, default_solution_page};
 
 /// The exercise list of `part` (with its table), relative to `book/src/`.
 pub fn part_list(part: &str) -> PathBuf {

@@ -25,6 +25,7 @@ mod report;
 mod review;
 mod roster;
 pub mod sandbox;
+mod run_json;
 mod score;
 mod store;
 mod submissions;

@@ -7,7 +7,7 @@
 use super::adjustments::format_points;
 use super::gradebook::{self, Class};
 use super::score::Status;
-use super::store::RunInfo;
+use super::run_json::RunInfo;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
