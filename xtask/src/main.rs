@@ -10,6 +10,7 @@ mod booktests;
 #[cfg(feature = "authoring")]
 mod class;
 mod commands;
+mod content_key;
 mod course;
 mod damage;
 mod disk;

@@ -9,8 +9,7 @@
 //! starters' code) are not part of the digest: the shipped book shows them as shipped,
 //! and a student's edits to an exercise never make it stale.
 
-use anyhow::{Context, Result};
-use sha2::{Digest, Sha256};
+use anyhow::Result;
 use std::path::Path;
 #[cfg(any(not(feature = "book"), test))]
 use std::path::PathBuf;
@@ -22,29 +21,16 @@ pub const DIR: &str = "book/html";
 /// 64 hexadecimal digits).
 pub const STAMP: &str = ".sources-sha256";
 
-/// The SHA-256 of the book's sources under `book_dir` (each file's path relative to
-/// `book_dir`, with `/`, a NUL, its length and its bytes, in path order), as 64
-/// hexadecimal digits.
+/// The key of the book's sources under `book_dir` (`crate::content_key`: each file's path
+/// relative to `book_dir` and its bytes, in path order), as 64 hexadecimal digits.
 ///
 /// # Errors
 /// When a file cannot be read (the error names it).
 pub fn digest(book_dir: &Path) -> Result<String> {
     let rendered = book_dir.join("html");
-    let mut hasher = Sha256::new();
-    let walk = walkdir::WalkDir::new(book_dir).sort_by_file_name().into_iter().filter_entry(|e| e.path() != rendered);
-    for entry in walk {
-        let entry = entry.with_context(|| format!("listing the book's sources in {}", book_dir.display()))?;
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let relative = entry.path().strip_prefix(book_dir).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
-        let bytes = fs_err::read(entry.path())?;
-        hasher.update(relative.as_bytes());
-        hasher.update([0]);
-        hasher.update((bytes.len() as u64).to_le_bytes());
-        hasher.update(&bytes);
-    }
-    Ok(hasher.finalize().iter().map(|b| format!("{b:02x}")).collect())
+    let mut key = crate::content_key::ContentKey::new("workbook book sources, version 1");
+    key.tree(book_dir, |e| e.path() == rendered)?;
+    Ok(key.finish())
 }
 
 /// The shipped book's `index.html` under `root`, when [`DIR`] holds one rendered from the

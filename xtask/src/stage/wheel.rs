@@ -24,6 +24,7 @@
 use super::build::wheel_args;
 use crate::workspace::Workspace;
 use anyhow::{Context, Result, bail};
+use crate::content_key::ContentKey;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -131,20 +132,17 @@ pub fn inputs_key(ws: &Workspace, crate_dir: &Path) -> Result<String> {
     Ok(key.finish())
 }
 
-/// A SHA-256 (FIPS 180-4) of length-prefixed parts: no two lists of parts give the same
-/// bytes to hash.
-struct Key(Sha256);
+/// The key of a crate's build inputs (`crate::content_key`), with the crates it depends
+/// on by path.
+struct Key(ContentKey);
 
 impl Key {
     fn new() -> Key {
-        let mut key = Key(Sha256::new());
-        key.part(b"workbook wheel inputs, version 1");
-        key
+        Key(ContentKey::new("workbook wheel inputs, version 2"))
     }
 
     fn part(&mut self, bytes: &[u8]) {
-        self.0.update((bytes.len() as u64).to_le_bytes());
-        self.0.update(bytes);
+        self.0.part(bytes);
     }
 
     /// Adds the crate in `crate_dir` and its path dependencies, each once: its folder,
@@ -159,14 +157,7 @@ impl Key {
                 continue;
             }
             self.part(dir.to_string_lossy().as_bytes());
-            let files = walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter().filter_entry(|e| e.depth() != 1 || (e.file_name() != "tests" && e.file_name() != "target"));
-            for entry in files {
-                let entry = entry.with_context(|| format!("listing {}", dir.display()))?;
-                if entry.file_type().is_file() {
-                    self.part(entry.path().strip_prefix(&dir)?.to_string_lossy().as_bytes());
-                    self.part(&fs_err::read(entry.path())?);
-                }
-            }
+            self.0.tree(&dir, |e| e.depth() == 1 && (e.file_name() == "tests" || e.file_name() == "target"))?;
             crates.extend(path_dependencies(&dir)?);
             seen.push(dir);
         }
@@ -175,7 +166,7 @@ impl Key {
 
     /// The key, as 64 hex digits.
     fn finish(self) -> String {
-        self.0.finalize().iter().map(|b| format!("{b:02x}")).collect()
+        self.0.finish()
     }
 }
 
