@@ -399,7 +399,9 @@ fn solve_held_out(ws: &Workspace, selected: &[&Exercise], seed: u64) -> Result<H
         return Ok(run);
     }
     ui::note(&format!("Held-out inputs from seed {seed} (`--seed {seed}` reproduces them): running {} solution(s) on them", seeded.len()));
-    for exercise in seeded {
+    // One solution per core at a time: each run is mostly cargo's freshness check and the
+    // test binary's processes.
+    let observed = crate::parallel::map(&seeded, |exercise| {
         let ran = match crate::stage::execute(ws, exercise, Which::Solution, Some(seed))? {
             Execution::Ran(ran) => ran,
             Execution::BuildFailed { output } => bail!("the solution of `{}` does not build; fix the course first (`cargo xtask verify`):\n{output}", exercise.name()),
@@ -416,8 +418,9 @@ fn solve_held_out(ws: &Workspace, selected: &[&Exercise], seed: u64) -> Result<H
                 }
             }
         }
-        run.solutions.insert(exercise.name().to_string(), ran.observations);
-    }
+        Ok((exercise.name().to_string(), ran.observations))
+    })?;
+    run.solutions.extend(observed);
     Ok(run)
 }
 

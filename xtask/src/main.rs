@@ -27,6 +27,10 @@ mod grade;
 mod layout;
 #[cfg(feature = "book")]
 mod mdbook;
+// Work on one thread per core, its results in order: `verify`'s exercises, the grader's
+// held-out solutions.
+#[cfg(feature = "authoring")]
+mod parallel;
 mod progress;
 // The book a students' repository ships: `class export` renders it, a students' `book`
 // shows it.

@@ -9,16 +9,16 @@
 //! the book's snippets (skeptic) pass; every python
 //! block of the book runs; the built book passes the browser tests in Chromium.
 
+mod exercise;
+
 use crate::course::{Course, Exercise};
 use crate::course::HeldOut;
 #[cfg(unix)]
 use crate::answers::{self, Side};
 use crate::flags::{Verify, VerifyScope};
-use crate::stage::{self, Execution, Report, Which};
-use crate::stage::verdict;
+use crate::stage;
 use crate::workspace::Workspace;
-use crate::stage::show;
-use crate::{booktests, disk, layout, python, ui};
+use crate::{booktests, disk, python, ui};
 use anyhow::{Context, Result, bail};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -54,6 +54,11 @@ impl Tally {
         for line in details {
             ui::line(&format!("    {}", line.replace('\n', "\n    ")));
         }
+    }
+
+    /// Records `step`, decided elsewhere (a worker thread, a lane of tests).
+    fn record(&mut self, step: Step) {
+        self.step(step.ok, &step.what, &step.details);
     }
 
     /// Ends the phase under way, named `name`, and starts the next.
@@ -114,7 +119,7 @@ impl Verify {
             for exercise in &course.exercises {
                 let problems = crate::rule_pages::problems(&ws, exercise);
                 tally.step(problems.is_empty(), &format!("`{}`: its stage rules name book sections and show on its page", exercise.name()), &problems);
-                pages_step(&ws, exercise, &mut tally);
+                tally.record(exercise::pages_step(&ws, exercise));
             }
         }
         if let Some(course) = &course
@@ -127,10 +132,7 @@ impl Verify {
             for (part, count) in count_by_part(course, &selected) {
                 ui::note(&format!("{count} exercise(s) in part `{part}`"));
             }
-            for exercise in &selected {
-                verify_exercise(&ws, exercise, &mut tally)?;
-                tally.stop_if_disk_full()?;
-            }
+            exercise::verify_all(&ws, &selected, &mut tally)?;
             held_out_summary(&selected);
             tally.phase("starters and solutions");
             if self.scope != VerifyScope::Solutions {
@@ -173,8 +175,7 @@ fn verify_book(ws: &Workspace, tally: &mut Tally) -> Result<()> {
         Err(err) => tally.step(false, "the students' edition builds (`cargo xtask book --student`)", &[format!("{err:#}")]),
     }
     python_suites(ws, tally)?;
-    let snippets = cargo_tests(ws, "the book's snippets", &["--package", "book"])?;
-    tally.step(snippets.ok, &snippets.what, &snippets.details);
+    tally.record(cargo_tests(ws, "the book's snippets", &["--package", "book"])?);
     tally.phase("the book");
     Ok(())
 }
@@ -194,7 +195,7 @@ fn verify_tests(ws: &Workspace, tally: &mut Tally) -> Result<()> {
     // (and a compile error is one step, not two).
     let built = cargo_tests(ws, "the xtask's tests build", &["--no-run", "--manifest-path", &xtask_manifest])?;
     if !built.ok {
-        tally.step(false, &built.what, &built.details);
+        tally.record(built);
         tally.phase("the xtask's and support crates' tests");
         return Ok(());
     }
@@ -227,8 +228,7 @@ fn verify_tests(ws: &Workspace, tally: &mut Tally) -> Result<()> {
         (lane.join().unwrap_or_else(|_| Err(anyhow::anyhow!("the lane of the grading tests panicked"))), steps)
     });
     for step in std::iter::once(grading_step).chain(other_steps) {
-        let step = step?;
-        tally.step(step.ok, &step.what, &step.details);
+        tally.record(step?);
     }
     tally.phase("the xtask's and support crates' tests");
     Ok(())
@@ -255,12 +255,19 @@ fn strs(args: &[String]) -> Vec<&str> {
     args.iter().map(String::as_str).collect()
 }
 
-/// One step of `verify_tests`: whether it passed, what it was, and, when it failed, the
-/// compiler's messages and the tests' output.
-struct TestStep {
+/// One step decided away from the tally (an exercise's worker, a lane of tests): whether
+/// it passed, what it was, and, when it failed, why (the compiler's messages, the tests'
+/// output, the problems found).
+struct Step {
     ok: bool,
     what: String,
     details: Vec<String>,
+}
+
+impl Step {
+    fn new(ok: bool, what: String, details: Vec<String>) -> Step {
+        Step { ok, what, details }
+    }
 }
 
 /// `cargo test --no-fail-fast` with `args`, one step named `what`. Without `VIRTUAL_ENV`
@@ -269,7 +276,7 @@ struct TestStep {
 ///
 /// # Errors
 /// When cargo cannot start.
-fn cargo_tests(ws: &Workspace, what: &str, args: &[&str]) -> Result<TestStep> {
+fn cargo_tests(ws: &Workspace, what: &str, args: &[&str]) -> Result<Step> {
     let mut cmd = ws.cargo();
     // `--no-fail-fast`: every test binary runs, so that one failure does not hide others.
     cmd.args(["test", "--no-fail-fast"]).args(args).env_remove("VIRTUAL_ENV");
@@ -279,10 +286,10 @@ fn cargo_tests(ws: &Workspace, what: &str, args: &[&str]) -> Result<TestStep> {
     let output = cmd.output().context("running cargo test")?;
     let summary = test_summary(&String::from_utf8_lossy(&output.stdout));
     Ok(if output.status.success() {
-        TestStep { ok: true, what: format!("workspace tests ({what}): {summary}"), details: Vec::new() }
+        Step { ok: true, what: format!("workspace tests ({what}): {summary}"), details: Vec::new() }
     } else {
         let details = vec![stage::compiler_messages(&String::from_utf8_lossy(&output.stderr)), String::from_utf8_lossy(&output.stdout).into_owned()];
-        TestStep { ok: false, what: format!("workspace tests ({what})"), details }
+        Step { ok: false, what: format!("workspace tests ({what})"), details }
     })
 }
 
@@ -344,121 +351,6 @@ fn count_by_part<'a>(course: &'a Course, exercises: &[&'a Exercise]) -> Vec<(&'a
         .map(|p| (p.id.get_ref().as_str(), exercises.iter().filter(|e| e.part.get_ref() == p.id.get_ref()).count()))
         .filter(|(_, n)| *n > 0)
         .collect()
-}
-
-fn verify_exercise(ws: &Workspace, exercise: &Exercise, tally: &mut Tally) -> Result<()> {
-    let name = exercise.name();
-    let starter = stage::run(ws, exercise, Which::Starter)?;
-    let (ok, details) = match &starter {
-        Report::BuildFailed { output } => (false, vec![format!("the starter must compile:\n{}", stage::compiler_messages(output))]),
-        Report::Ran { stages, .. } => match stages.first() {
-            Some(first) if !first.passed() => (true, vec![]),
-            _ => (false, vec!["its first stage passes: a starter must leave the first stage for the student".to_string()]),
-        },
-    };
-    tally.step(ok, &format!("starter `{name}` compiles and fails stage 1 ({} of {} stages pass)", starter.passed_count(), exercise.stages.get_ref().len()), &details);
-
-    let solution = stage::run(ws, exercise, Which::Solution)?;
-    let mut details = Vec::new();
-    if let Report::BuildFailed { output } = &solution
-        && disk::says_full(output)
-    {
-        details.push(stage::compiler_messages(output));
-    }
-    if !solution.all_passed() {
-        show::report(&solution, true);
-        details.push("the solution must pass every stage (details above)".to_string());
-    }
-    if let Report::Ran { unassigned, .. } = &solution {
-        for test in unassigned {
-            details.push(format!("test `{test}` belongs to no stage: add it to a stage's `tests` in exercises/info.toml"));
-        }
-    }
-    tally.step(
-        details.is_empty(),
-        &format!("solution `{name}` passes {}/{} stages", solution.passed_count(), exercise.stages.get_ref().len()),
-        &details,
-    );
-
-    verify_held_out(ws, exercise, tally)?;
-
-    pages_step(ws, exercise, tally);
-    let rules: usize = exercise.stages.get_ref().iter().map(|s| s.rules.len()).sum();
-    let problems = crate::rule_pages::problems(ws, exercise);
-    tally.step(problems.is_empty(), &format!("`{name}`: every stage states its rules ({rules} rules), each naming a book section, shown on its page"), &problems);
-
-    let mut problems = layout::problems(ws, exercise)?;
-    let used: BTreeSet<PathBuf> =
-        exercise.stages.get_ref().iter().flat_map(|s| s.tests.get_ref()).map(|test| ws.path(verdict::snapshot_path(&exercise.dir(), test))).collect();
-    let snapshot_dir = ws.path(exercise.dir()).join("tests/snapshots");
-    let mut snapshot_count = 0;
-    if let Ok(entries) = fs_err::read_dir(&snapshot_dir) {
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.extension().is_some_and(|e| e == "snap") {
-                snapshot_count += 1;
-                if !used.contains(&path) {
-                    problems.push(format!("{} is used by no test: delete it, or run `cargo xtask bless {name}`", path.strip_prefix(&ws.root)?.display()));
-                }
-            }
-        }
-    }
-    for test in exercise.stages.get_ref().iter().flat_map(|s| s.tests.get_ref()) {
-        let path = verdict::snapshot_path(&exercise.dir(), test);
-        let header = verdict::snapshot_header(exercise, test);
-        if std::fs::read_to_string(ws.path(&path)).is_ok_and(|text| !text.starts_with(&header)) {
-            problems.push(format!("{}: its header does not name the rules its test observes: run `cargo xtask bless {name}`", path.display()));
-        }
-    }
-    tally.step(
-        problems.is_empty(),
-        &format!("`{name}`: locked files match the solution; {snapshot_count} snapshots, all used, each headed by its rules"),
-        &problems,
-    );
-    Ok(())
-}
-
-/// The step that requires the book's pages of `exercise` (`exercise_pages.rs`).
-fn pages_step(ws: &Workspace, exercise: &Exercise, tally: &mut Tally) {
-    let problems = crate::exercise_pages::problems(ws, exercise);
-    tally.step(problems.is_empty(), &format!("`{}`: its page, solutions page, SUMMARY.md lines and table row exist", exercise.name()), &problems);
-}
-
-/// Proves an exercise's held-out inputs: run twice on one seed, the solution reports one
-/// held-out value per test of a seeded stage, the same both times (the inputs follow
-/// from the seed alone), and different from its public value (they are new inputs).
-fn verify_held_out(ws: &Workspace, exercise: &Exercise, tally: &mut Tally) -> Result<()> {
-    let seeded: Vec<&String> = exercise.stages.get_ref().iter().filter(|s| s.held_out() == HeldOut::Seeded).flat_map(|s| s.tests.get_ref()).collect();
-    if seeded.is_empty() {
-        return Ok(());
-    }
-    let seed = 20_261_129;
-    let mut runs = Vec::new();
-    for _ in 0..2 {
-        match stage::execute(ws, exercise, Which::Solution, Some(seed))? {
-            Execution::Ran(ran) => runs.push(ran.observations),
-            Execution::BuildFailed { output } => {
-                tally.step(false, &format!("solution `{}` runs on held-out inputs", exercise.name()), &[output]);
-                return Ok(());
-            }
-        }
-    }
-    let mut problems = Vec::new();
-    for test in seeded {
-        let first = runs[0].held_out.get(test).cloned().unwrap_or_default();
-        let second = runs[1].held_out.get(test).cloned().unwrap_or_default();
-        let public = runs[0].public.get(test).cloned().unwrap_or_default();
-        match (first.as_slice(), second.as_slice()) {
-            ([a], [b]) if a != b => problems.push(format!("test `{test}` gave two different held-out values for seed {seed}: its inputs must follow from the seed alone")),
-            ([a], [_]) if public.first() == Some(a) => {
-                problems.push(format!("test `{test}`'s held-out value equals its public one: generate the inputs from `Inputs::HeldOut {{ seed }}` (check_support::observe_held_out!)"))
-            }
-            ([_], [_]) => {}
-            _ => problems.push(format!("test `{test}` is in a seeded stage but reported no single held-out value: use check_support::observe_held_out!")),
-        }
-    }
-    tally.step(problems.is_empty(), &format!("solution `{}`: held-out inputs follow the seed and differ from the public ones", exercise.name()), &problems);
-    Ok(())
 }
 
 /// Grades every recorded answer of `exercises` (`answers.rs`) as `grade` would, in

@@ -143,9 +143,11 @@ pub fn builds_a_wheel(root: &Path, exercise: &Exercise) -> bool {
 /// The arguments of `maturin` that build the crate in `crate_dir` into one wheel in
 /// `out` (maturin user guide, "maturin build"), compiling into `target`. The wheel is
 /// tested here, never published, so maturin's manylinux audit (about a second per build)
-/// is skipped: `--auditwheel skip`.
+/// is skipped (`--auditwheel skip`), and its files are stored, not compressed
+/// (`--compression-method stored`: 60 ms less per build, and the unpacking copies them).
 pub fn wheel_args(crate_dir: &Path, target: &Path, out: &Path) -> Vec<OsString> {
-    let mut args: Vec<OsString> = ["build", "--quiet", "--auditwheel", "skip", "--manifest-path"].map(OsString::from).to_vec();
+    let mut args: Vec<OsString> =
+        ["build", "--quiet", "--auditwheel", "skip", "--compression-method", "stored", "--manifest-path"].map(OsString::from).to_vec();
     args.extend([crate_dir.join("Cargo.toml").into(), "--target-dir".into(), target.into(), "--out".into(), out.into()]);
     args
 }

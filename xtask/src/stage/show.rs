@@ -2,21 +2,31 @@
 //! failure the insta diff, the panic message or the Python traceback the test printed.
 
 use super::build::compiler_messages;
-use super::report::{Report, StageReport};
+use super::report::Report;
 use crate::ui::{self, DIM};
 
 /// Prints `report`, one line per stage; failures come with their test output when
 /// `details` is set (a check shows details, a `verify` summary does not).
 pub fn report(report: &Report, details: bool) {
+    let text = render(report, details);
+    if !text.is_empty() {
+        ui::line(&text);
+    }
+}
+
+/// `report` as [`report`] prints it, without the last line break: `verify` keeps it with
+/// the step it explains, which may be printed later than it was made.
+pub fn render(report: &Report, details: bool) -> String {
+    let mut lines = Vec::new();
     match report {
         Report::BuildFailed { output } => {
-            ui::line(&format!("  {} the crate does not compile:", ui::mark(false)));
-            ui::line(&indent(&compiler_messages(output)));
+            lines.push(format!("  {} the crate does not compile:", ui::mark(false)));
+            lines.push(indent(&compiler_messages(output)));
         }
         Report::Ran { stages, .. } => {
             let mut shown: Vec<(usize, String)> = Vec::new();
             for (i, stage) in stages.iter().enumerate() {
-                ui::line(&format!(
+                lines.push(format!(
                     "  {} stage {} `{}` {}",
                     ui::mark(stage.passed()),
                     i + 1,
@@ -24,18 +34,15 @@ pub fn report(report: &Report, details: bool) {
                     ui::paint(DIM, format!("({} point{})", stage.points, if stage.points == 1 { "" } else { "s" }))
                 ));
                 if details && !stage.passed() {
-                    failure(stage, i + 1, &mut shown);
+                    // A failure already shown for an earlier stage (the same output) is
+                    // named instead of repeated: when stage 1 is unsolved, the later
+                    // stages usually fail for the same reason.
+                    lines.push(indent(super::rules::explain(stage, i + 1, &mut shown).trim_end()));
                 }
             }
         }
     }
-}
-
-/// Prints why `stage` (number `number`) failed. A failure already printed for an earlier
-/// stage (the same output) is named instead of repeated: when stage 1 is unsolved, the
-/// later stages usually fail for the same reason.
-fn failure(stage: &StageReport, number: usize, shown: &mut Vec<(usize, String)>) {
-    ui::line(&indent(super::rules::explain(stage, number, shown).trim_end()));
+    lines.join("\n")
 }
 
 fn indent(text: &str) -> String {
