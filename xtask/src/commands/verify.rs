@@ -283,13 +283,16 @@ fn cargo_tests(ws: &Workspace, what: &str, args: &[&str]) -> Result<Step> {
     if let Some(path) = std::env::var_os("PATH") {
         cmd.env("PATH", path);
     }
+    let start = std::time::Instant::now();
     let output = cmd.output().context("running cargo test")?;
+    // Each lane's own time: the phase's time is the longest lane's.
+    let took = minutes(start.elapsed().as_secs_f64());
     let summary = test_summary(&String::from_utf8_lossy(&output.stdout));
     Ok(if output.status.success() {
-        Step { ok: true, what: format!("workspace tests ({what}): {summary}"), details: Vec::new() }
+        Step { ok: true, what: format!("workspace tests ({what}): {summary}, in {took}"), details: Vec::new() }
     } else {
         let details = vec![stage::compiler_messages(&String::from_utf8_lossy(&output.stderr)), String::from_utf8_lossy(&output.stdout).into_owned()];
-        Step { ok: false, what: format!("workspace tests ({what})"), details }
+        Step { ok: false, what: format!("workspace tests ({what}), in {took}"), details }
     })
 }
 
