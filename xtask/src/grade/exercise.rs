@@ -292,11 +292,13 @@ impl Grader<'_> {
                 return Ok(ExerciseGrade::zero(exercise, Status::BuildFailed, message));
             }
         }
-        // The runs of the held-out seeds that concern this exercise (one run when none does).
+        // The runs of the held-out seeds that concern this exercise (one run when none does),
+        // side by side on the machine's cores (`verify` grades right answers on three seeds):
+        // each run has a scratch folder of its own, and the grade is the worst run's, taken
+        // in the seeds' order whichever run ends first.
         let seeded: Vec<&HeldOutRun> = self.held_out.iter().filter(|run| run.solutions.contains_key(exercise.name())).collect();
         let runs: Vec<Option<&HeldOutRun>> = if seeded.is_empty() { vec![None] } else { seeded.into_iter().map(Some).collect() };
-        let mut worst: Option<ExerciseGrade> = None;
-        for run in runs {
+        let graded = crate::parallel::map(&runs, |run| {
             let scratch = Scratch::new(&sandbox.root)?;
             if let Some(wheels) = &wheel {
                 for entry in std::fs::read_dir(wheels)?.flatten() {
@@ -309,7 +311,7 @@ impl Grader<'_> {
             test.env("HOME", scratch.path());
             let ran = bounded::run(test, &self.test)?;
             self.stop_if_disk_full(sandbox, &ran)?;
-            let grade = match self.cut_short(exercise, &ran, Step::Tests) {
+            Ok(match self.cut_short(exercise, &ran, Step::Tests) {
                 Some(zero) => zero,
                 None => {
                     let ending = match ran.status {
@@ -324,13 +326,9 @@ impl Grader<'_> {
                     };
                     ExerciseGrade::from_report(exercise, &stage::judge(exercise, &execution, &expected))
                 }
-            };
-            worst = Some(match worst {
-                None => grade,
-                Some(earlier) => earlier.worst(grade),
-            });
-        }
-        Ok(worst.expect("at least one run"))
+            })
+        })?;
+        Ok(graded.into_iter().reduce(ExerciseGrade::worst).expect("at least one run"))
     }
 
     /// An error, so that the submission is not graded (and `--resume` grades it later),
