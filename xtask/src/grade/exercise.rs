@@ -139,10 +139,10 @@ impl Grader<'_> {
         self.student_command(sandbox, Phase::Build, scratch, cargo, args)
     }
 
-    /// Grades the selected exercises of one submission, in order: first what needs no
-    /// build (a missing file, a grade already computed for the same files), then one
-    /// build of every crate left (cargo compiles them in parallel), then each crate's
-    /// tests.
+    /// Grades the selected exercises of one submission: first what needs no build (a
+    /// missing file, a grade already computed for the same files), then one build of every
+    /// crate left (cargo compiles them in parallel), then the crates' tests, one per core
+    /// at a time. The grades come in the order of `selected`.
     ///
     /// # Errors
     /// Only when the sandbox cannot be written or a process cannot start; everything the
@@ -178,15 +178,18 @@ impl Grader<'_> {
             let start = Instant::now();
             let built = self.build(sandbox, selected, &to_build, collected)?;
             let build_seconds = start.elapsed().as_secs_f64() / to_build.len() as f64;
-            let mut alone = Vec::new();
-            for &i in &to_build {
-                if to_build.len() > 1 && !decides(&built, &sandbox.root.join(selected[i].dir())) {
-                    alone.push(i);
-                    continue;
-                }
+            let (decided, alone): (Vec<usize>, Vec<usize>) =
+                to_build.iter().partition(|&&i| to_build.len() == 1 || decides(&built, &sandbox.root.join(selected[i].dir())));
+            // The decided crates' tests side by side on the machine's cores: the build is
+            // done, each run writes only into a scratch folder of its own, and no crate is
+            // built again until every one of them has ended.
+            let judged = crate::parallel::map(&decided, |&i| {
                 let start = Instant::now();
                 let mut grade = self.judge_build(sandbox, selected[i], &built)?;
                 grade.seconds = build_seconds + start.elapsed().as_secs_f64();
+                Ok(grade)
+            })?;
+            for (&i, grade) in decided.iter().zip(judged) {
                 grades[i] = Some(self.remember(&keys[i], grade));
             }
             for i in alone {
