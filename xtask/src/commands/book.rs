@@ -5,7 +5,7 @@
 //! - `--student`: the edition to hand out, into `target/book-student` (see `students_edition.rs`);
 //! - `--serve`: serves the book with live reload, through the `mdbook` binary, which
 //!   `tools.rs` installs into `.workbook/tools` on first use;
-//! - `--install-mdbook`: only that install (CI does it once, before `verify`).
+//! - `--install-mdbook`: only that install (`verify` does it too, beside its first phases).
 
 use crate::students_edition;
 use crate::flags::Book;

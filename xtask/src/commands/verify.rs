@@ -97,6 +97,7 @@ impl Verify {
                 untracked.join(", ")
             ));
         }
+        let mut mdbook = None;
         let course = match Course::load(&ws.root) {
             Ok(course) => {
                 let stages: usize = course.exercises.iter().map(|e| e.stages.get_ref().len()).sum();
@@ -127,6 +128,14 @@ impl Verify {
         {
             // A name that is no exercise's stops verify before it proves nothing.
             let selected: Vec<&Exercise> = course.select(&self.exercises)?;
+            // The xtask's own tests run `book --serve`, which needs the mdbook binary. Its
+            // install (a release build, about two minutes of both cores) runs beside the
+            // exercises and the book, whose processes leave the cores idle part of the
+            // time, and the tests wait for it.
+            if self.scope == VerifyScope::All && crate::tools::find_mdbook(&ws).is_none() {
+                let ws = ws.clone();
+                mdbook = Some(std::thread::spawn(move || crate::tools::mdbook(&ws)));
+            }
             ui::note(&format!("Building {} starters and solutions", selected.len()));
             prebuild(&ws, &selected);
             for (part, count) in count_by_part(course, &selected) {
@@ -147,7 +156,7 @@ impl Verify {
             verify_book(&ws, &mut tally)?;
         }
         if self.scope == VerifyScope::All {
-            verify_tests(&ws, &mut tally)?;
+            verify_tests(&ws, mdbook, &mut tally)?;
         }
         ui::line(&tally.times());
         ui::line(&format!("{} passed, {} failed ({})", tally.passed, tally.failed, python_used(&ws)));
@@ -182,10 +191,16 @@ fn verify_book(ws: &Workspace, tally: &mut Tally) -> Result<()> {
 
 /// The tests of the xtask, the embedding probe and the C ABI support crates, and a plain
 /// `cargo test` at the root, in two lanes at the same time (`test_lanes`).
-fn verify_tests(ws: &Workspace, tally: &mut Tally) -> Result<()> {
-    // The xtask's own tests run `book --serve`, which needs the mdbook binary: install it
-    // now, once, as the README promises that this command installs what it needs.
-    if let Err(err) = crate::tools::mdbook(ws) {
+///
+/// `mdbook` is the install of the mdbook binary that `book --serve`'s test needs when
+/// `verify` started one (`tools::mdbook`: the README promises that this command installs
+/// what it needs); without one, it is found or installed now.
+fn verify_tests(ws: &Workspace, mdbook: Option<std::thread::JoinHandle<Result<PathBuf>>>, tally: &mut Tally) -> Result<()> {
+    let installed = match mdbook {
+        Some(install) => install.join().unwrap_or_else(|_| Err(anyhow::anyhow!("its install panicked"))),
+        None => crate::tools::mdbook(ws),
+    };
+    if let Err(err) = installed {
         tally.step(false, "mdbook for `book --serve`", &[format!("{err:#}")]);
     }
     ui::note("Running the tests of the xtask, the embedding probe and the C ABI support crates, in two lanes");
