@@ -320,6 +320,18 @@ pub enum BenchCommand {
     Check(BenchCheck),
     /// First runs: the class export, a student's first `book` and first `check`, each in a fresh clone.
     FirstRun(BenchFirstRun),
+    /// The grader's class report: how long it takes to load in Chromium, for a few class sizes.
+    Report(BenchReport),
+}
+
+#[derive(Debug, Args)]
+pub struct BenchReport {
+    /// The class sizes, comma-separated.
+    #[arg(long, value_delimiter = ',', default_values_t = [30, 300, 1000])]
+    pub students: Vec<usize>,
+    /// Loads of each class's report; the table gives their median and the slowest.
+    #[arg(long, default_value_t = 5)]
+    pub runs: usize,
 }
 
 #[derive(Debug, Args)]

@@ -1,7 +1,8 @@
 """The grader's pages as an instructor opens them, in a real Chromium: a class's
 ``report.html`` and a student's ``review.html`` draw their charts, their links work, they
-log no console error and ask nothing off the machine, and the report of a class of a few
-hundred students loads in under a second.
+log no console error and ask nothing off the machine, and the report opened from the disk
+lists every student of a class of a few hundred. How long it takes to load is a figure,
+printed by ``cargo xtask bench report`` (``report_load.py``), not a test.
 
 The class comes from ``cargo xtask grade demo``: made-up students graded from data alone
 (nothing built or run), written through the same functions as a real grading run, so the
@@ -26,14 +27,10 @@ import pytest
 import bookcheck
 
 STUDENTS = 300
-"""A class of a few hundred: the size whose report must load in under a second."""
+"""A class of a few hundred."""
 
 EXERCISES = "gil_release_rayon,reentrant_borrow,json_employees,greet_strings,ctrl_c,fix_dwights_algorithm"
 """A term's worth of exercises, each with review notes in exercises/info.toml."""
-
-LOAD_LIMIT_MS = 1000
-"""The most the report of ``STUDENTS`` students may take to load, by the Performance API."""
-
 
 def demo_class(out: Path, students: int) -> Path:
     """``out``, holding the outputs of a made-up class of ``students`` (``grade demo``)."""
@@ -178,20 +175,17 @@ def review_problems(browser, folder: Path) -> list[str]:
     return problems
 
 
-def load_time_problems(browser, folder: Path) -> list[str]:
-    """The report opened from the disk, as an instructor does: its load problems, and a
-    ``load`` event later than ``LOAD_LIMIT_MS`` (Chromium's Performance API)."""
+def file_problems(browser, folder: Path) -> list[str]:
+    """The report opened from the disk, as an instructor opens it: its load problems, and
+    fewer students on the page than the class has."""
     url = (folder / "report.html").resolve().as_uri()
     tab, problems = bookcheck.load_page(*browser, url, "report.html from file://")
     try:
-        load_ms = tab.page.evaluate("() => performance.getEntriesByType('navigation')[0].loadEventEnd")
         students = tab.page.locator('a[href$="/review.html"]').count()
     finally:
         tab.close()
     if students < STUDENTS:
         problems.append(f"report.html from file://: {students} student(s) on the page, not {STUDENTS}")
-    if not 0 < load_ms < LOAD_LIMIT_MS:
-        problems.append(f"report.html from file://: {STUDENTS} students took {load_ms:.0f} ms to load (limit {LOAD_LIMIT_MS} ms)")
     return problems
 
 
@@ -206,9 +200,8 @@ def test_a_review_page_opened_from_the_report_shows_the_diff_and_the_review_note
     report(review_problems(browser, graded_class))
 
 
-def test_the_report_of_a_few_hundred_students_loads_in_under_a_second(browser, graded_class):
-    """A limit on the page, not a timing of the code that wrote it."""
-    report(load_time_problems(browser, graded_class))
+def test_the_report_opened_from_the_disk_lists_every_student(browser, graded_class):
+    report(file_problems(browser, graded_class))
 
 
 BREAKAGES = {

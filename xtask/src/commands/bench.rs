@@ -13,6 +13,7 @@ mod first_run;
 mod grade;
 mod gil;
 mod overhead;
+mod report;
 
 impl Bench {
     pub fn run(self) -> Result<ExitCode> {
@@ -28,8 +29,15 @@ impl Bench {
             #[cfg(not(unix))]
             BenchCommand::FirstRun(_) => anyhow::bail!("`cargo xtask bench first-run` measures CPU time with getrusage, on Linux or macOS"),
             BenchCommand::Check(args) => check::run(&args),
+            BenchCommand::Report(args) => report::run(&args),
         }
     }
+}
+
+/// The load average over 1, 5 and 15 minutes (`/proc/loadavg`), `0.52 0.61 0.70`, or
+/// "unknown" where there is none: printed before and after a benchmark's runs.
+pub fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg").ok().map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" ")).unwrap_or_else(|| "unknown".to_string())
 }
 
 /// The machine a benchmark ran on, for the table's caption: the CPU model (from

@@ -85,7 +85,7 @@ pub fn run(args: &BenchCheck) -> Result<ExitCode> {
     restore_backups(&ws)?;
     let course = Course::load(&ws.root)?;
     let runs = args.runs.max(1);
-    let load_before = load_average();
+    let load_before = super::load_average();
     let mut rows = Vec::new();
     for (name, kind) in KINDS {
         let exercise = course.exercise(name)?;
@@ -110,7 +110,7 @@ pub fn run(args: &BenchCheck) -> Result<ExitCode> {
             rows.push(row(name, kind, change, &measured));
         }
     }
-    let table = table(&rows, runs, &super::machine(), &format!("{load_before} before, {} after", load_average()), &python_version(&ws));
+    let table = table(&rows, runs, &super::machine(), &format!("{load_before} before, {} after", super::load_average()), &python_version(&ws));
     ui::line(&table);
     if !args.no_write {
         fs_err::write(ws.path(TABLE), &table).with_context(|| format!("writing {TABLE}"))?;
@@ -324,11 +324,6 @@ fn table(rows: &[Row], runs: usize, machine: &str, load: &str, python: &str) -> 
          Python's start is part of pytest's start; \"–\": the step does not happen for this kind.*"
     );
     out
-}
-
-/// The load average over 1, 5 and 15 minutes (`/proc/loadavg`), or "unknown".
-fn load_average() -> String {
-    std::fs::read_to_string("/proc/loadavg").ok().map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" ")).unwrap_or_else(|| "unknown".to_string())
 }
 
 /// `CPython 3.11.7`, the venv's interpreter.

@@ -38,7 +38,7 @@ pub fn run(args: &BenchFirstRun) -> Result<ExitCode> {
         Registry::Shared => None,
         Registry::Empty => Some(tmp.path().join("cargo-home")),
     };
-    let load_before = load_average();
+    let load_before = super::load_average();
     let mut steps = Vec::new();
 
     let export = tmp.path().join("export");
@@ -75,7 +75,7 @@ pub fn run(args: &BenchFirstRun) -> Result<ExitCode> {
         Registry::Shared => "this machine's cargo registry",
         Registry::Empty => "an empty cargo registry (downloads included)",
     };
-    ui::line(&format!("First runs on {}, with {registry}; load average {load_before} before, {} after:", super::machine(), load_average()));
+    ui::line(&format!("First runs on {}, with {registry}; load average {load_before} before, {} after:", super::machine(), super::load_average()));
     ui::line("| step | wall clock | CPU time |");
     ui::line("|---|---|---|");
     for step in &steps {
@@ -155,7 +155,3 @@ fn children_cpu_seconds() -> f64 {
     seconds(usage.ru_utime) + seconds(usage.ru_stime)
 }
 
-/// The one-minute load average (`/proc/loadavg`), or "unknown" where there is none.
-fn load_average() -> String {
-    std::fs::read_to_string("/proc/loadavg").ok().and_then(|l| l.split_whitespace().next().map(str::to_string)).unwrap_or_else(|| "unknown".to_string())
-}
