@@ -296,7 +296,7 @@ mod tests {
 
     #[test]
     fn a_class_of_hundreds_links_every_student() {
-        // How fast its page loads is the browser suite's limit (book/tests/browser/test_grading_pages.py).
+        // How fast its page loads is a figure `cargo xtask bench report` prints.
         let names = vec![("a".to_string(), 6), ("b".to_string(), 6)];
         let grades = grades(400);
         let class = gradebook::class(&names, &grades, None, &[]);

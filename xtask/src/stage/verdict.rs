@@ -317,11 +317,10 @@ mod tests {
 
     #[test]
     fn a_huge_value_is_measured_not_diffed() {
+        // A diff would show the lines; the measure names their count and shows none.
         let huge: String = (0..100_000).map(|i| format!("line {i}\n")).collect();
-        let start = std::time::Instant::now();
         let shown = diff("line 1\n", &huge);
-        assert!(start.elapsed() < std::time::Duration::from_secs(1));
-        assert!(shown.contains("100000 lines"), "{shown}");
+        assert!(shown.contains("100000 lines") && !shown.contains("line 99999"), "{shown}");
     }
 
     #[test]
