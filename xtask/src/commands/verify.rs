@@ -183,8 +183,16 @@ fn verify_book(ws: &Workspace, tally: &mut Tally) -> Result<()> {
         Ok(index) => tally.step(true, &format!("the students' edition builds: {}", index.display()), &[]),
         Err(err) => tally.step(false, "the students' edition builds (`cargo xtask book --student`)", &[format!("{err:#}")]),
     }
-    python_suites(ws, tally)?;
-    tally.record(cargo_tests(ws, "the book's snippets", &["--package", "book"])?);
+    python_blocks(ws, tally)?;
+    // The book's snippets compile and run (rustc, busy) beside the browser tests (mostly
+    // Chromium and Python waiting on each other).
+    let (browser, snippets) = std::thread::scope(|scope| {
+        let snippets = scope.spawn(|| cargo_tests(ws, "the book's snippets", &["--package", "book"]));
+        let browser = browser_suite(ws, tally);
+        (browser, snippets.join().unwrap_or_else(|_| Err(anyhow::anyhow!("the run of the book's snippet tests panicked"))))
+    });
+    browser?;
+    tally.record(snippets?);
     tally.phase("the book");
     Ok(())
 }
@@ -330,12 +338,17 @@ fn untracked_course_files(ws: &Workspace) -> Vec<String> {
     }
 }
 
-/// The book's pytest suites (`booktests.rs`): its python blocks, then the browser tests,
-/// which need Chromium: without it the step fails and gives the install command.
-fn python_suites(ws: &Workspace, tally: &mut Tally) -> Result<()> {
+/// The book's python blocks (`booktests.rs`).
+fn python_blocks(ws: &Workspace, tally: &mut Tally) -> Result<()> {
     ui::note("Running the python blocks of the book");
     let blocks = booktests::run(ws, booktests::PYTHON_BLOCKS)?;
     tally.step(blocks.passed, &format!("python blocks of the book: {}", blocks.summary), &blocks.details);
+    Ok(())
+}
+
+/// The browser tests (`booktests.rs`), which need Chromium: without it the step fails and
+/// gives the install command.
+fn browser_suite(ws: &Workspace, tally: &mut Tally) -> Result<()> {
     let chromium = booktests::chromium();
     if !chromium.exists() {
         booktests::install_chromium();
