@@ -479,17 +479,33 @@ fn gradescope_submission(dir: &Path) -> Submission {
 /// student rebuilds only their crate.
 fn warm(ws: &Workspace, pristine: &Pristine, selected: &[&Exercise], k: usize, limits: &Limits) -> Result<Sandbox> {
     let sandbox = Sandbox::open(ws, pristine, k)?;
-    let done = bounded::run(exercise::course_build(ws, &sandbox, pristine.packages()), limits)?;
+    // A slot warmed for this very tree, toolchain and venv has every dependency built: a
+    // warm-up again would only build back to the starters the crates the last run graded,
+    // which a submission's build rebuilds anyway. Only the wheels not built yet are.
+    let key = pristine.warm_key(ws)?;
+    let (mut warmed, fresh) = match sandbox.warmed_for() {
+        Some(warmed) if warmed.key == key => (warmed, true),
+        _ => (sandbox::Warmed { key, ..Default::default() }, false),
+    };
+    let mut done = None;
+    if !fresh {
+        sandbox.forget_warmed()?;
+        done = Some(bounded::run(exercise::course_build(ws, &sandbox, pristine.packages()), limits)?);
+    }
     // maturin compiles into the slot's own target too: build each wheel exercise's
     // pristine starter once, so that a student's build compiles only their crate.
-    for exercise in selected.iter().filter(|e| crate::stage::builds_a_wheel(&sandbox.root, e)) {
+    let unbuilt: Vec<&&Exercise> = selected.iter().filter(|e| crate::stage::builds_a_wheel(&sandbox.root, e) && !warmed.wheels.contains(e.name())).collect();
+    for exercise in unbuilt {
         let scratch = crate::stage::Scratch::new(&sandbox.root)?;
         let built = bounded::run(exercise::course_wheel(ws, &sandbox, &sandbox.root.join(exercise.dir()), &scratch.wheels()), limits)?;
         if built.end != (bounded::End::Exited { success: true }) {
             bail!("maturin cannot build the pristine `{}` in the grading sandbox {}; fix the course first (`cargo xtask verify`):\n{}", exercise.name(), sandbox.root.display(), built.stderr);
         }
+        warmed.wheels.insert(exercise.name().to_string());
     }
-    if done.end != (bounded::End::Exited { success: true }) {
+    if let Some(done) = done
+        && done.end != (bounded::End::Exited { success: true })
+    {
         bail!(
             "the pristine exercises do not build in the grading sandbox {} ({:?}); fix the course first (`cargo xtask verify`):\n{}",
             sandbox.root.display(),
@@ -497,6 +513,7 @@ fn warm(ws: &Workspace, pristine: &Pristine, selected: &[&Exercise], k: usize, l
             crate::stage::Builds::read(&done.stdout).failure_of(None, &done.stderr)
         );
     }
+    sandbox.mark_warmed(&warmed)?;
     Ok(sandbox)
 }
 

@@ -95,9 +95,8 @@ pub fn wheel(ws: &Workspace, crate_dir: &Path, package: &str, wheels: &Path) -> 
 /// hex digits: each file's path and length-prefixed content (the crate's files but
 /// `tests/` and `target/`, then each path dependency's the same way, then the
 /// workspace's `Cargo.toml`, `Cargo.lock` and `.cargo/config.toml`), the venv's
-/// `pyvenv.cfg`, the size and time of the interpreter and of maturin's program,
-/// `rustc -vV`, and the environment variables a build reads (`RUST*`, `CARGO*`, `PYO3*`,
-/// `MATURIN*`, `PYTHON*`, `CC`, `CFLAGS`, `LDFLAGS`, `SOURCE_DATE_EPOCH`).
+/// build environment ([`ContentKey::build_environment`]: the venv, maturin, rustc and the
+/// environment variables a build reads).
 ///
 /// # Errors
 /// When a file cannot be read or `rustc` cannot start, naming it.
@@ -108,27 +107,7 @@ pub fn inputs_key(ws: &Workspace, crate_dir: &Path) -> Result<String> {
         key.part(file.as_bytes());
         key.part(&std::fs::read(ws.path(file)).unwrap_or_default());
     }
-    key.part(&std::fs::read(ws.venv().join("pyvenv.cfg")).unwrap_or_default());
-    key.part(ws.venv_python().to_string_lossy().as_bytes());
-    // The interpreter the venv's `python` leads to (a base Python upgraded in place keeps
-    // its path and the venv's `pyvenv.cfg`), and maturin's program.
-    for program in [std::fs::canonicalize(ws.venv_python()).unwrap_or_else(|_| ws.venv_python()), ws.venv_bin().join("maturin")] {
-        if let Ok(meta) = std::fs::metadata(&program) {
-            key.part(format!("{} {} {:?}", program.display(), meta.len(), meta.modified().ok()).as_bytes());
-        }
-    }
-    let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
-    let version = ws.command(&rustc).arg("-vV").output().with_context(|| format!("running {} -vV", rustc.to_string_lossy()))?;
-    key.part(&version.stdout);
-    let mut vars: Vec<(String, String)> = std::env::vars_os()
-        .map(|(k, v)| (k.to_string_lossy().into_owned(), v.to_string_lossy().into_owned()))
-        .filter(|(k, _)| read_by_a_build(k))
-        .collect();
-    vars.sort();
-    for (k, v) in vars {
-        key.part(k.as_bytes());
-        key.part(v.as_bytes());
-    }
+    key.0.build_environment(ws)?;
     Ok(key.finish())
 }
 
@@ -168,11 +147,6 @@ impl Key {
     fn finish(self) -> String {
         self.0.finish()
     }
-}
-
-/// Whether a build may read the environment variable `name` (see [`inputs_key`]).
-fn read_by_a_build(name: &str) -> bool {
-    ["RUST", "CARGO", "PYO3", "MATURIN", "PYTHON"].iter().any(|p| name.starts_with(p)) || ["CC", "CFLAGS", "LDFLAGS", "SOURCE_DATE_EPOCH"].contains(&name)
 }
 
 /// The folders of the crate in `dir`'s path dependencies (`[dependencies]`,
@@ -295,16 +269,6 @@ fn prune(dir: &Path, keep: usize) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn build_variables_are_hashed_and_others_are_not() {
-        for name in ["RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS", "PYO3_PYTHON", "MATURIN_PEP517_ARGS", "PYTHONPATH", "CC"] {
-            assert!(read_by_a_build(name), "{name}");
-        }
-        for name in ["HOME", "CHECK_TIMINGS", "TERM", "CCACHE_DIR"] {
-            assert!(!read_by_a_build(name), "{name}");
-        }
-    }
 
     #[test]
     fn path_dependencies_are_followed_but_not_dev_dependencies() {
