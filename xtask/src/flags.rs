@@ -375,7 +375,7 @@ pub struct BenchGrade {
     /// How many submissions of the full course to grade with the shared warm build.
     #[arg(long, default_value_t = 20)]
     pub submissions: usize,
-    /// How many of them to grade the naive way (copy and cold build each); the rest is extrapolated.
+    /// How many of them to grade the naive way (copy and cold build each); the rest is extrapolated. 0: none.
     #[arg(long, default_value_t = 1)]
     pub naive: usize,
     /// How many submissions the grader takes at once (`grade --jobs`).

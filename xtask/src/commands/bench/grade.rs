@@ -85,6 +85,10 @@ pub fn run(args: &BenchGrade) -> Result<ExitCode> {
         shared / n,
         60.0 * n / shared
     ));
+    if naive.is_empty() {
+        ui::line("  naive fresh cargo test: not measured (--naive 0)");
+        return Ok(ExitCode::SUCCESS);
+    }
     ui::line(&format!(
         "  naive fresh cargo test: {per_naive:.1} s per submission (measured on {}, extrapolated to {}: {:.0} s), {:.2} submissions per minute",
         naive.len(),
