@@ -189,6 +189,9 @@ impl Sandbox {
             if !status.is_ok_and(|s| s.success()) {
                 let _ = std::fs::remove_dir_all(&target);
             }
+            // The copy says what slot 0 was warmed for, not this slot: its crates' paths
+            // differ, so it gets a warm-up of its own.
+            let _ = std::fs::remove_file(target.join(WARM_KEY_FILE));
         }
         let sandbox = Sandbox { root, target, _lock: lock };
         sandbox.reset(pristine)?;
