@@ -25,6 +25,7 @@ mod report;
 mod review;
 mod roster;
 pub mod sandbox;
+mod seed;
 mod run_json;
 mod score;
 mod store;

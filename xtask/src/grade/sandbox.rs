@@ -168,7 +168,8 @@ pub fn grading_dir(ws: &Workspace) -> PathBuf {
 impl Sandbox {
     /// Opens slot `k`, waiting for another grader that holds it, and lays the pristine
     /// tree. A new slot other than 0 starts from a copy of slot 0's `target/` when there
-    /// is one, so its dependencies need not be compiled again.
+    /// is one, so its dependencies need not be compiled again; a new slot 0 (or any
+    /// slot without one) from the registry crates the workspace compiled (`seed.rs`).
     ///
     /// # Errors
     /// When the folder cannot be created or written.
@@ -192,6 +193,19 @@ impl Sandbox {
             // The copy says what slot 0 was warmed for, not this slot: its crates' paths
             // differ, so it gets a warm-up of its own.
             let _ = std::fs::remove_file(target.join(WARM_KEY_FILE));
+        } else if !target.exists() {
+            // The first slot starts from the registry crates the workspace compiled.
+            match super::seed::from_workspace(ws, &target) {
+                Ok(seeded) if seeded.entries > 0 => crate::ui::note(&format!(
+                    "Sandbox slot {k} starts from the {:.0} MB of dependencies the workspace compiled",
+                    seeded.bytes as f64 / 1e6
+                )),
+                Ok(_) => {}
+                Err(err) => {
+                    crate::ui::note(&format!("Sandbox slot {k} starts from nothing: {err:#}"));
+                    let _ = std::fs::remove_dir_all(&target);
+                }
+            }
         }
         let sandbox = Sandbox { root, target, _lock: lock };
         sandbox.reset(pristine)?;
