@@ -25,7 +25,6 @@ mod report;
 mod review;
 mod roster;
 pub mod sandbox;
-mod seed;
 mod run_json;
 mod score;
 mod store;

@@ -39,6 +39,7 @@ mod rendered_book;
 // The book's generated rule lists: `book` writes them, `new` too (in the full course).
 #[cfg(any(feature = "book", not(feature = "students-edition")))]
 mod rule_pages;
+mod seed;
 mod stage;
 #[cfg(feature = "book")]
 mod students_edition;

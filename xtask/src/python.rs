@@ -64,12 +64,14 @@ pub fn ensure_venv(ws: &Workspace, packages: Packages) -> Result<()> {
 /// the requirements; about 15 s on two idle cores, cached downloads). Wait with
 /// [`Setup::wait_for_maturin`] before running maturin and [`Setup::wait`] before anything
 /// that imports a package. Does nothing when `WORKBOOK_VENV` names a venv to use as it is.
+/// Before all that, another interpreter's new target folder is seeded ([`seed_target`]).
 ///
 /// # Errors
 /// When a requirements file cannot be read, when the base interpreter lacks a part the
 /// workbook needs (one message per part, with its fix), or when Python cannot create the
 /// venv. Failures of the installation itself come from the [`Setup`].
 pub fn start_venv(ws: &Workspace, packages: Packages) -> Result<Setup> {
+    seed_target(ws);
     if ws.python.owner == VenvOwner::Outside {
         return Ok(Setup::ready());
     }
@@ -113,6 +115,31 @@ pub fn start_venv(ws: &Workspace, packages: Packages) -> Result<Setup> {
     }
     let markers = files.into_iter().map(|(file, text)| (marker(file), text)).collect();
     Ok(install::start(ws, packages, needs_pip, markers))
+}
+
+/// Starts a new target folder of another interpreter than the default one
+/// (`WORKBOOK_PYTHON`) from the registry crates compiled in the default one's
+/// (`crate::seed`): only pyo3 and what is built on it compile again. Seeding is a
+/// shortcut: when it fails, the folder is removed and the build compiles everything.
+fn seed_target(ws: &Workspace) {
+    let Some(from) = &ws.python.seed_from else { return };
+    let target = ws.target_dir();
+    if target.exists() || !from.join("debug").is_dir() {
+        return;
+    }
+    match crate::seed::registry_units(ws, from, &target) {
+        Ok(seeded) if seeded.entries > 0 => crate::ui::note(&format!(
+            "{} starts from the {:.0} MB of registry crates compiled in {} (pyo3 and what is built on it compile again for this Python)",
+            target.display(),
+            seeded.bytes as f64 / 1e6,
+            from.display()
+        )),
+        Ok(_) => {}
+        Err(err) => {
+            crate::ui::note(&format!("{} starts empty: {err:#}", target.display()));
+            let _ = fs::remove_dir_all(&target);
+        }
+    }
 }
 
 /// What an interpreter reports about itself (`sys` and `sysconfig`).

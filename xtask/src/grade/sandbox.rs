@@ -169,7 +169,7 @@ impl Sandbox {
     /// Opens slot `k`, waiting for another grader that holds it, and lays the pristine
     /// tree. A new slot other than 0 starts from a copy of slot 0's `target/` when there
     /// is one, so its dependencies need not be compiled again; a new slot 0 (or any
-    /// slot without one) from the registry crates the workspace compiled (`seed.rs`).
+    /// slot without one) from the registry crates the workspace compiled (`crate::seed`).
     ///
     /// # Errors
     /// When the folder cannot be created or written.
@@ -195,7 +195,7 @@ impl Sandbox {
             let _ = std::fs::remove_file(target.join(WARM_KEY_FILE));
         } else if !target.exists() {
             // The first slot starts from the registry crates the workspace compiled.
-            match super::seed::from_workspace(ws, &target) {
+            match crate::seed::registry_units(ws, &ws.target_dir(), &target) {
                 Ok(seeded) if seeded.entries > 0 => crate::ui::note(&format!(
                     "Sandbox slot {k} starts from the {:.0} MB of dependencies the workspace compiled",
                     seeded.bytes as f64 / 1e6

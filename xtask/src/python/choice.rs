@@ -7,7 +7,8 @@
 //! - `WORKBOOK_PYTHON=python3.12` (a command on `PATH` or a path) picks another interpreter.
 //!   It gets a venv and a target folder of its own, named after its version,
 //!   `.workbook/python-3.12/.venv` and `target/python-3.12`, so that switching back and forth
-//!   neither rebuilds pyo3 nor reinstalls packages. (maturin's builds stay in
+//!   neither rebuilds pyo3 nor reinstalls packages. A new such target folder starts from
+//!   the registry crates compiled in `target/` (`crate::seed`). (maturin's builds stay in
 //!   `target/maturin` for every interpreter, where the exercises' tests look for wheels:
 //!   after a switch, maturin rebuilds pyo3 there once.)
 //! - `WORKBOOK_VENV` names an existing venv to use as it is (the xtask's own tests share the
@@ -45,6 +46,9 @@ pub struct Choice {
     pub owner: VenvOwner,
     /// cargo's target folder for this interpreter (pyo3 is built for one Python per folder).
     pub target: PathBuf,
+    /// The default interpreter's target folder, when `target` is another's: a new `target`
+    /// starts from the registry crates compiled there (`crate::seed`).
+    pub seed_from: Option<PathBuf>,
 }
 
 /// Decides the interpreter and its folders for the workbook at `root`, from the
@@ -72,9 +76,10 @@ pub fn choose(root: &Path) -> Result<Choice> {
             (PathBuf::from(python), origin, venv, target)
         }
     };
+    let seed_from = std::env::var_os(PYTHON_VAR).filter(|v| !v.is_empty()).and_then(|_| target.parent().map(Path::to_path_buf));
     Ok(match std::env::var_os(VENV_VAR).filter(|v| !v.is_empty()) {
-        Some(venv) => Choice { base, origin, venv: PathBuf::from(venv), owner: VenvOwner::Outside, target },
-        None => Choice { base, origin, venv, owner: VenvOwner::Workbook, target },
+        Some(venv) => Choice { base, origin, venv: PathBuf::from(venv), owner: VenvOwner::Outside, target, seed_from },
+        None => Choice { base, origin, venv, owner: VenvOwner::Workbook, target, seed_from },
     })
 }
 

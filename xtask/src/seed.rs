@@ -1,32 +1,39 @@
-//! Seeding a new grading slot's `target/` with the registry crates (pyo3, syn, insta,
-//! numpy, ...) that the workspace's own builds already compiled, so that the slot's first
-//! warm-up compiles only the course's crates.
+//! Seeding a new target folder with the registry crates (pyo3, syn, insta, numpy, ...)
+//! that another target folder of the workspace already compiled, so that its first build
+//! compiles only what differs: a new grading slot starts from the workspace's target
+//! (`grade/sandbox.rs`), a new interpreter's target folder (`WORKBOOK_PYTHON`) from the
+//! default interpreter's (`python.rs`).
 //!
 //! Cargo names each compiled unit of a registry crate after the package and a 16-hex-digit
 //! hash of everything that decides its output (version, features, profile, target, the
 //! hashes of its own dependencies): `.fingerprint/<package>-<hash>/`,
 //! `build/<package>-<hash>/` (a build script and its output), `deps/lib<crate>-<hash>.rlib`
-//! (`.rmeta`, `.so`) and `deps/<crate>-<hash>.d` (The Cargo Book, "Build cache"). A unit
-//! copied into another target folder is taken as fresh only where the slot's build asks
-//! for the same hash, with the same environment its build script read; anything else is
-//! compiled as before. Only registry crates are copied: the workspace's own crates (the
-//! exercises, `check-support`) are rebuilt by the warm-up, as the slot's paths differ.
+//! (`.rmeta`, `.so`) and `deps/<crate>-<hash>.d` (The Cargo Book, "Build cache"). A copied
+//! unit is taken as fresh only where the new build asks for the same hash and its build
+//! script read the same environment: under another Python, pyo3's build scripts see
+//! another `PYO3_PYTHON` and run again, and every crate built on pyo3 is compiled again,
+//! as it would be in a target folder shared between Pythons; syn, serde, insta and the
+//! other crates that do not depend on Python are kept. Only registry crates are copied: the
+//! workspace's own crates (the exercises, `check-support`) are rebuilt, as their paths or
+//! their Python differ.
 //!
 //! Copies keep their files' times (`cp -a`): cargo rebuilds a unit whose dependency's
-//! output looks newer than its own. The workspace's target is locked as cargo locks it
+//! output looks newer than its own. The source folder is locked as cargo locks it
 //! (`<profile>/.cargo-lock`) while it is copied, so that no build writes a unit half-way
-//! through its copy; when a build holds that lock, the slot is not seeded.
+//! through its copy; when a build holds that lock, the folder is not seeded.
 //!
-//! Measured on two cores (`cargo xtask grade prepare` with slot 0 removed, the workspace's
-//! build warm): 61 s with a cold slot, 35 s seeded (1.6 s of it the copy of 598 MB).
+//! Measured on two cores: `cargo xtask grade prepare` with slot 0 removed and the
+//! workspace's build warm took 61 s with a cold slot, 33 s seeded (1.6 s of it the copy
+//! of 598 MB); `WORKBOOK_PYTHON=python3.12 cargo xtask verify --scope solutions` with its
+//! target folder removed, 2 min 37 s cold, 2 min 25 s seeded.
 
 use crate::workspace::Workspace;
 use anyhow::{Context, Result, bail};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-/// The profile folders a slot builds into, relative to a target folder: cargo's `debug`
-/// and maturin's (`stage::wheel_args` builds into `<target>/maturin`).
+/// The profile folders copied, relative to a target folder: cargo's `debug` and
+/// maturin's (`stage::wheel_args` builds into `<target>/maturin`).
 const PROFILES: [&str; 2] = ["debug", "maturin/debug"];
 
 /// The folders of a profile that hold compiled units.
@@ -42,19 +49,19 @@ pub struct Seeded {
     pub bytes: u64,
 }
 
-/// Copies into `slot_target` (a slot's new, empty `target/`) every compiled unit of a
-/// registry crate found in the workspace's target folder (`ws.target_dir()`), for each
-/// of [`PROFILES`].
+/// Copies into `into` (a new, empty target folder) every compiled unit of a registry
+/// crate of the workspace found in the target folder `from`, for each of [`PROFILES`].
 ///
 /// # Errors
-/// When a build holds the workspace's target, `cargo metadata` fails on the workspace,
-/// or a folder cannot be read, created or copied (naming it). The caller then removes the half-seeded target and warms the slot
-/// from nothing.
-pub fn from_workspace(ws: &Workspace, slot_target: &Path) -> Result<Seeded> {
+/// When a build holds `from`, `cargo metadata` fails on the workspace, or a folder cannot
+/// be read, created or copied (naming it). The caller then removes the half-seeded
+/// folder, and the first build there compiles everything.
+pub fn registry_units(ws: &Workspace, from: &Path, into: &Path) -> Result<Seeded> {
     let names = registry_names(ws)?;
     let mut seeded = Seeded::default();
+    let (source, destination) = (from, into);
     for profile in PROFILES {
-        let from = ws.target_dir().join(profile);
+        let from = source.join(profile);
         if !from.join("deps").is_dir() {
             continue;
         }
@@ -76,7 +83,7 @@ pub fn from_workspace(ws: &Workspace, slot_target: &Path) -> Result<Seeded> {
                     units.push(entry.path());
                 }
             }
-            let into = slot_target.join(profile).join(folder);
+            let into = destination.join(profile).join(folder);
             fs_err::create_dir_all(&into)?;
             for chunk in units.chunks(PATHS_PER_COPY) {
                 copy(chunk, &into)?;
