@@ -120,7 +120,7 @@ pub fn start_venv(ws: &Workspace, packages: Packages) -> Result<Setup> {
 /// Starts a new target folder of another interpreter than the default one
 /// (`WORKBOOK_PYTHON`) from the registry crates compiled in the default one's
 /// (`crate::seed`): only pyo3 and what is built on it compile again. Seeding is a
-/// shortcut: when it fails, the folder is removed and the build compiles everything.
+/// shortcut: when it fails, it leaves no folder, and the build compiles everything.
 fn seed_target(ws: &Workspace) {
     let Some(from) = &ws.python.seed_from else { return };
     let target = ws.target_dir();
@@ -135,10 +135,7 @@ fn seed_target(ws: &Workspace) {
             from.display()
         )),
         Ok(_) => {}
-        Err(err) => {
-            crate::ui::note(&format!("{} starts empty: {err:#}", target.display()));
-            let _ = fs::remove_dir_all(&target);
-        }
+        Err(err) => crate::ui::note(&format!("{} starts empty: {err:#}", target.display())),
     }
 }
 

@@ -18,7 +18,9 @@
 //! their Python differ.
 //!
 //! Copies keep their files' times (`cp -a`): cargo rebuilds a unit whose dependency's
-//! output looks newer than its own. The source folder is locked as cargo locks it
+//! output looks newer than its own. A new folder is filled beside its place and renamed
+//! into it when complete ([`atomically`]): a copy cut short (Ctrl-C, a kill) would leave a
+//! truncated file with a new time, which cargo would take as fresh. The source folder is locked as cargo locks it
 //! (`<profile>/.cargo-lock`) while it is copied, so that no build writes a unit half-way
 //! through its copy; when a build holds that lock, the folder is not seeded.
 //!
@@ -49,15 +51,60 @@ pub struct Seeded {
     pub bytes: u64,
 }
 
-/// Copies into `into` (a new, empty target folder) every compiled unit of a registry
-/// crate of the workspace found in the target folder `from`, for each of [`PROFILES`].
+/// Makes the folder `into`, which must not exist, by `fill`ing a new folder beside it
+/// (`<name>.seeding-<random>`) and renaming that folder to `into` once `fill` returned.
+/// A run stopped half-way (Ctrl-C, a kill) leaves no half `into`, which a later build
+/// would take as complete: a copy cut short leaves a truncated file with a new time,
+/// which cargo takes as fresh. What such a run left beside `into` is removed first.
+///
+/// # Errors
+/// When the folder beside `into` cannot be made or renamed, or `fill` fails: nothing is
+/// left then.
+pub fn atomically<T>(into: &Path, fill: impl FnOnce(&Path) -> Result<T>) -> Result<T> {
+    let parent = into.parent().with_context(|| format!("{} has no parent folder", into.display()))?;
+    let name = into.file_name().with_context(|| format!("{} has no name", into.display()))?.to_string_lossy();
+    let prefix = format!("{name}.seeding-");
+    fs_err::create_dir_all(parent)?;
+    for entry in fs_err::read_dir(parent)?.flatten() {
+        if entry.file_name().to_string_lossy().starts_with(&prefix) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+    let scratch = tempfile::Builder::new().prefix(&prefix).tempdir_in(parent).with_context(|| format!("making a folder in {}", parent.display()))?;
+    let filled = fill(scratch.path())?;
+    let made = scratch.keep();
+    if let Err(err) = std::fs::rename(&made, into) {
+        let _ = std::fs::remove_dir_all(&made);
+        return Err(err).with_context(|| format!("renaming {} to {}", made.display(), into.display()));
+    }
+    Ok(filled)
+}
+
+/// Makes the new target folder `into` ([`atomically`]) holding every compiled unit of a
+/// registry crate of the workspace found in the target folder `from`, for each of
+/// [`PROFILES`].
 ///
 /// # Errors
 /// When a build holds `from`, `cargo metadata` fails on the workspace, or a folder cannot
-/// be read, created or copied (naming it). The caller then removes the half-seeded
-/// folder, and the first build there compiles everything.
+/// be read, created or copied (naming it). Nothing is left at `into` then, and the first
+/// build there compiles everything.
 pub fn registry_units(ws: &Workspace, from: &Path, into: &Path) -> Result<Seeded> {
     let names = registry_names(ws)?;
+    atomically(into, |scratch| copy_units(&names, from, scratch))
+}
+
+/// Makes the new target folder `into` ([`atomically`]) a copy of the whole target folder
+/// `from` (a grading slot's, for another slot).
+///
+/// # Errors
+/// When a folder cannot be made, copied or renamed. Nothing is left at `into` then.
+#[cfg(all(unix, feature = "authoring"))]
+pub fn whole(from: &Path, into: &Path) -> Result<()> {
+    atomically(into, |scratch| copy(&[from.join(".")], scratch))
+}
+
+/// Copies into `into` the units of `names` in the target folder `from`.
+fn copy_units(names: &BTreeSet<String>, from: &Path, into: &Path) -> Result<Seeded> {
     let mut seeded = Seeded::default();
     let (source, destination) = (from, into);
     for profile in PROFILES {
@@ -66,7 +113,7 @@ pub fn registry_units(ws: &Workspace, from: &Path, into: &Path) -> Result<Seeded
             continue;
         }
         // Cargo's own lock of the profile folder: no build writes into it meanwhile. A
-        // build running there now may take minutes: the slot is then warmed from nothing.
+        // build running there now may take minutes: the new folder then builds from nothing.
         let lock_path = from.join(".cargo-lock");
         let lock = fs_err::File::create(&lock_path)?;
         if lock.file().try_lock().is_err() {
@@ -78,7 +125,7 @@ pub fn registry_units(ws: &Workspace, from: &Path, into: &Path) -> Result<Seeded
             let mut units = Vec::new();
             for entry in entries {
                 let entry = entry?;
-                if entry.file_name().to_str().is_some_and(|name| is_unit_of(name, &names)) {
+                if entry.file_name().to_str().is_some_and(|name| is_unit_of(name, names)) {
                     seeded.bytes += size(&entry.path());
                     units.push(entry.path());
                 }
@@ -94,8 +141,8 @@ pub fn registry_units(ws: &Workspace, from: &Path, into: &Path) -> Result<Seeded
     Ok(seeded)
 }
 
-/// The names a registry crate's units carry: each registry package's name and its
-/// library's crate name (`-` as `_`), from `cargo metadata` on the workspace.
+/// The names a registry crate's units carry and no unit of the workspace's own crates
+/// does ([`unit_names`]), from `cargo metadata` on the workspace.
 ///
 /// # Errors
 /// When cargo fails or prints what is not its metadata.
@@ -107,14 +154,36 @@ fn registry_names(ws: &Workspace) -> Result<BTreeSet<String>> {
         bail!("cargo metadata failed on {}:\n{}", ws.path("Cargo.toml").display(), String::from_utf8_lossy(&out.stderr));
     }
     let metadata: cargo_metadata::Metadata = serde_json::from_slice(&out.stdout).context("reading cargo metadata's output")?;
-    let mut names = BTreeSet::new();
-    for package in metadata.packages.iter().filter(|p| p.source.is_some()) {
-        names.insert(package.name.to_string());
-        // Only the library's crate name: a registry package's test or example may be
-        // called `check`, as every exercise's test binary is.
-        names.extend(package.targets.iter().filter(|t| !(t.is_bin() || t.is_example() || t.is_test() || t.is_bench() || t.is_custom_build())).map(|t| t.name.replace('-', "_")));
+    let mut registry = Vec::new();
+    let mut own = BTreeSet::new();
+    for package in &metadata.packages {
+        let targets = package.targets.iter();
+        if package.source.is_some() {
+            let libraries = targets.filter(|t| !(t.is_bin() || t.is_example() || t.is_test() || t.is_bench() || t.is_custom_build())).map(|t| t.name.clone());
+            registry.push((package.name.to_string(), libraries.collect()));
+        } else {
+            own.insert(package.name.to_string());
+            own.extend(targets.map(|t| t.name.clone()));
+        }
     }
-    Ok(names)
+    Ok(unit_names(&registry, &own))
+}
+
+/// The names the units of the `registry` crates carry (each as its package's name and
+/// its libraries' names), without any of `own` (the workspace's packages and all their
+/// targets), each also with `-` as `_`, as cargo writes a crate's name. Only libraries
+/// count on the registry's side: a registry package's test may be called `check`, as
+/// every exercise's test binary is; and the registry's `skeptic` library shares its name
+/// with the book's test binary, which must stay out.
+pub fn unit_names(registry: &[(String, Vec<String>)], own: &BTreeSet<String>) -> BTreeSet<String> {
+    let spellings = |name: &str| [name.to_string(), name.replace('-', "_")];
+    let own: BTreeSet<String> = own.iter().flat_map(|n| spellings(n)).collect();
+    registry
+        .iter()
+        .flat_map(|(package, libraries)| std::iter::once(package).chain(libraries))
+        .flat_map(|n| spellings(n))
+        .filter(|n| !own.contains(n))
+        .collect()
 }
 
 /// Whether `entry`, a file or folder name in a profile's unit folder, is a unit of one of
@@ -159,6 +228,34 @@ mod tests {
         for entry in ["pyo3-0123456789abcdef", "libpyo3-0123456789abcdef.rlib", "libpyo3-0123456789abcdef.rmeta", "pyo3-0123456789abcdef.d", "pyo3-ffi-fedcba9876543210", "libpyo3_ffi-fedcba9876543210.rlib"] {
             assert!(is_unit_of(entry, &names()), "{entry} is a unit of a registry crate");
         }
+    }
+
+    #[test]
+    fn a_name_the_workspace_also_uses_is_never_a_registry_units() {
+        let registry = vec![("skeptic".to_string(), vec!["skeptic".to_string()]), ("pyo3-ffi".to_string(), vec!["pyo3_ffi".to_string()])];
+        let own: BTreeSet<String> = ["book", "skeptic", "hello_module", "check"].map(String::from).into_iter().collect();
+        let names = unit_names(&registry, &own);
+        assert_eq!(names, ["pyo3-ffi", "pyo3_ffi"].map(String::from).into_iter().collect());
+        assert!(!is_unit_of("skeptic-8458e3adca348a51", &names), "the book's test binary is left alone");
+    }
+
+    #[test]
+    fn a_folder_is_made_whole_or_not_at_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let into = dir.path().join("target");
+        // What a run killed half-way left beside it.
+        fs_err::create_dir_all(dir.path().join("target.seeding-abc123/debug")).unwrap();
+        let failed: Result<()> = atomically(&into, |scratch| {
+            fs_err::write(scratch.join("half"), b"copied")?;
+            bail!("the copy failed")
+        });
+        assert!(failed.is_err());
+        let left: Vec<String> = fs_err::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+        assert!(left.is_empty(), "a failed fill leaves nothing, and the killed run's folder is gone: {left:?}");
+        atomically(&into, |scratch| Ok(fs_err::write(scratch.join("whole"), b"copied")?)).unwrap();
+        assert_eq!(fs_err::read(into.join("whole")).unwrap(), b"copied");
+        let left: Vec<String> = fs_err::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+        assert_eq!(left, ["target"]);
     }
 
     #[test]

@@ -185,10 +185,8 @@ impl Sandbox {
         let target = root.join("target");
         let seed = base.join("slot-0").join("target");
         if k > 0 && !target.exists() && seed.is_dir() {
-            std::fs::create_dir_all(&root)?;
-            let status = std::process::Command::new("cp").arg("-a").arg(&seed).arg(&target).status();
-            if !status.is_ok_and(|s| s.success()) {
-                let _ = std::fs::remove_dir_all(&target);
+            if let Err(err) = crate::seed::whole(&seed, &target) {
+                crate::ui::note(&format!("Sandbox slot {k} starts from nothing: {err:#}"));
             }
             // The copy says what slot 0 was warmed for, not this slot: its crates' paths
             // differ, so it gets a warm-up of its own.
@@ -201,10 +199,7 @@ impl Sandbox {
                     seeded.bytes as f64 / 1e6
                 )),
                 Ok(_) => {}
-                Err(err) => {
-                    crate::ui::note(&format!("Sandbox slot {k} starts from nothing: {err:#}"));
-                    let _ = std::fs::remove_dir_all(&target);
-                }
+                Err(err) => crate::ui::note(&format!("Sandbox slot {k} starts from nothing: {err:#}")),
             }
         }
         let sandbox = Sandbox { root, target, _lock: lock };
