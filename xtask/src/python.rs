@@ -119,24 +119,14 @@ pub fn start_venv(ws: &Workspace, packages: Packages) -> Result<Setup> {
 
 /// Starts a new target folder of another interpreter than the default one
 /// (`WORKBOOK_PYTHON`) from the registry crates compiled in the default one's
-/// (`crate::seed`): only pyo3 and what is built on it compile again. Seeding is a
-/// shortcut: when it fails, it leaves no folder, and the build compiles everything.
+/// (`crate::seed`): only pyo3 and what is built on it compile again.
 fn seed_target(ws: &Workspace) {
     let Some(from) = &ws.python.seed_from else { return };
     let target = ws.target_dir();
     if target.exists() || !from.join("debug").is_dir() {
         return;
     }
-    match crate::seed::registry_units(ws, from, &target) {
-        Ok(seeded) if seeded.entries > 0 => crate::ui::note(&format!(
-            "{} starts from the {:.0} MB of registry crates compiled in {} (pyo3 and what is built on it compile again for this Python)",
-            target.display(),
-            seeded.bytes as f64 / 1e6,
-            from.display()
-        )),
-        Ok(_) => {}
-        Err(err) => crate::ui::note(&format!("{} starts empty: {err:#}", target.display())),
-    }
+    crate::seed::start(ws, &target.display().to_string(), from, &target);
 }
 
 /// What an interpreter reports about itself (`sys` and `sysconfig`).

@@ -80,15 +80,28 @@ pub fn atomically<T>(into: &Path, fill: impl FnOnce(&Path) -> Result<T>) -> Resu
     Ok(filled)
 }
 
+/// Starts the new target folder `into` from the registry crates compiled in `from`
+/// ([`registry_units`]), and says so on the terminal, calling the folder `what`
+/// (`Sandbox slot 0`, `target/python-3.12`). Seeding is a shortcut: when it fails, it says
+/// why and leaves no folder, and the first build there compiles everything.
+pub fn start(ws: &Workspace, what: &str, from: &Path, into: &Path) {
+    match registry_units(ws, from, into) {
+        Ok(seeded) if seeded.entries > 0 => {
+            crate::ui::note(&format!("{what} starts from the {:.0} MB of registry crates compiled in {}", seeded.bytes as f64 / 1e6, from.display()));
+        }
+        Ok(_) => {}
+        Err(err) => crate::ui::note(&format!("{what} starts from nothing: {err:#}")),
+    }
+}
+
 /// Makes the new target folder `into` ([`atomically`]) holding every compiled unit of a
 /// registry crate of the workspace found in the target folder `from`, for each of
 /// [`PROFILES`].
 ///
 /// # Errors
 /// When a build holds `from`, `cargo metadata` fails on the workspace, or a folder cannot
-/// be read, created or copied (naming it). Nothing is left at `into` then, and the first
-/// build there compiles everything.
-pub fn registry_units(ws: &Workspace, from: &Path, into: &Path) -> Result<Seeded> {
+/// be read, created or copied (naming it). Nothing is left at `into` then.
+fn registry_units(ws: &Workspace, from: &Path, into: &Path) -> Result<Seeded> {
     let names = registry_names(ws)?;
     atomically(into, |scratch| copy_units(&names, from, scratch))
 }
@@ -231,7 +244,7 @@ mod tests {
     }
 
     #[test]
-    fn a_name_the_workspace_also_uses_is_never_a_registry_units() {
+    fn a_name_the_workspace_also_uses_is_never_a_registry_name() {
         let registry = vec![("skeptic".to_string(), vec!["skeptic".to_string()]), ("pyo3-ffi".to_string(), vec!["pyo3_ffi".to_string()])];
         let own: BTreeSet<String> = ["book", "skeptic", "hello_module", "check"].map(String::from).into_iter().collect();
         let names = unit_names(&registry, &own);

@@ -193,14 +193,7 @@ impl Sandbox {
             let _ = std::fs::remove_file(target.join(WARM_KEY_FILE));
         } else if !target.exists() {
             // The first slot starts from the registry crates the workspace compiled.
-            match crate::seed::registry_units(ws, &ws.target_dir(), &target) {
-                Ok(seeded) if seeded.entries > 0 => crate::ui::note(&format!(
-                    "Sandbox slot {k} starts from the {:.0} MB of dependencies the workspace compiled",
-                    seeded.bytes as f64 / 1e6
-                )),
-                Ok(_) => {}
-                Err(err) => crate::ui::note(&format!("Sandbox slot {k} starts from nothing: {err:#}")),
-            }
+            crate::seed::start(ws, &format!("Sandbox slot {k}"), &ws.target_dir(), &target);
         }
         let sandbox = Sandbox { root, target, _lock: lock };
         sandbox.reset(pristine)?;

@@ -8,9 +8,10 @@
 //!   It gets a venv and a target folder of its own, named after its version,
 //!   `.workbook/python-3.12/.venv` and `target/python-3.12`, so that switching back and forth
 //!   neither rebuilds pyo3 nor reinstalls packages. A new such target folder starts from
-//!   the registry crates compiled in `target/` (`crate::seed`). (maturin's builds stay in
-//!   `target/maturin` for every interpreter, where the exercises' tests look for wheels:
-//!   after a switch, maturin rebuilds pyo3 there once.)
+//!   the registry crates compiled in `target/` (`crate::seed`). The xtask's maturin builds
+//!   go into that folder too (`target/python-3.12/maturin`); only a plain `cargo test` of a
+//!   wheel exercise builds into `target/maturin` whatever the Python, and rebuilds pyo3
+//!   there once after a switch.
 //! - `WORKBOOK_VENV` names an existing venv to use as it is (the xtask's own tests share the
 //!   repository's); it is never created or changed.
 
